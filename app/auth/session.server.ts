@@ -1,0 +1,39 @@
+import { redirect } from "@remix-run/node";
+import { endSession, readSessionId, validateSession } from "./lucia.server";
+import type { SessionUser } from "./permissions";
+
+/** The signed-in user, or null. */
+export async function getUser(request: Request): Promise<SessionUser | null> {
+  const sessionId = readSessionId(request.headers.get("Cookie"));
+  if (!sessionId) return null;
+  const result = await validateSession(sessionId);
+  return result?.user ?? null;
+}
+
+/** The signed-in user; otherwise throws a redirect to /login that comes back here. */
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getUser(request);
+  if (user) return user;
+  const url = new URL(request.url);
+  const redirectTo = `${url.pathname}${url.search}`;
+  const search = redirectTo === "/" ? "" : `?${new URLSearchParams({ redirectTo })}`;
+  throw redirect(`/login${search}`);
+}
+
+/** Sends signed-in users away from pages meant for visitors, such as /login. */
+export async function requireAnonymous(request: Request, to = "/"): Promise<void> {
+  if (await getUser(request)) throw redirect(to);
+}
+
+export async function endRequestSession(request: Request): Promise<void> {
+  const sessionId = readSessionId(request.headers.get("Cookie"));
+  if (sessionId) await endSession(sessionId);
+}
+
+/** Only same-site paths are followed after sign-in, never another host. */
+export function safeRedirectPath(target: unknown, fallback = "/"): string {
+  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) {
+    return fallback;
+  }
+  return target;
+}

@@ -1,0 +1,30 @@
+import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
+import { useI18n } from "~/i18n/use-t";
+
+/** The body of every ErrorBoundary: 404, 403, 400 and anything else, never a stack trace. */
+export function ErrorPage() {
+  const error = useRouteError();
+  const { t } = useI18n();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const [title, text] =
+    status === 404
+      ? [t("errorPage.notFoundTitle"), t("errorPage.notFoundText")]
+      : status === 403
+        ? [t("errorPage.forbiddenTitle"), t("errorPage.forbiddenText")]
+        : status >= 400 && status < 500
+          ? [t("errorPage.badRequestTitle"), null]
+          : [t("errorPage.serverTitle"), t("errorPage.serverText")];
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <h1 className="govuk-heading-l">{title}</h1>
+        {text ? <p className="govuk-body">{text}</p> : null}
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/">
+            {t("errorPage.home")}
+          </Link>
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import { Form, Link, useLocation } from "@remix-run/react";
+import { useI18n } from "~/i18n/use-t";
+
+export interface HeaderUser {
+  name: string;
+  canWrite: boolean;
+}
+
+export function SiteHeader({ user }: { user: HeaderUser | null }) {
+  const { t } = useI18n();
+  const { pathname } = useLocation();
+  const links = [
+    { to: "/", label: t("nav.home"), end: true },
+    { to: "/posts", label: t("nav.posts"), end: true },
+    { to: "/partners", label: t("nav.partners"), end: false },
+    ...(user?.canWrite ? [{ to: "/posts/new", label: t("nav.newPost"), end: true }] : []),
+  ];
+  return (
+    <>
+      <header className="govuk-header" data-module="govuk-header">
+        <div className="govuk-header__container govuk-width-container app-header__row">
+          <Link to="/" className="app-service-name">
+            {t("service.name")}
+          </Link>
+          {user ? (
+            <div className="app-header-account">
+              <span>{t("nav.signedInAs", { name: user.name })}</span>
+              <Form method="post" action="/logout">
+                <button type="submit" className="app-link-button">
+                  {t("nav.signOut")}
+                </button>
+              </Form>
+            </div>
+          ) : null}
+        </div>
+      </header>
+      {user ? (
+        <section
+          aria-label={t("nav.primary")}
+          className="govuk-service-navigation"
+          data-module="govuk-service-navigation"
+        >
+          <div className="govuk-width-container">
+            <div className="govuk-service-navigation__container">
+              <nav aria-label={t("nav.menu")} className="govuk-service-navigation__wrapper">
+                <ul className="govuk-service-navigation__list">
+                  {links.map((link) => {
+                    const active = link.end ? pathname === link.to : pathname.startsWith(link.to);
+                    return (
+                      <li
+                        key={link.to}
+                        className={`govuk-service-navigation__item${active ? " govuk-service-navigation__item--active" : ""}`}
+                      >
+                        <Link
+                          className="govuk-service-navigation__link"
+                          to={link.to}
+                          aria-current={active ? "page" : undefined}
+                        >
+                          {active ? (
+                            <strong className="govuk-service-navigation__active-fallback">{link.label}</strong>
+                          ) : (
+                            link.label
+                          )}
+                        </Link>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </nav>
+            </div>
+          </div>
+        </section>
+      ) : null}
+    </>
+  );
+}

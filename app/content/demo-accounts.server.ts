@@ -1,0 +1,57 @@
+/**
+ * Demo accounts exist only alongside demo content and never in production:
+ * one admin, one reader and one editor per partner, sharing one password.
+ */
+import { eq } from "drizzle-orm";
+import { settings } from "../../db/schema";
+import { createUser, getUserByEmail } from "../auth/users.server";
+import { listPartners } from "../partners/partners.server";
+import { type Db, getDb } from "../platform/db.server";
+import { isProduction } from "../platform/env.server";
+
+export const DEMO_PASSWORD = "demo-password-1";
+const DEMO_FLAG = "demo_accounts";
+
+export interface DemoAccount {
+  email: string;
+  name: string;
+  role: "admin" | "editor" | "reader";
+  partnerSlug?: string;
+}
+
+export function demoAccountsFor(partners: { slug: string; shortName: string }[]): DemoAccount[] {
+  return [
+    { email: "admin@demo.srs-hub.test", name: "Demo Administrator", role: "admin" },
+    { email: "reader@demo.srs-hub.test", name: "Demo Reader", role: "reader" },
+    ...partners.map((partner) => ({
+      email: `editor.${partner.slug}@demo.srs-hub.test`,
+      name: `Demo Editor (${partner.shortName})`,
+      role: "editor" as const,
+      partnerSlug: partner.slug,
+    })),
+  ];
+}
+
+/** Creates any missing demo accounts. Refuses in production. */
+export async function ensureDemoAccounts(db: Db = getDb()): Promise<DemoAccount[]> {
+  if (isProduction()) throw new Error("Demo accounts are never created when NODE_ENV=production");
+  const accounts = demoAccountsFor(listPartners(db));
+  for (const account of accounts) {
+    if (!getUserByEmail(account.email, db)) await createUser({ ...account, password: DEMO_PASSWORD }, db);
+  }
+  db.insert(settings)
+    .values({ key: DEMO_FLAG, value: "true" })
+    .onConflictDoUpdate({ target: settings.key, set: { value: "true" } })
+    .run();
+  return accounts;
+}
+
+/** True when the demo accounts were created here and this is not production. */
+export function isDemoMode(db: Db = getDb()): boolean {
+  if (isProduction()) return false;
+  return db.select().from(settings).where(eq(settings.key, DEMO_FLAG)).get()?.value === "true";
+}
+
+export function listDemoAccounts(db: Db = getDb()): DemoAccount[] {
+  return demoAccountsFor(listPartners(db));
+}

@@ -1,0 +1,60 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as schema from "../../db/schema";
+import { getEnv } from "./env.server";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+let instance: Db | undefined;
+
+/** Opens a SQLite file with the pragmas the Hub relies on. */
+export function openDatabase(file: string): Db {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("synchronous = NORMAL");
+  return drizzle(sqlite, { schema });
+}
+
+/** The process-wide database at $DATA_DIR/hub.db. */
+export function getDb(): Db {
+  instance ??= openDatabase(getEnv().databasePath);
+  return instance;
+}
+
+export function closeDb(): void {
+  instance?.$client.close();
+  instance = undefined;
+}
+
+/**
+ * Finds db/migrations whether this module runs from source (tsx, vitest) or
+ * from the server bundle in build/server.
+ */
+function migrationsFolder(): string {
+  const candidates = [
+    path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../db/migrations"),
+    path.resolve(process.cwd(), "db/migrations"),
+  ];
+  const found = candidates.find((dir) => fs.existsSync(path.join(dir, "meta/_journal.json")));
+  if (!found) throw new Error("Cannot find db/migrations");
+  return found;
+}
+
+export function migrateDatabase(db: Db = getDb()): void {
+  migrate(db, { migrationsFolder: migrationsFolder() });
+}
+
+/**
+ * Runs `work` in one synchronous IMMEDIATE transaction: it takes the write lock
+ * at once, so two writers never both read-then-write stale rows.
+ */
+export function writeTransaction<T>(work: (tx: Db) => T, db: Db = getDb()): T {
+  return db.transaction((tx) => work(tx as unknown as Db), { behavior: "immediate" });
+}

@@ -1,0 +1,52 @@
+import path from "node:path";
+import { z } from "zod";
+
+const booleanFromString = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((value) => value === "true" || value === "1" || value === "yes");
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  DATA_DIR: z.string().min(1).default("data"),
+  CONTENT_DIR: z.string().min(1).default("content"),
+  LOAD_DEMO_CONTENT: booleanFromString.default(true),
+  PUBLIC_ORIGIN: z.url().optional(),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(8 * 60),
+  SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(7 * 24),
+});
+
+export type Env = z.infer<typeof EnvSchema> & { dataDir: string; contentDir: string; databasePath: string };
+
+let cached: Env | undefined;
+
+/** The one place that reads process.env. Throws a readable message on a bad value. */
+export function getEnv(): Env {
+  if (cached) return cached;
+  const parsed = EnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment:\n${problems.join("\n")}`);
+  }
+  const dataDir = path.resolve(parsed.data.DATA_DIR);
+  cached = {
+    ...parsed.data,
+    dataDir,
+    contentDir: path.resolve(parsed.data.CONTENT_DIR),
+    databasePath: path.join(dataDir, "hub.db"),
+  };
+  return cached;
+}
+
+export function isProduction(): boolean {
+  return getEnv().NODE_ENV === "production";
+}

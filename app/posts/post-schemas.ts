@@ -1,0 +1,117 @@
+import { z } from "zod";
+import { KIND_SECTIONS, POST_KINDS, POST_STATUSES, type SectionKey, SHORT_SECTIONS } from "./post-kinds";
+import { MAX_SLUG_LENGTH, normaliseTag, SLUG_PATTERN } from "./slug";
+
+export const LIMITS = {
+  title: 200,
+  summary: 600,
+  bodyBytes: 200 * 1024,
+  section: 20_000,
+  shortSection: 200,
+  tags: 10,
+} as const;
+
+const utf8Length = (text: string) => new TextEncoder().encode(text).length;
+const normaliseNewlines = (text: string) => text.replace(/\r\n?/g, "\n");
+
+const sectionKeys = Object.values(KIND_SECTIONS).flat() as SectionKey[];
+
+/**
+ * One post as typed into the form or read from a content file. Messages are
+ * translation keys; the UI turns them into words.
+ */
+export const PostInputSchema = z
+  .object({
+    title: z
+      .string({ error: "errors.title.required" })
+      .trim()
+      .min(1, "errors.title.required")
+      .max(LIMITS.title, "errors.title.tooLong"),
+    slug: z
+      .string()
+      .trim()
+      .max(MAX_SLUG_LENGTH, "errors.slug.tooLong")
+      .refine((slug) => slug === "" || SLUG_PATTERN.test(slug), "errors.slug.invalid")
+      .default(""),
+    summary: z
+      .string({ error: "errors.summary.required" })
+      .trim()
+      .min(1, "errors.summary.required")
+      .max(LIMITS.summary, "errors.summary.tooLong"),
+    body: z
+      .string({ error: "errors.body.required" })
+      .transform(normaliseNewlines)
+      .refine((body) => body.trim().length > 0, "errors.body.required")
+      .refine((body) => utf8Length(body) <= LIMITS.bodyBytes, "errors.body.tooLong"),
+    kind: z.enum(POST_KINDS, { error: "errors.kind.unknown" }),
+    partner: z.string({ error: "errors.partner.required" }).trim().min(1, "errors.partner.required"),
+    status: z.enum(POST_STATUSES, { error: "errors.status.unknown" }),
+    tags: z
+      .union([z.string(), z.array(z.string())])
+      .default("")
+      .transform((value) => {
+        const raw = Array.isArray(value) ? value : value.split(",");
+        return [...new Set(raw.map(normaliseTag).filter(Boolean))];
+      })
+      .refine((tags) => tags.length <= LIMITS.tags, "errors.tags.tooMany"),
+    sections: z.record(z.string(), z.string().transform(normaliseNewlines)).default({}),
+  })
+  .superRefine((post, ctx) => {
+    const keys = KIND_SECTIONS[post.kind] as readonly SectionKey[];
+    for (const key of keys) {
+      const value = (post.sections[key] ?? "").trim();
+      const max = SHORT_SECTIONS.has(key) ? LIMITS.shortSection : LIMITS.section;
+      if (value.length > max)
+        ctx.addIssue({ code: "custom", path: ["sections", key], message: "errors.section.tooLong" });
+      // Drafts may be incomplete; a published post carries every section of its kind.
+      if (!value && post.status === "published") {
+        ctx.addIssue({ code: "custom", path: ["sections", key], message: "errors.section.required" });
+      }
+    }
+  })
+  .transform((post) => {
+    const keys = KIND_SECTIONS[post.kind] as readonly SectionKey[];
+    const sections: Record<string, string> = {};
+    for (const key of keys) sections[key] = (post.sections[key] ?? "").trim();
+    return { ...post, sections };
+  });
+
+export type PostInput = z.output<typeof PostInputSchema>;
+
+/** Field errors keyed by form field name ("title", "section.lesson"), each a list of message keys. */
+export type FieldErrors = Record<string, string[]>;
+
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const [head, second] = issue.path;
+    const field = head === "sections" && typeof second === "string" ? `section.${second}` : String(head ?? "form");
+    errors[field] ??= [];
+    if (!errors[field].includes(issue.message)) errors[field].push(issue.message);
+  }
+  return errors;
+}
+
+/** Reads the post form's fields; section fields are named `section.<key>`. */
+export function postFormToInput(form: FormData): Record<string, unknown> {
+  const text = (name: string) => {
+    const value = form.get(name);
+    return typeof value === "string" ? value : undefined;
+  };
+  const sections: Record<string, string> = {};
+  for (const key of sectionKeys) {
+    const value = text(`section.${key}`);
+    if (value !== undefined) sections[key] = value;
+  }
+  return {
+    title: text("title"),
+    slug: text("slug"),
+    summary: text("summary"),
+    body: text("body"),
+    kind: text("kind"),
+    partner: text("partner"),
+    status: text("status"),
+    tags: text("tags"),
+    sections,
+  };
+}

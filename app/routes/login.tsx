@@ -1,0 +1,103 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { startSession } from "~/auth/lucia.server";
+import { endRequestSession, requireAnonymous, safeRedirectPath } from "~/auth/session.server";
+import { authenticate } from "~/auth/users.server";
+import { ErrorSummary } from "~/components/error-summary";
+import { TextInput } from "~/components/form-fields";
+import { DEMO_PASSWORD, isDemoMode, listDemoAccounts } from "~/content/demo-accounts.server";
+import { pageTitle } from "~/i18n/meta";
+import { useI18n } from "~/i18n/use-t";
+
+export const meta: MetaFunction = () => pageTitle("login.title");
+
+const LoginForm = z.object({
+  email: z.string().trim().min(1, "errors.email.invalid").max(254, "errors.email.invalid"),
+  password: z.string().min(1, "errors.password.required").max(1024, "errors.password.tooLong"),
+  redirectTo: z.string().optional(),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"));
+  await requireAnonymous(request, redirectTo);
+  const demo = isDemoMode();
+  return {
+    demo: demo
+      ? { password: DEMO_PASSWORD, accounts: listDemoAccounts().map(({ email, role }) => ({ email, role })) }
+      : null,
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = LoginForm.safeParse(Object.fromEntries(await request.formData()));
+  if (!form.success) {
+    return data({ errors: z.flattenError(form.error).fieldErrors, email: "" }, { status: 400 });
+  }
+  const user = await authenticate(form.data.email, form.data.password);
+  if (!user) {
+    return data({ errors: { email: ["errors.login.failed"] }, email: form.data.email }, { status: 401 });
+  }
+  // A fresh session at every sign-in: any session the browser already had is ended.
+  await endRequestSession(request);
+  const cookie = await startSession(user.id);
+  return redirect(safeRedirectPath(form.data.redirectTo), { headers: { "Set-Cookie": cookie } });
+}
+
+export default function Login() {
+  const { demo } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const { t } = useI18n();
+  const errors: Record<string, string[] | undefined> = actionData?.errors ?? {};
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        <h1 className="govuk-heading-l">{t("login.title")}</h1>
+        <p className="govuk-body">{t("login.lead")}</p>
+        <Form method="post" noValidate>
+          <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
+          <TextInput
+            name="email"
+            type="email"
+            label={t("login.email")}
+            autoComplete="username"
+            defaultValue={actionData?.email}
+            errors={errors.email}
+          />
+          <TextInput
+            name="password"
+            type="password"
+            label={t("login.password")}
+            autoComplete="current-password"
+            width="20"
+            errors={errors.password}
+          />
+          <button type="submit" className="govuk-button" data-module="govuk-button">
+            {t("login.submit")}
+          </button>
+        </Form>
+      </div>
+      {demo ? (
+        <aside className="govuk-grid-column-one-third" aria-labelledby="demo-accounts">
+          <div className="govuk-inset-text govuk-!-margin-top-0">
+            <h2 className="govuk-heading-s" id="demo-accounts">
+              {t("login.demoTitle")}
+            </h2>
+            <p className="govuk-body-s">{t("login.demoText", { password: demo.password })}</p>
+            <ul className="govuk-list govuk-body-s">
+              {demo.accounts.map((account) => (
+                <li key={account.email}>
+                  <code>{account.email}</code>
+                </li>
+              ))}
+            </ul>
+          </div>
+        </aside>
+      ) : null}
+    </div>
+  );
+}
+
+export { ErrorPage as ErrorBoundary } from "~/components/error-page";

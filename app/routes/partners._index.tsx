@@ -1,0 +1,35 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/auth/session.server";
+import { pageTitle } from "~/i18n/meta";
+import { useI18n } from "~/i18n/use-t";
+import { listPartners } from "~/partners/partners.server";
+
+export const meta: MetaFunction = () => pageTitle("partners.title");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
+  return { partners: listPartners().map(({ slug, name, type }) => ({ slug, name, type })) };
+}
+
+export default function Partners() {
+  const { partners } = useLoaderData<typeof loader>();
+  const { t } = useI18n();
+  return (
+    <>
+      <h1 className="govuk-heading-xl">{t("partners.title")}</h1>
+      <ul className="govuk-list govuk-list--spaced">
+        {partners.map((partner) => (
+          <li key={partner.slug}>
+            <Link className="govuk-link govuk-!-font-weight-bold" to={`/partners/${partner.slug}`}>
+              {partner.name}
+            </Link>
+            <span className="govuk-body-s govuk-hint"> · {t(`partnerTypes.${partner.type}`)}</span>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+export { ErrorPage as ErrorBoundary } from "~/components/error-page";

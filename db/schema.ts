@@ -1,0 +1,138 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+/** The roles a person can hold. Editors belong to exactly one partner. */
+export const ROLES = ["admin", "editor", "reader"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const POST_KINDS = ["strategy", "aspiration", "lesson", "case-study"] as const;
+export type PostKind = (typeof POST_KINDS)[number];
+
+export const POST_STATUSES = ["draft", "published", "archived"] as const;
+export type PostStatus = (typeof POST_STATUSES)[number];
+
+export const PARTNER_TYPES = ["council", "police", "shared-service"] as const;
+export type PartnerType = (typeof PARTNER_TYPES)[number];
+
+const createdAt = () =>
+  integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
+
+export const partners = sqliteTable("partners", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  shortName: text("short_name").notNull(),
+  type: text("type", { enum: PARTNER_TYPES }).notNull(),
+  website: text("website"),
+  description: text("description").notNull().default(""),
+  createdAt: createdAt(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: text("id").primaryKey(),
+    email: text("email").notNull().unique(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
+    partnerId: integer("partner_id").references(() => partners.id, { onDelete: "restrict" }),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    check("users_role_check", sql`${table.role} in ('admin', 'editor', 'reader')`),
+    check("users_editor_partner_check", sql`${table.role} <> 'editor' or ${table.partnerId} is not null`),
+  ],
+);
+
+/** Lucia's session table; `created_at` carries the absolute lifetime. */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: integer("expires_at").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (table) => [index("sessions_user_idx").on(table.userId)],
+);
+
+export const posts = sqliteTable(
+  "posts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull(),
+    kind: text("kind", { enum: POST_KINDS }).notNull(),
+    partnerId: integer("partner_id")
+      .notNull()
+      .references(() => partners.id, { onDelete: "restrict" }),
+    authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    title: text("title").notNull(),
+    summary: text("summary").notNull(),
+    body: text("body").notNull(),
+    /** The kind's structured sections as a JSON object of Markdown strings. */
+    sections: text("sections", { mode: "json" }).$type<Record<string, string>>().notNull(),
+    status: text("status", { enum: POST_STATUSES }).notNull(),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+    publishedAt: integer("published_at", { mode: "timestamp_ms" }),
+  },
+  (table) => [
+    uniqueIndex("posts_slug_idx").on(table.slug),
+    index("posts_listing_idx").on(table.status, table.kind, table.publishedAt),
+    index("posts_partner_idx").on(table.partnerId, table.status),
+    check("posts_kind_check", sql`${table.kind} in ('strategy', 'aspiration', 'lesson', 'case-study')`),
+    check("posts_status_check", sql`${table.status} in ('draft', 'published', 'archived')`),
+  ],
+);
+
+export const postTags = sqliteTable(
+  "post_tags",
+  {
+    postId: integer("post_id")
+      .notNull()
+      .references(() => posts.id, { onDelete: "cascade" }),
+    tag: text("tag").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.postId, table.tag] }), index("post_tags_tag_idx").on(table.tag)],
+);
+
+/** Every save of a post keeps the full content as it was after that save. */
+export const postRevisions = sqliteTable(
+  "post_revisions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    postId: integer("post_id")
+      .notNull()
+      .references(() => posts.id, { onDelete: "cascade" }),
+    number: integer("number").notNull(),
+    editorId: text("editor_id").references(() => users.id, { onDelete: "set null" }),
+    /** Why the revision exists when no person made it, for example "content import". */
+    source: text("source", { enum: ["web", "import", "script"] }).notNull(),
+    snapshot: text("snapshot", { mode: "json" }).$type<PostSnapshot>().notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [uniqueIndex("post_revisions_number_idx").on(table.postId, table.number)],
+);
+
+/** Small key/value facts about this installation, such as whether demo accounts exist. */
+export const settings = sqliteTable("settings", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+});
+
+export interface PostSnapshot {
+  slug: string;
+  kind: PostKind;
+  partnerSlug: string;
+  title: string;
+  summary: string;
+  body: string;
+  sections: Record<string, string>;
+  tags: string[];
+  status: PostStatus;
+  publishedAt: string | null;
+}

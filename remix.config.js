@@ -1,0 +1,19 @@
+/**
+ * Remix options, read by vite.config.ts (the Vite plugin ignores this file
+ * unless it is imported there). Every v3 future flag is on so that moving to
+ * React Router 7 is a codemod: see docs/decisions/001-remix-v2-on-vite.md.
+ * @type {import("@remix-run/dev").VitePluginConfig}
+ */
+export default {
+  appDirectory: "app",
+  ignoredRouteFiles: ["**/*.css", "**/*.test.*"],
+  serverModuleFormat: "esm",
+  future: {
+    v3_fetcherPersist: true,
+    v3_relativeSplatPath: true,
+    v3_throwAbortReason: true,
+    v3_singleFetch: true,
+    v3_lazyRouteDiscovery: true,
+    v3_routeConfig: true,
+  },
+};

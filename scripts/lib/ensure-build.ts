@@ -1,0 +1,33 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const SOURCES = ["app", "vite.config.ts", "remix.config.js", "package-lock.json"];
+const BUILD_MARKER = "build/server/index.js";
+
+function newestMtime(entry: string): number {
+  if (!fs.existsSync(entry)) return 0;
+  const stat = fs.statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const child of fs.readdirSync(entry)) newest = Math.max(newest, newestMtime(path.join(entry, child)));
+  return newest;
+}
+
+/** True when there is no production build or a source file changed after it was made. */
+export function buildIsStale(): boolean {
+  if (!fs.existsSync(BUILD_MARKER)) return true;
+  const built = fs.statSync(BUILD_MARKER).mtimeMs;
+  return SOURCES.some((source) => newestMtime(source) > built);
+}
+
+/** Builds the app with Vite when needed; exits the process if the build fails. */
+export function ensureBuild(log: (line: string) => void = console.log): void {
+  if (!buildIsStale()) return;
+  log("Building the Hub (this takes a minute the first time)...");
+  const result = spawnSync(path.resolve("node_modules/.bin/remix"), ["vite:build"], { stdio: "inherit" });
+  if (result.status !== 0) {
+    console.error("The build failed; see the messages above.");
+    process.exit(result.status ?? 1);
+  }
+}

@@ -1,0 +1,74 @@
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import express, { type NextFunction, type Request, type Response } from "express";
+import { isSameOriginRequest, MAX_REQUEST_BYTES } from "../../app/platform/request-guards";
+
+export interface HubServerOptions {
+  mode: "production" | "development";
+  publicOrigin?: string;
+}
+
+function securityHeaders(_req: Request, res: Response, next: NextFunction) {
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("X-Frame-Options", "DENY");
+  res.setHeader("Referrer-Policy", "same-origin");
+  res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+  next();
+}
+
+function requestGuards(publicOrigin: string | undefined) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const length = Number(req.headers["content-length"] ?? 0);
+    if (length > MAX_REQUEST_BYTES) {
+      res.status(413).type("text/plain").send("The request is too large.");
+      return;
+    }
+    const expectedOrigin = publicOrigin ?? `${req.protocol}://${req.headers.host}`;
+    const allowed = isSameOriginRequest({
+      method: req.method,
+      origin: req.headers.origin,
+      referer: req.headers.referer,
+      expectedOrigin,
+    });
+    if (!allowed) {
+      res
+        .status(403)
+        .type("text/plain")
+        .send("Cross-site request refused: this form must be sent from the Hub itself.");
+      return;
+    }
+    next();
+  };
+}
+
+/** The Hub's HTTP server: static files, request guards and the Remix handler. */
+export async function createHubApp({ mode, publicOrigin }: HubServerOptions) {
+  const app = express();
+  app.disable("x-powered-by");
+  if (publicOrigin) app.set("trust proxy", 1);
+  app.use(securityHeaders);
+  app.get("/favicon.ico", (_req, res) => {
+    res.status(204).end();
+  });
+
+  let build: ServerBuild | (() => Promise<ServerBuild>);
+  let closeVite: (() => Promise<void>) | undefined;
+  if (mode === "development") {
+    const vite = await import("vite");
+    const devServer = await vite.createServer({ server: { middlewareMode: true } });
+    closeVite = () => devServer.close();
+    app.use(devServer.middlewares);
+    build = () => devServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+  } else {
+    const clientDir = path.resolve("build/client");
+    app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }));
+    app.use(express.static(clientDir, { maxAge: "1h" }));
+    const serverBuildUrl = new URL(`file://${path.resolve("build/server/index.js")}`).href;
+    build = (await import(serverBuildUrl)) as ServerBuild;
+  }
+
+  app.use(requestGuards(publicOrigin));
+  app.all("*", createRequestHandler({ build, mode }));
+  return { app, close: async () => closeVite?.() };
+}

@@ -1,0 +1,41 @@
+import { count } from "drizzle-orm";
+import { readContentDirectory } from "../../app/content/content-files.server";
+import {
+  type DemoAccount,
+  ensureDemoAccounts,
+  isDemoMode,
+  listDemoAccounts,
+} from "../../app/content/demo-accounts.server";
+import { importContent } from "../../app/content/import-content.server";
+import { getDb, migrateDatabase } from "../../app/platform/db.server";
+import { getEnv, isProduction } from "../../app/platform/env.server";
+import { partners, posts } from "../../db/schema";
+
+export interface PreparedDatabase {
+  imported: boolean;
+  demoAccounts: DemoAccount[];
+}
+
+function isEmpty(): boolean {
+  const db = getDb();
+  const partnerCount = db.select({ n: count() }).from(partners).get()?.n ?? 0;
+  const postCount = db.select({ n: count() }).from(posts).get()?.n ?? 0;
+  return partnerCount === 0 && postCount === 0;
+}
+
+/**
+ * Applies migrations, then on an empty database imports the demo content and,
+ * outside production, creates the demo accounts.
+ */
+export async function prepareDatabase(log: (line: string) => void = console.log): Promise<PreparedDatabase> {
+  const env = getEnv();
+  migrateDatabase();
+  let imported = false;
+  if (env.LOAD_DEMO_CONTENT && isEmpty()) {
+    const report = importContent(readContentDirectory(env.contentDir));
+    log(`Imported demo content: ${report.partners.created} partners, ${report.posts.created} posts.`);
+    imported = true;
+    if (!isProduction()) await ensureDemoAccounts();
+  }
+  return { imported, demoAccounts: isDemoMode() ? listDemoAccounts() : [] };
+}

@@ -1,0 +1,55 @@
+/**
+ * `npm start` (and `npm run dev` with --dev): builds if needed, migrates,
+ * imports the demo content into an empty database, then serves the Hub.
+ */
+import type { Server } from "node:http";
+import { closeDb } from "../app/platform/db.server";
+import { getEnv } from "../app/platform/env.server";
+import { ensureBuild } from "./lib/ensure-build";
+import { createHubApp } from "./lib/hub-server";
+import { prepareDatabase } from "./lib/prepare-database";
+
+async function main() {
+  const dev = process.argv.includes("--dev");
+  const env = getEnv();
+  if (!dev) ensureBuild();
+  const prepared = await prepareDatabase();
+  const { app, close } = await createHubApp({
+    mode: dev ? "development" : "production",
+    publicOrigin: env.PUBLIC_ORIGIN,
+  });
+
+  const server: Server = app.listen(env.PORT, env.HOST, () => {
+    const address = server.address();
+    const port = typeof address === "object" && address ? address.port : env.PORT;
+    const url = env.PUBLIC_ORIGIN ?? `http://localhost:${port}`;
+    const lines = [`SRS Knowledge Hub is running at ${url}`, `Data folder: ${env.dataDir}`];
+    if (prepared.demoAccounts.length > 0) {
+      lines.push("", "Demo accounts (password: demo-password-1):");
+      for (const account of prepared.demoAccounts) lines.push(`  ${account.email.padEnd(42)} ${account.role}`);
+    }
+    console.log(lines.join("\n"));
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`Received ${signal}; stopping.`);
+    server.close(() => {
+      void close().finally(() => {
+        closeDb();
+        process.exit(0);
+      });
+    });
+    // Keep-alive connections can hold close() open; do not wait for ever.
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

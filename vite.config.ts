@@ -1,0 +1,28 @@
+import { fileURLToPath } from "node:url";
+import { vitePlugin as remix } from "@remix-run/dev";
+import { defineConfig } from "vite";
+import remixOptions from "./remix.config.js";
+
+declare module "@remix-run/node" {
+  interface Future {
+    v3_singleFetch: true;
+  }
+}
+
+export default defineConfig({
+  plugins: [remix(remixOptions)],
+  resolve: {
+    alias: { "~": fileURLToPath(new URL("./app", import.meta.url)) },
+  },
+  css: {
+    preprocessorOptions: {
+      scss: {
+        // govuk-frontend 5 still uses @import and global functions internally.
+        silenceDeprecations: ["import", "global-builtin", "mixed-decls", "slash-div", "if-function"],
+        quietDeps: true,
+      },
+    },
+  },
+  build: { target: "es2022" },
+  server: { port: 5173 },
+});
