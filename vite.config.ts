@@ -18,7 +18,7 @@ export default defineConfig({
     preprocessorOptions: {
       scss: {
         // govuk-frontend 5 still uses @import and global functions internally.
-        silenceDeprecations: ["import", "global-builtin", "mixed-decls", "slash-div", "if-function"],
+        silenceDeprecations: ["import", "global-builtin", "slash-div", "if-function"],
         quietDeps: true,
       },
     },

@@ -1,18 +1,9 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
-/** The roles a person can hold. Editors belong to exactly one partner. */
-export const ROLES = ["admin", "editor", "reader"] as const;
-export type Role = (typeof ROLES)[number];
+import { PARTNER_TYPES, POST_KINDS, POST_STATUSES, type PostKind, type PostStatus, ROLES } from "./enums";
 
-export const POST_KINDS = ["strategy", "aspiration", "lesson", "case-study"] as const;
-export type PostKind = (typeof POST_KINDS)[number];
-
-export const POST_STATUSES = ["draft", "published", "archived"] as const;
-export type PostStatus = (typeof POST_STATUSES)[number];
-
-export const PARTNER_TYPES = ["council", "police", "shared-service"] as const;
-export type PartnerType = (typeof PARTNER_TYPES)[number];
+export * from "./enums";
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);

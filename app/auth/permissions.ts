@@ -2,7 +2,7 @@
  * Pure permission rules, shared by the domain commands (which enforce them)
  * and the UI (which only hides what would be refused anyway).
  */
-import type { PostStatus, Role } from "../../db/schema";
+import type { PostStatus, Role } from "../../db/enums";
 
 export interface SessionUser {
   id: string;

@@ -1,6 +1,6 @@
-import type { PostKind } from "../../db/schema";
+import type { PostKind } from "../../db/enums";
 
-export { POST_KINDS, POST_STATUSES, type PostKind, type PostStatus } from "../../db/schema";
+export { POST_KINDS, POST_STATUSES, type PostKind, type PostStatus } from "../../db/enums";
 
 /**
  * The structured sections each kind carries, in reading order. A lesson
