@@ -7,7 +7,8 @@ import { Marked, type Tokens } from "marked";
 import sanitizeHtml from "sanitize-html";
 import { slugify } from "../posts/slug";
 
-const SAFE_ID = /^[a-z0-9][a-z0-9-]{0,79}$/;
+/** Heading ids we generate; any other id is dropped so a post cannot take the page's own ids. */
+const HEADING_ID = /^h-[a-z0-9-]{1,80}$/;
 
 const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [
@@ -60,25 +61,13 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   allowProtocolRelative: false,
   disallowedTagsMode: "discard",
   transformTags: {
-    // A page may hold only one h1 (the post title): Markdown headings start at h2.
-    h1: "h2",
     a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: "noopener noreferrer" } }),
+    // Every image needs a text alternative; an empty one marks it decorative.
+    img: (tagName, attribs) => ({ tagName, attribs: { ...attribs, alt: attribs.alt ?? "" } }),
   },
+  // Relative image addresses pass the scheme check, so insist on https explicitly.
+  exclusiveFilter: (frame) => frame.tag === "img" && !/^https:\/\//i.test(frame.attribs.src ?? ""),
 };
-
-/**
- * Only ids shaped like the ones we generate survive, so a post cannot clobber
- * the page's own ids; repeated headings get "-2", "-3"...
- */
-function tidyIds(html: string): string {
-  const seen = new Map<string, number>();
-  return html.replace(/ id="([^"]*)"/g, (_match, id: string) => {
-    if (!SAFE_ID.test(id)) return "";
-    const n = (seen.get(id) ?? 0) + 1;
-    seen.set(id, n);
-    return n === 1 ? ` id="${id}"` : ` id="${id}-${n}"`;
-  });
-}
 
 function createMarked(): Marked {
   return new Marked({
@@ -98,8 +87,30 @@ function createMarked(): Marked {
 
 const marked = createMarked();
 
+/**
+ * Keeps a heading's id only if we could have generated it, and makes repeats
+ * unique ("h-a", "h-a-2"...). A page holds one h1 (the post's title), so raw
+ * h1 tags become h2 like Markdown's own.
+ */
+function headingTransforms(): sanitizeHtml.IOptions["transformTags"] {
+  const used = new Set<string>();
+  const transform = (level: string) => (tagName: string, attribs: sanitizeHtml.Attributes) => {
+    const { id, ...rest } = attribs;
+    const tag = tagName === "h1" ? "h2" : level;
+    if (!id || !HEADING_ID.test(id)) return { tagName: tag, attribs: rest };
+    let unique = id;
+    for (let n = 2; used.has(unique); n++) unique = `${id}-${n}`;
+    used.add(unique);
+    return { tagName: tag, attribs: { ...rest, id: unique } };
+  };
+  return Object.fromEntries(["h1", "h2", "h3", "h4", "h5", "h6"].map((tag) => [tag, transform(tag)]));
+}
+
 /** Markdown to HTML that is safe to put in the page. */
 export function renderMarkdown(markdown: string): string {
   const html = marked.parse(markdown, { async: false });
-  return tidyIds(sanitizeHtml(html, SANITIZE_OPTIONS));
+  return sanitizeHtml(html, {
+    ...SANITIZE_OPTIONS,
+    transformTags: { ...SANITIZE_OPTIONS.transformTags, ...headingTransforms() },
+  });
 }

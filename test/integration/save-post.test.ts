@@ -1,0 +1,200 @@
+import { count, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { SessionUser } from "~/auth/permissions";
+import { getDb } from "~/platform/db.server";
+import { ForbiddenError, NotFoundError, ValidationError } from "~/platform/http.server";
+import { findPostBySlug, getPostForReader, listPosts, listRevisions } from "~/posts/posts.server";
+import { createPost, updatePost } from "~/posts/save-post.server";
+import { postRevisions, posts } from "../../db/schema";
+import { givenPartner, givenUser, lessonInput, unique } from "../support/factories";
+
+let torfaenEditor: SessionUser;
+let newportEditor: SessionUser;
+let reader: SessionUser;
+let admin: SessionUser;
+
+beforeAll(async () => {
+  givenPartner("torfaen", "Torfaen County Borough Council");
+  givenPartner("newport", "Newport City Council");
+  torfaenEditor = await givenUser("editor", "torfaen");
+  newportEditor = await givenUser("editor", "newport");
+  reader = await givenUser("reader");
+  admin = await givenUser("admin");
+});
+
+function postCount(): number {
+  return getDb().select({ n: count() }).from(posts).get()?.n ?? 0;
+}
+
+function validationErrorOf(run: () => unknown): Record<string, string[]> {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ValidationError) return error.fieldErrors;
+    throw error;
+  }
+  throw new Error("expected a ValidationError");
+}
+
+describe("createPost", () => {
+  it("saves the post, its tags and a first revision by its author", () => {
+    const slug = unique("lesson");
+    createPost({ actor: torfaenEditor, raw: lessonInput("torfaen", { slug, tags: "Teams, Microsoft 365, teams" }) });
+    const post = findPostBySlug(slug);
+    expect(post).toMatchObject({ kind: "lesson", status: "published", authorId: torfaenEditor.id });
+    expect(post?.tags).toEqual(["microsoft-365", "teams"]);
+    expect(post?.sections.drivingEvent).toBe("The first Covid-19 lockdown.");
+    expect(post?.publishedAt).toBeInstanceOf(Date);
+    const revisions = listRevisions(post?.id ?? -1);
+    expect(revisions).toHaveLength(1);
+    expect(revisions[0]).toMatchObject({ number: 1, source: "web", editorName: torfaenEditor.name });
+    expect(revisions[0]?.snapshot.title).toBe("Rolling out Teams in three weeks");
+  });
+
+  it("makes a slug from the title and never reuses one", () => {
+    const title = `Cloud telephony ${unique("t")}`;
+    const first = createPost({ actor: torfaenEditor, raw: lessonInput("torfaen", { title }) });
+    const second = createPost({ actor: torfaenEditor, raw: lessonInput("torfaen", { title }) });
+    expect(first.slug).toMatch(/^cloud-telephony-t-[0-9a-f]+$/);
+    expect(second.slug).toBe(`${first.slug}-2`);
+  });
+
+  it("refuses an editor publishing for another partner, writing nothing", () => {
+    const before = postCount();
+    expect(() => createPost({ actor: newportEditor, raw: lessonInput("torfaen") })).toThrow(ForbiddenError);
+    expect(() => createPost({ actor: reader, raw: lessonInput("torfaen") })).toThrow(ForbiddenError);
+    expect(postCount()).toBe(before);
+  });
+
+  it.each([
+    ["empty title", { title: "  " }, "title", "errors.title.required"],
+    ["title over 200 characters", { title: "x".repeat(201) }, "title", "errors.title.tooLong"],
+    ["unknown kind", { kind: "memo" }, "kind", "errors.kind.unknown"],
+    ["unknown status", { status: "secret" }, "status", "errors.status.unknown"],
+    ["malformed slug", { slug: "Not A Slug!" }, "slug", "errors.slug.invalid"],
+    ["body over 200 KB", { body: "é".repeat(102_401) }, "body", "errors.body.tooLong"],
+    ["published without a section", { sections: { drivingEvent: "x" } }, "section.lesson", "errors.section.required"],
+  ])("rejects %s with a field error and writes nothing", (_name, overrides, field, message) => {
+    const before = postCount();
+    const errors = validationErrorOf(() =>
+      createPost({ actor: torfaenEditor, raw: lessonInput("torfaen", overrides) }),
+    );
+    expect(errors[field]).toContain(message);
+    expect(postCount()).toBe(before);
+  });
+
+  it("rejects an unknown partner as bad input", () => {
+    const errors = validationErrorOf(() => createPost({ actor: admin, raw: lessonInput("atlantis") }));
+    expect(errors.partner).toEqual(["errors.partner.unknown"]);
+  });
+
+  it("rejects a slug that is already used", () => {
+    const slug = unique("taken");
+    createPost({ actor: torfaenEditor, raw: lessonInput("torfaen", { slug }) });
+    const before = postCount();
+    const errors = validationErrorOf(() => createPost({ actor: admin, raw: lessonInput("newport", { slug }) }));
+    expect(errors.slug).toEqual(["errors.slug.taken"]);
+    expect(postCount()).toBe(before);
+  });
+
+  it("lets a draft leave sections empty", () => {
+    const { slug } = createPost({
+      actor: torfaenEditor,
+      raw: lessonInput("torfaen", { status: "draft", sections: { drivingEvent: "Started" } }),
+    });
+    const post = findPostBySlug(slug);
+    expect(post?.status).toBe("draft");
+    expect(post?.publishedAt).toBeNull();
+    expect(post?.sections).toEqual({ drivingEvent: "Started", lesson: "", recommendation: "", evidence: "" });
+  });
+});
+
+describe("updatePost", () => {
+  it("keeps every save as a revision and the first publication time", () => {
+    const { slug } = createPost({ actor: torfaenEditor, raw: lessonInput("torfaen", { status: "draft" }) });
+    updatePost({ actor: torfaenEditor, slug, raw: lessonInput("torfaen", { slug, status: "published" }) });
+    const publishedAt = findPostBySlug(slug)?.publishedAt;
+    expect(publishedAt).toBeInstanceOf(Date);
+    updatePost({ actor: admin, slug, raw: lessonInput("torfaen", { slug, title: "Renamed lesson" }) });
+    const post = findPostBySlug(slug);
+    expect(post?.title).toBe("Renamed lesson");
+    expect(post?.publishedAt).toEqual(publishedAt);
+    const revisions = listRevisions(post?.id ?? -1);
+    expect(revisions.map((revision) => [revision.number, revision.snapshot.status, revision.editorName])).toEqual([
+      [3, "published", admin.name],
+      [2, "published", torfaenEditor.name],
+      [1, "draft", torfaenEditor.name],
+    ]);
+  });
+
+  it("refuses a Newport editor editing a Torfaen post and changes nothing", () => {
+    const { slug } = createPost({ actor: torfaenEditor, raw: lessonInput("torfaen") });
+    const before = findPostBySlug(slug);
+    expect(() =>
+      updatePost({ actor: newportEditor, slug, raw: lessonInput("torfaen", { slug, title: "Hijacked" }) }),
+    ).toThrow(ForbiddenError);
+    expect(() =>
+      updatePost({ actor: torfaenEditor, slug, raw: lessonInput("newport", { slug, title: "Moved away" }) }),
+    ).toThrow(ForbiddenError);
+    const after = findPostBySlug(slug);
+    expect(after).toEqual(before);
+    const revisionCount = getDb()
+      .select({ n: count() })
+      .from(postRevisions)
+      .where(eq(postRevisions.postId, after?.id ?? -1))
+      .get();
+    expect(revisionCount?.n).toBe(1);
+  });
+
+  it("hides a draft from readers: editing it is not found", () => {
+    const { slug } = createPost({ actor: torfaenEditor, raw: lessonInput("torfaen", { status: "draft" }) });
+    expect(() => updatePost({ actor: reader, slug, raw: lessonInput("torfaen", { slug }) })).toThrow(NotFoundError);
+    expect(() => updatePost({ actor: reader, slug: "no-such-post", raw: {} })).toThrow(NotFoundError);
+  });
+
+  it("does not change the kind of a post", () => {
+    const { slug } = createPost({ actor: torfaenEditor, raw: lessonInput("torfaen") });
+    const errors = validationErrorOf(() =>
+      updatePost({
+        actor: torfaenEditor,
+        slug,
+        raw: lessonInput("torfaen", { kind: "aspiration", sections: { desiredOutcome: "x", targetTimeframe: "y" } }),
+      }),
+    );
+    expect(errors.kind).toEqual(["errors.kind.cannotChange"]);
+  });
+});
+
+describe("reading", () => {
+  it("shows drafts only to the partner's editors and admins", () => {
+    const { slug } = createPost({ actor: torfaenEditor, raw: lessonInput("torfaen", { status: "draft" }) });
+    expect(getPostForReader(reader, slug)).toBeNull();
+    expect(getPostForReader(newportEditor, slug)).toBeNull();
+    expect(getPostForReader(torfaenEditor, slug)?.slug).toBe(slug);
+    expect(getPostForReader(admin, slug)?.slug).toBe(slug);
+
+    const everything = (user: SessionUser) =>
+      listPosts(user, { partnerSlug: "torfaen", pageSize: 100 }).posts.map((post) => post.slug);
+    expect(everything(reader)).not.toContain(slug);
+    expect(everything(newportEditor)).not.toContain(slug);
+    expect(everything(torfaenEditor)).toContain(slug);
+    expect(listPosts(reader, { pageSize: 100 }).posts.every((post) => post.status === "published")).toBe(true);
+  });
+
+  it("filters by kind, partner and tag and pages the results", () => {
+    const tag = unique("tag");
+    for (let i = 0; i < 3; i++) {
+      createPost({ actor: admin, raw: lessonInput("newport", { tags: tag, title: `Tagged ${i}` }) });
+    }
+    const firstPage = listPosts(reader, { tag, kind: "lesson", partnerSlug: "newport", pageSize: 2 });
+    expect(firstPage.total).toBe(3);
+    expect(firstPage.pageCount).toBe(2);
+    expect(firstPage.posts).toHaveLength(2);
+    const secondPage = listPosts(reader, { tag, pageSize: 2, page: 2 });
+    expect(secondPage.posts).toHaveLength(1);
+    expect(listPosts(reader, { tag, kind: "strategy" }).total).toBe(0);
+    expect(listPosts(reader, { tag, partnerSlug: "torfaen" }).total).toBe(0);
+    // A page past the end shows the last page rather than failing.
+    expect(listPosts(reader, { tag, pageSize: 2, page: 99 }).page).toBe(2);
+  });
+});

@@ -1,0 +1,50 @@
+import { randomBytes } from "node:crypto";
+import type { SessionUser } from "~/auth/permissions";
+import { createUser } from "~/auth/users.server";
+import { getPartnerBySlug } from "~/partners/partners.server";
+import { getDb } from "~/platform/db.server";
+import { partners } from "../../db/schema";
+
+export function unique(prefix: string): string {
+  return `${prefix}-${randomBytes(4).toString("hex")}`;
+}
+
+/** A partner row; returns the existing one when the slug is already there. */
+export function givenPartner(slug: string = unique("partner"), name = `Partner ${slug}`) {
+  const existing = getPartnerBySlug(slug);
+  if (existing) return existing;
+  const now = new Date();
+  return getDb()
+    .insert(partners)
+    .values({ slug, name, shortName: name, type: "council", description: "", createdAt: now, updatedAt: now })
+    .returning()
+    .get();
+}
+
+export async function givenUser(
+  role: SessionUser["role"],
+  partnerSlug?: string,
+  password = "correct horse battery staple",
+): Promise<SessionUser> {
+  return createUser({ email: `${unique(role)}@example.test`, name: `Test ${role}`, role, partnerSlug, password });
+}
+
+/** A complete lesson for `partner`, published unless overridden. */
+export function lessonInput(partner: string, overrides: Record<string, unknown> = {}) {
+  return {
+    title: "Rolling out Teams in three weeks",
+    summary: "What we learned moving 3,000 staff to Microsoft Teams at pace.",
+    body: "## What happened\n\nWe moved quickly.",
+    kind: "lesson",
+    partner,
+    status: "published",
+    tags: "teams, microsoft-365",
+    sections: {
+      drivingEvent: "The first Covid-19 lockdown.",
+      lesson: "Training matters as much as licences.",
+      recommendation: "Plan champions early.",
+      evidence: "Service desk tickets fell by a third.",
+    },
+    ...overrides,
+  };
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { safeRedirectPath } from "~/auth/session.server";
+import { isSameOriginRequest } from "~/platform/request-guards";
+
+const expectedOrigin = "http://localhost:3000";
+
+describe("isSameOriginRequest", () => {
+  it("lets safe methods through whatever their origin", () => {
+    expect(isSameOriginRequest({ method: "GET", origin: "https://evil.example", referer: null, expectedOrigin })).toBe(
+      true,
+    );
+  });
+
+  it.each([
+    ["same origin", "http://localhost:3000", null, true],
+    ["another site", "https://evil.example", null, false],
+    ["another port", "http://localhost:3001", null, false],
+    ["an opaque origin", "null", null, false],
+    ["no origin but a same-site referer", null, "http://localhost:3000/posts/new", true],
+    ["no origin and a foreign referer", null, "https://evil.example/form", false],
+    ["no origin and no referer", null, null, false],
+  ])("a POST from %s is allowed: %s", (_name, origin, referer, allowed) => {
+    expect(isSameOriginRequest({ method: "POST", origin, referer, expectedOrigin })).toBe(allowed);
+  });
+});
+
+describe("safeRedirectPath", () => {
+  it.each([
+    ["/posts?kind=lesson", "/posts?kind=lesson"],
+    ["https://evil.example", "/"],
+    ["//evil.example", "/"],
+    ["/\\evil.example", "/"],
+    [undefined, "/"],
+  ])("%j goes to %j", (target, expected) => {
+    expect(safeRedirectPath(target)).toBe(expected);
+  });
+});
