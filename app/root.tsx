@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { canCreatePosts } from "~/auth/permissions";
@@ -6,9 +6,12 @@ import { getUser } from "~/auth/session.server";
 import { ErrorPage } from "~/components/error-page";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
+import { pageTitle } from "~/i18n/meta";
 import type { Locale } from "~/i18n/translate";
 import { I18nProvider, useI18n } from "~/i18n/use-t";
 import styles from "~/styles/app.scss?url";
+
+export const meta: MetaFunction = () => pageTitle(null);
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 

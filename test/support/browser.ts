@@ -59,4 +59,5 @@ export async function signIn(page: Page, baseUrl: string, email: string): Promis
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  await page.getByRole("button", { name: "Sign out" }).waitFor();
 }

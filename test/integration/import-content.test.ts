@@ -1,0 +1,108 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { count } from "drizzle-orm";
+import { afterAll, describe, expect, it } from "vitest";
+import { readContentDirectory } from "~/content/content-files.server";
+import { importContent } from "~/content/import-content.server";
+import { getDb } from "~/platform/db.server";
+import { findPostBySlug, listRevisions } from "~/posts/posts.server";
+import { partners, postRevisions, posts } from "../../db/schema";
+
+const CONTENT_DIR = path.resolve("content");
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "srs-hub-content-"));
+
+afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
+
+function counts() {
+  const db = getDb();
+  return {
+    partners: db.select({ n: count() }).from(partners).get()?.n,
+    posts: db.select({ n: count() }).from(posts).get()?.n,
+    revisions: db.select({ n: count() }).from(postRevisions).get()?.n,
+  };
+}
+
+describe("the demo content", () => {
+  const content = readContentDirectory(CONTENT_DIR);
+
+  it("covers all six partners and all four kinds with at least 40 posts", () => {
+    expect(content.partners.map((partner) => partner.slug).sort()).toEqual([
+      "blaenau-gwent",
+      "gwent-police",
+      "monmouthshire",
+      "newport",
+      "srs",
+      "torfaen",
+    ]);
+    expect(content.posts.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(content.posts.map((post) => post.partner)).size).toBe(6);
+    expect(new Set(content.posts.map((post) => post.kind))).toEqual(
+      new Set(["strategy", "aspiration", "lesson", "case-study"]),
+    );
+    for (const post of content.posts) expect(post.body).toContain("Illustrative demo content");
+  });
+
+  it("imports once, and importing again changes nothing", () => {
+    const first = importContent(content);
+    expect(first.partners.created).toBe(6);
+    expect(first.posts.created).toBe(content.posts.length);
+    const afterFirst = counts();
+    expect(afterFirst).toEqual({ partners: 6, posts: content.posts.length, revisions: content.posts.length });
+
+    const second = importContent(readContentDirectory(CONTENT_DIR));
+    expect(second.posts).toEqual({ created: 0, updated: 0, unchanged: content.posts.length });
+    expect(second.partners).toEqual({ created: 0, updated: 0, unchanged: 6 });
+    expect(counts()).toEqual(afterFirst);
+  });
+
+  it("keeps the publication date from the front matter and drafts unpublished", () => {
+    const published = content.posts.find((post) => post.status === "published" && post.publishedAt);
+    const draft = content.posts.find((post) => post.status === "draft");
+    expect(findPostBySlug(published?.slug ?? "")?.publishedAt).toEqual(published?.publishedAt);
+    expect(findPostBySlug(draft?.slug ?? "")?.publishedAt).toBeNull();
+  });
+});
+
+describe("importing edited content", () => {
+  function writeSet(folder: string, title: string, extra = "") {
+    fs.mkdirSync(path.join(folder, "partners"), { recursive: true });
+    fs.mkdirSync(path.join(folder, "posts", "newport"), { recursive: true });
+    fs.writeFileSync(
+      path.join(folder, "partners", "newport.md"),
+      "---\nslug: newport\nname: Newport City Council\nshortName: Newport\ntype: council\n---\nNewport.\n",
+    );
+    fs.writeFileSync(
+      path.join(folder, "posts", "newport", "import-check.md"),
+      `---\ntitle: ${title}\nslug: import-check\nkind: aspiration\npartner: newport\nstatus: published\npublishedAt: 2024-05-01\ntags: [cloud]\nsummary: A summary.\nsections:\n  desiredOutcome: Everything in the cloud.\n  targetTimeframe: By 2027\n${extra}---\nBody.\n`,
+    );
+  }
+
+  it("updates by slug with a new revision", () => {
+    const folder = path.join(scratch, "edit");
+    writeSet(folder, "First title");
+    importContent(readContentDirectory(folder));
+    writeSet(folder, "Second title");
+    const report = importContent(readContentDirectory(folder));
+    expect(report.posts).toEqual({ created: 0, updated: 1, unchanged: 0 });
+    const post = findPostBySlug("import-check");
+    expect(post?.title).toBe("Second title");
+    expect(listRevisions(post?.id ?? -1).map((revision) => [revision.number, revision.source])).toEqual([
+      [2, "import"],
+      [1, "import"],
+    ]);
+  });
+
+  it("writes nothing when any post in the set is invalid", () => {
+    const folder = path.join(scratch, "bad");
+    writeSet(folder, "Fine title");
+    fs.writeFileSync(
+      path.join(folder, "posts", "newport", "broken.md"),
+      "---\ntitle: Broken\nslug: broken-post\nkind: memo\npartner: newport\nstatus: published\nsummary: x\n---\nBody\n",
+    );
+    const before = counts();
+    expect(() => importContent(readContentDirectory(folder))).toThrow(/broken\.md.*errors\.kind\.unknown/);
+    expect(counts()).toEqual(before);
+    expect(findPostBySlug("import-check")?.title).toBe("Second title");
+  });
+});
