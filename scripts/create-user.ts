@@ -85,7 +85,8 @@ main()
     if (error instanceof ValidationError) {
       const t = translator("en");
       for (const [field, messages] of Object.entries(error.fieldErrors)) {
-        for (const message of messages) console.error(`${field}: ${isMessageKey(message) ? t(message) : message}`);
+        const flag = field === "partnerSlug" ? "partner" : field;
+        for (const message of messages) console.error(`--${flag}: ${isMessageKey(message) ? t(message) : message}`);
       }
     } else {
       console.error(error instanceof Error ? error.message : error);
