@@ -109,6 +109,26 @@ export const postRevisions = sqliteTable(
   (table) => [uniqueIndex("post_revisions_number_idx").on(table.postId, table.number)],
 );
 
+/**
+ * Transactional outbox for the search index: every write that changes what
+ * search should return adds a row in the same transaction; the relay drains
+ * it into Meilisearch in order and marks rows done.
+ */
+export const searchOutbox = sqliteTable(
+  "search_outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** The post whose index entry must be brought up to date (not a foreign key: the post may be gone). */
+    postId: integer("post_id").notNull(),
+    reason: text("reason", { enum: ["create", "update", "delete", "partner", "reindex"] }).notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    processedAt: integer("processed_at", { mode: "timestamp_ms" }),
+  },
+  (table) => [index("search_outbox_pending_idx").on(table.processedAt, table.id)],
+);
+
 /** Small key/value facts about this installation, such as whether demo accounts exist. */
 export const settings = sqliteTable("settings", {
   key: text("key").primaryKey(),

@@ -8,12 +8,14 @@ import { getEnv } from "../app/platform/env.server";
 import { ensureBuild } from "./lib/ensure-build";
 import { createHubApp } from "./lib/hub-server";
 import { prepareDatabase } from "./lib/prepare-database";
+import { startSearchRuntime } from "./lib/search-runtime";
 
 async function main() {
   const dev = process.argv.includes("--dev");
   const env = getEnv();
   if (!dev) ensureBuild();
   const prepared = await prepareDatabase();
+  const search = await startSearchRuntime();
   const { app, close } = await createHubApp({
     mode: dev ? "development" : "production",
     publicOrigin: env.PUBLIC_ORIGIN,
@@ -23,7 +25,12 @@ async function main() {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : env.PORT;
     const url = env.PUBLIC_ORIGIN ?? `http://localhost:${port}`;
-    const lines = [`SRS Knowledge Hub is running at ${url}`, `Data folder: ${env.dataDir}`];
+    const searchLine = {
+      managed: `Search: Meilisearch started at ${search.url} (data in ${env.dataDir}/meili)`,
+      external: `Search: using Meilisearch at ${search.url}`,
+      off: "Search: off (see above)",
+    }[search.mode];
+    const lines = [`SRS Knowledge Hub is running at ${url}`, `Data folder: ${env.dataDir}`, searchLine];
     if (prepared.demoAccounts.length > 0) {
       lines.push("", "Demo accounts (password: demo-password-1):");
       for (const account of prepared.demoAccounts) lines.push(`  ${account.email.padEnd(42)} ${account.role}`);
@@ -37,13 +44,15 @@ async function main() {
     stopping = true;
     console.log(`Received ${signal}; stopping.`);
     server.close(() => {
-      void close().finally(() => {
+      void Promise.allSettled([close(), search.stop()]).finally(() => {
         closeDb();
         process.exit(0);
       });
     });
     // Keep-alive connections can hold close() open; do not wait for ever.
-    setTimeout(() => process.exit(0), 5000).unref();
+    setTimeout(() => {
+      void search.stop().finally(() => process.exit(0));
+    }, 5000).unref();
   };
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));

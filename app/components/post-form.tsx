@@ -17,6 +17,7 @@ export function PostForm({
   errors,
   partners,
   cancelTo,
+  deleteTo,
 }: {
   kind: PostKind;
   heading: string;
@@ -24,6 +25,8 @@ export function PostForm({
   errors: FieldErrors;
   partners: { slug: string; name: string }[];
   cancelTo: string;
+  /** Where to delete the post from, when it already exists. */
+  deleteTo?: string;
 }) {
   const { t } = useI18n();
   return (
@@ -122,6 +125,13 @@ export function PostForm({
             </Link>
           </div>
         </Form>
+        {deleteTo ? (
+          <p className="govuk-body">
+            <Link className="govuk-link app-link-warning" to={deleteTo}>
+              {t("delete.link")}
+            </Link>
+          </p>
+        ) : null}
       </div>
     </div>
   );

@@ -6,6 +6,7 @@ import { type Db, getDb, writeTransaction } from "../platform/db.server";
 import { fieldErrorsOf, PostInputSchema } from "../posts/post-schemas";
 import { insertPost, type PostWrite, snapshotOf, updatePostRow } from "../posts/post-writes.server";
 import { findPostBySlug, listRevisions } from "../posts/posts.server";
+import { enqueuePartnerPosts } from "../search/outbox.server";
 import type { ContentSet } from "./content-files.server";
 
 export interface ImportReport {
@@ -33,6 +34,8 @@ function upsertPartners(tx: Db, content: ContentSet, report: ImportReport, now: 
         .set({ ...values, updatedAt: now })
         .where(eq(partners.id, existing.id))
         .run();
+      // Search documents carry the partner's name.
+      enqueuePartnerPosts(tx, existing.id);
       report.partners.updated++;
     } else {
       report.partners.unchanged++;

@@ -163,6 +163,13 @@ export const en = {
   "errors.password.tooLong": "Password is too long",
   "errors.login.failed": "Enter a correct email address and password",
 
+  "delete.title": "Delete: {title}",
+  "delete.warning": "Warning",
+  "delete.explain":
+    "Deleting removes the post, its revision history and its search entry for everyone. This cannot be undone. To hide a post but keep it, archive it instead.",
+  "delete.confirm": "Delete this post",
+  "delete.link": "Delete this post",
+
   "login.title": "Sign in",
   "login.lead": "Sign in with your SRS Knowledge Hub account.",
   "login.email": "Email address",

@@ -58,3 +58,8 @@ export function migrateDatabase(db: Db = getDb()): void {
 export function writeTransaction<T>(work: (tx: Db) => T, db: Db = getDb()): T {
   return db.transaction((tx) => work(tx as unknown as Db), { behavior: "immediate" });
 }
+
+/** Runs `work` against one consistent snapshot of the database (a deferred read transaction). */
+export function readTransaction<T>(work: (tx: Db) => T, db: Db = getDb()): T {
+  return db.transaction((tx) => work(tx as unknown as Db), { behavior: "deferred" });
+}

@@ -50,3 +50,30 @@ export function getEnv(): Env {
 export function isProduction(): boolean {
   return getEnv().NODE_ENV === "production";
 }
+
+export interface SearchConnection {
+  url: string;
+  apiKey: string | undefined;
+}
+
+/**
+ * Where Meilisearch is. Read afresh on each call, not cached with the rest:
+ * when the Hub manages its own Meilisearch, the start script publishes the
+ * address through MEILI_URL once the engine is listening.
+ */
+export function getSearchConnection(): SearchConnection | null {
+  const url = process.env.MEILI_URL?.trim();
+  if (!url) return null;
+  return { url, apiKey: process.env.MEILI_MASTER_KEY || undefined };
+}
+
+/** An explicit Meilisearch binary to run, if the user named one. */
+export function getMeilisearchBinarySetting(): string | undefined {
+  return process.env.MEILI_BIN?.trim() || undefined;
+}
+
+/** Publishes the managed Meilisearch's address to the rest of this process. */
+export function setSearchConnection(connection: SearchConnection): void {
+  process.env.MEILI_URL = connection.url;
+  if (connection.apiKey) process.env.MEILI_MASTER_KEY = connection.apiKey;
+}

@@ -5,6 +5,7 @@
 import { eq, max } from "drizzle-orm";
 import { type PostSnapshot, postRevisions, posts, postTags } from "../../db/schema";
 import type { Db } from "../platform/db.server";
+import { enqueuePostChange } from "../search/outbox.server";
 import type { PostInput } from "./post-schemas";
 
 export interface PostWrite {
@@ -83,6 +84,7 @@ export function insertPost(tx: Db, write: PostWrite, authorId: string | null): n
     .get();
   replaceTags(tx, row.id, input.tags);
   addRevision(tx, row.id, write, publishedAt);
+  enqueuePostChange(tx, row.id, "create");
   return row.id;
 }
 
@@ -109,6 +111,7 @@ export function updatePostRow(tx: Db, postId: number, previousPublishedAt: Date 
     .run();
   replaceTags(tx, postId, input.tags);
   addRevision(tx, postId, write, publishedAt);
+  enqueuePostChange(tx, postId, "update");
 }
 
 export function slugTaken(tx: Db, slug: string, exceptPostId?: number): boolean {

@@ -46,6 +46,7 @@ export default function EditPost() {
       errors={actionData?.errors ?? {}}
       partners={partners}
       cancelTo={`/posts/${post.slug}`}
+      deleteTo={`/posts/${post.slug}/delete`}
     />
   );
 }

