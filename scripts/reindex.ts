@@ -10,7 +10,7 @@ import { reindexPosts } from "../app/search/reindex.server";
 import { readOrCreateMasterKey } from "./lib/meilisearch-process";
 import { connectSearch, runtimeFile } from "./lib/search-runtime";
 
-async function useRunningHubSearch(): Promise<boolean> {
+async function connectToRunningHubSearch(): Promise<boolean> {
   const { dataDir } = getEnv();
   const file = runtimeFile(dataDir);
   if (!fs.existsSync(file)) return false;
@@ -26,7 +26,7 @@ async function useRunningHubSearch(): Promise<boolean> {
 async function main() {
   migrateDatabase();
   let stop = async () => {};
-  if (!getSearchConnection() && !(await useRunningHubSearch())) {
+  if (!getSearchConnection() && !(await connectToRunningHubSearch())) {
     const { mode, managed } = await connectSearch();
     if (mode === "off") {
       process.exitCode = 1;

@@ -1,5 +1,6 @@
 import { Form, Link, useLocation } from "@remix-run/react";
 import { useI18n } from "~/i18n/use-t";
+import { SearchBox } from "./search-box";
 
 export interface HeaderUser {
   name: string;
@@ -22,6 +23,7 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
           <Link to="/" className="app-service-name">
             {t("service.name")}
           </Link>
+          {user ? <SearchBox id="header-search" variant="header" /> : null}
           {user ? (
             <div className="app-header-account">
               <span>{t("nav.signedInAs", { name: user.name })}</span>

@@ -63,3 +63,11 @@ export interface TextSegment {
   text: string;
   match: boolean;
 }
+
+/** One search-as-you-type entry. */
+export interface Suggestion {
+  slug: string;
+  title: string;
+  kind: PostKind;
+  partnerName: string;
+}

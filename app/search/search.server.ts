@@ -9,7 +9,7 @@ import { partnersWithUnpublishedAccess, type SessionUser } from "../auth/permiss
 import { listPartners } from "../partners/partners.server";
 import { POSTS_INDEX } from "./indexes.server";
 import { getSearchClient, whileSearchIsUp } from "./meili.server";
-import { RESULTS_PER_PAGE, type SearchQuery, type TextSegment } from "./search-query";
+import { RESULTS_PER_PAGE, type SearchQuery, type Suggestion, type TextSegment } from "./search-query";
 
 const MARK_START = "\uE000";
 const MARK_END = "\uE001";
@@ -149,13 +149,6 @@ export async function searchPosts(
     },
     took: response.processingTimeMs,
   };
-}
-
-export interface Suggestion {
-  slug: string;
-  title: string;
-  kind: PostKind;
-  partnerName: string;
 }
 
 /** A few titles for the search-as-you-type list. */

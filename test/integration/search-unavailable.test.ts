@@ -1,0 +1,62 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { startSession } from "~/auth/lucia.server";
+import { loader as healthLoader } from "~/routes/healthz";
+import { loader as searchLoader } from "~/routes/search._index";
+import { loader as suggestLoader } from "~/routes/search.suggest";
+import { givenPartner, givenUser } from "../support/factories";
+
+// No Meilisearch in this file: MEILI_URL points at a port nothing listens on.
+process.env.MEILI_URL = "http://127.0.0.1:9";
+
+let cookie: string;
+
+beforeAll(async () => {
+  givenPartner("torfaen");
+  const user = await givenUser("reader");
+  cookie = (await startSession(user.id)).split(";")[0] ?? "";
+});
+
+const args = (url: string, headers: Record<string, string> = {}) => ({
+  request: new Request(url, { headers }),
+  params: {},
+  context: {},
+});
+
+describe("when search is down", () => {
+  it("the search page says so with status 503", async () => {
+    const result = (await searchLoader(args("http://hub.test/search?q=teams", { Cookie: cookie }))) as unknown as {
+      init: { status: number };
+      data: { unavailable: boolean };
+    };
+    expect(result.init.status).toBe(503);
+    expect(result.data.unavailable).toBe(true);
+  });
+
+  it("suggestions answer 503 with an empty list", async () => {
+    const response = await suggestLoader(args("http://hub.test/search/suggest?q=teams", { Cookie: cookie }));
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({ suggestions: [] });
+  });
+
+  it("the health check reports it while the database is fine", async () => {
+    const response = await healthLoader();
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: "degraded", database: "ok", search: "down" });
+  });
+});
+
+describe("visitors", () => {
+  it("are sent to sign in before searching", async () => {
+    const thrown = await searchLoader(args("http://hub.test/search?q=teams")).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(thrown).toBeInstanceOf(Response);
+    expect((thrown as Response).headers.get("Location")).toBe("/login?redirectTo=%2Fsearch%3Fq%3Dteams");
+  });
+
+  it("get 401 from the suggestions endpoint", async () => {
+    const response = await suggestLoader(args("http://hub.test/search/suggest?q=teams"));
+    expect(response.status).toBe(401);
+  });
+});

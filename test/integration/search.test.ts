@@ -1,0 +1,219 @@
+import { and, count, eq, ne } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SessionUser } from "~/auth/permissions";
+import { readContentDirectory } from "~/content/content-files.server";
+import { importContent } from "~/content/import-content.server";
+import { getDb } from "~/platform/db.server";
+import { deletePost } from "~/posts/delete-post.server";
+import { createPost, updatePost } from "~/posts/save-post.server";
+import { ensurePostsIndex } from "~/search/indexes.server";
+import { drainAll } from "~/search/outbox.server";
+import { searchPosts, suggestPosts } from "~/search/search.server";
+import { parseSearchQuery } from "~/search/search-query";
+import { partners, posts } from "../../db/schema";
+import { givenUser, lessonInput, unique } from "../support/factories";
+import { startTestMeilisearch, type TestMeilisearch } from "../support/meilisearch";
+
+let meili: TestMeilisearch;
+let reader: SessionUser;
+let torfaenEditor: SessionUser;
+let admin: SessionUser;
+
+const TEAMS_POSTS = [
+  "teams-rollout-covid",
+  "newport-teams-rollout-council-meetings",
+  "gwent-police-teams-rollout-lockdown",
+];
+
+function search(user: SessionUser, queryString: string) {
+  return searchPosts(user, parseSearchQuery(new URLSearchParams(queryString)));
+}
+
+async function slugsFor(user: SessionUser, queryString: string): Promise<string[]> {
+  return (await search(user, queryString)).hits.map((hit) => hit.slug);
+}
+
+beforeAll(async () => {
+  meili = await startTestMeilisearch();
+  importContent(readContentDirectory("content"));
+  reader = await givenUser("reader");
+  torfaenEditor = await givenUser("editor", "torfaen");
+  admin = await givenUser("admin");
+  await ensurePostsIndex();
+  await drainAll();
+}, 120_000);
+
+afterAll(async () => {
+  await meili?.dispose();
+});
+
+describe("finding posts", () => {
+  it("finds the Teams roll-out posts from a misspelt query", async () => {
+    const slugs = await slugsFor(reader, "q=Micosoft+Teems");
+    expect(slugs.slice(0, 5)).toEqual(expect.arrayContaining(TEAMS_POSTS));
+  });
+
+  it.each(["MS Teams", "O365 Teams", "M365 Teams"])("finds them through the synonym %j", async (q) => {
+    const slugs = await slugsFor(reader, new URLSearchParams({ q }).toString());
+    expect(slugs).toEqual(expect.arrayContaining(TEAMS_POSTS));
+  });
+
+  it("treats two-factor as MFA and WFH as remote working", async () => {
+    expect(await slugsFor(reader, "q=two-factor")).toContain("torfaen-mfa-frontline-staff");
+    const wfh = await search(reader, "q=WFH");
+    expect(wfh.total).toBeGreaterThan(0);
+  });
+
+  it("highlights matches without using HTML", async () => {
+    const [hit] = (await search(reader, "q=Teams")).hits;
+    expect(hit?.title.some((segment) => segment.match && /teams/i.test(segment.text))).toBe(true);
+    expect(JSON.stringify(hit)).not.toContain("<em>");
+  });
+
+  it("suggests titles as you type", async () => {
+    const suggestions = await suggestPosts(reader, "teams rol");
+    expect(suggestions.map((suggestion) => suggestion.slug)).toEqual(expect.arrayContaining(["teams-rollout-covid"]));
+  });
+});
+
+describe("facets", () => {
+  it("count what the database holds", async () => {
+    const db = getDb();
+    const published = db
+      .select({ kind: posts.kind, n: count() })
+      .from(posts)
+      .where(eq(posts.status, "published"))
+      .groupBy(posts.kind)
+      .all();
+    const byPartner = db
+      .select({ partner: partners.slug, n: count() })
+      .from(posts)
+      .innerJoin(partners, eq(posts.partnerId, partners.id))
+      .where(eq(posts.status, "published"))
+      .groupBy(partners.slug)
+      .all();
+    const results = await search(reader, "");
+    expect(results.total).toBe(published.reduce((sum, row) => sum + row.n, 0));
+    expect(Object.fromEntries(results.facets.kind.map((facet) => [facet.value, facet.count]))).toEqual(
+      Object.fromEntries(published.map((row) => [row.kind, row.n])),
+    );
+    expect(Object.fromEntries(results.facets.partner.map((facet) => [facet.value, facet.count]))).toEqual(
+      Object.fromEntries(byPartner.map((row) => [row.partner, row.n])),
+    );
+  });
+
+  it("narrow the results", async () => {
+    const results = await search(reader, "kind=lesson&partner=torfaen");
+    expect(results.total).toBeGreaterThan(0);
+    for (const hit of results.hits) expect([hit.kind, hit.partner.slug]).toEqual(["lesson", "torfaen"]);
+    const year = await search(reader, "year=2020");
+    expect(year.facets.year).toEqual([{ value: "2020", count: year.total }]);
+  });
+
+  it("ignore values they do not know", async () => {
+    const all = await search(reader, "");
+    const odd = await search(reader, "kind=memo&partner=Not%20A%20Slug!&year=banana&tag=%22%20OR%20status%3Ddraft");
+    expect(odd.total).toBe(all.total);
+  });
+});
+
+describe("permissions", () => {
+  const drafts = () =>
+    getDb().select({ slug: posts.slug, partnerId: posts.partnerId }).from(posts).where(eq(posts.status, "draft")).all();
+
+  it.each([
+    "",
+    "q=draft",
+    "q=status+%3D+draft+OR+1%3D1",
+    "q=%22+OR+status+%3D+%22draft",
+    "q=visibility",
+    "partner=torfaen",
+    "partner=srs&kind=strategy",
+    "status=draft",
+    "visibility=partner%3Atorfaen",
+    `q=${"x".repeat(10_000)}`,
+  ])("never shows a reader a draft (%#)", async (queryString) => {
+    const hits = (await search(reader, queryString)).hits;
+    expect(hits.filter((hit) => hit.status !== "published")).toEqual([]);
+    const slugs = new Set(hits.map((hit) => hit.slug));
+    for (const draft of drafts()) expect(slugs.has(draft.slug)).toBe(false);
+  });
+
+  it("shows an editor their own partner's drafts only, and an admin all of them", async () => {
+    const all = drafts();
+    expect(all.length).toBeGreaterThanOrEqual(3);
+    const torfaen = getDb().select().from(partners).where(eq(partners.slug, "torfaen")).get();
+    const editorDrafts = await allSlugs(torfaenEditor);
+    for (const draft of all) {
+      expect(editorDrafts.includes(draft.slug)).toBe(draft.partnerId === torfaen?.id);
+    }
+    const adminSlugs = await allSlugs(admin);
+    for (const draft of all) expect(adminSlugs).toContain(draft.slug);
+  });
+
+  async function allSlugs(user: SessionUser): Promise<string[]> {
+    const slugs: string[] = [];
+    for (let page = 1; ; page++) {
+      const results = await search(user, `page=${page}`);
+      slugs.push(...results.hits.map((hit) => hit.slug));
+      if (page >= results.pageCount) return slugs;
+    }
+  }
+});
+
+describe("bad input", () => {
+  it("gives an empty page past the end, not an error", async () => {
+    const results = await search(reader, "q=teams&page=999");
+    expect(results.hits).toEqual([]);
+    expect(results.total).toBeGreaterThan(0);
+  });
+
+  it.each(['"', "'", "\\", "()", "AND OR NOT", "🚓 héddlu", "\u0000", "*".repeat(600)])("answers %j", async (q) => {
+    await expect(search(reader, new URLSearchParams({ q }).toString())).resolves.toBeDefined();
+  });
+
+  it("cuts a 10 KB query and says so", () => {
+    const query = parseSearchQuery(new URLSearchParams({ q: "teams ".repeat(2000) }));
+    expect(query.truncated).toBe(true);
+    expect(query.q.length).toBeLessThanOrEqual(512);
+  });
+});
+
+describe("keeping in step with the database", () => {
+  it("finds an edit once the outbox drains", async () => {
+    const word = unique("zebracrossing").replace("-", "");
+    const { slug } = createPost({ actor: torfaenEditor, raw: lessonInput("torfaen") });
+    await drainAll();
+    expect(await slugsFor(reader, `q=${word}`)).toEqual([]);
+    updatePost({ actor: torfaenEditor, slug, raw: lessonInput("torfaen", { slug, title: `Lesson about ${word}` }) });
+    await drainAll();
+    expect(await slugsFor(reader, `q=${word}`)).toEqual([slug]);
+  });
+
+  it("removes archived and deleted posts from the index", async () => {
+    const word = unique("quokka").replace("-", "");
+    const first = createPost({ actor: admin, raw: lessonInput("newport", { title: `${word} one` }) });
+    const second = createPost({ actor: admin, raw: lessonInput("newport", { title: `${word} two` }) });
+    await drainAll();
+    expect((await slugsFor(admin, `q=${word}`)).sort()).toEqual([first.slug, second.slug].sort());
+    updatePost({
+      actor: admin,
+      slug: first.slug,
+      raw: lessonInput("newport", { slug: first.slug, title: `${word} one`, status: "archived" }),
+    });
+    deletePost({ actor: admin, slug: second.slug });
+    await drainAll();
+    expect(await slugsFor(admin, `q=${word}`)).toEqual([]);
+  });
+
+  it("indexes every indexable post exactly once", async () => {
+    await drainAll();
+    const indexable =
+      getDb()
+        .select({ n: count() })
+        .from(posts)
+        .where(and(ne(posts.status, "archived")))
+        .get()?.n ?? 0;
+    expect((await search(admin, "")).total).toBe(indexable);
+  });
+});
