@@ -149,9 +149,14 @@ describe("unknown addresses", () => {
 });
 
 describe("health", () => {
-  it("reports the database as reachable", async () => {
+  it("reports the database, search and the outbox", async () => {
     const response = await fetch(`${baseUrl}/healthz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: "ok", database: "ok" });
+    expect(await response.json()).toMatchObject({
+      status: "ok",
+      database: "ok",
+      search: "ok",
+      outbox: { pending: expect.any(Number) },
+    });
   });
 });

@@ -118,6 +118,18 @@ describe("publishing a lesson learned", () => {
     await expectAccessible(reader);
   });
 
+  it("makes it findable in search once published", async () => {
+    const query = `${baseUrl}/search?q=${encodeURIComponent("contact centre cloud telephony Torfaen")}`;
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      await reader.goto(query);
+      if ((await reader.getByRole("link", { name: TITLE }).count()) > 0) break;
+      if (Date.now() > deadline) throw new Error("the published post never appeared in search");
+      await reader.waitForTimeout(250);
+    }
+    await expectAccessible(reader);
+  });
+
   it("lists both saves in the history", async () => {
     expect(await visit(reader, `${baseUrl}/posts/${slug}/history`)).toBe(200);
     const rows = reader.locator("tbody tr");
