@@ -10,6 +10,7 @@ import {
   MeilisearchRequestError,
   MeilisearchRequestTimeOutError,
 } from "meilisearch";
+import { Agent } from "undici";
 import { getSearchConnection } from "../platform/env.server";
 
 export type { SearchParams, SearchResponse, Settings } from "meilisearch";
@@ -18,6 +19,14 @@ export type { SearchParams, SearchResponse, Settings } from "meilisearch";
 export class SearchUnavailableError extends Error {
   override name = "SearchUnavailableError";
 }
+
+/**
+ * One TCP connection per request. On a reused keep-alive connection, any
+ * response too big for one write (facets, highlights) stalls about 40 ms
+ * while Meilisearch waits for a delayed ACK; a fresh loopback connection
+ * costs well under a millisecond. See docs/performance.md.
+ */
+const freshConnectionPerRequest = new Agent({ pipelining: 0 });
 
 let cached: { key: string; client: Meilisearch } | undefined;
 
@@ -33,6 +42,7 @@ export function getSearchClient(): Meilisearch {
         host: connection.url,
         apiKey: connection.apiKey,
         timeout: 5_000,
+        requestInit: { dispatcher: freshConnectionPerRequest } as RequestInit,
         defaultWaitOptions: { timeout: 60_000, interval: 25 },
       }),
     };
