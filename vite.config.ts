@@ -24,5 +24,7 @@ export default defineConfig({
     },
   },
   build: { target: "es2022" },
+  // Server-only packages: keep the dev dependency scanner from bundling them for the browser.
+  optimizeDeps: { exclude: ["@node-rs/argon2", "better-sqlite3", "meilisearch", "undici"] },
   server: { port: 5173 },
 });

@@ -53,7 +53,7 @@ const { createUser } = await import("../app/auth/users.server");
 const { reindexPosts } = await import("../app/search/reindex.server");
 const { drainAll } = await import("../app/search/outbox.server");
 const { getSearchClient } = await import("../app/search/meili.server");
-const { POSTS_INDEX } = await import("../app/search/indexes.server");
+const { ensurePostsIndex, POSTS_INDEX } = await import("../app/search/indexes.server");
 const { getSearchConnection } = await import("../app/platform/env.server");
 const { connectSearch } = await import("./lib/search-runtime");
 const { generatePosts } = await import("./lib/generate-posts");
@@ -120,10 +120,13 @@ try {
   if (search.mode === "off") throw new Error("No Meilisearch available");
   stopSearch = async () => search.managed?.stop();
 
-  const reindex = await reindexPosts({ batchSize: 1000 });
+  // The outbox holds a row for every post inserted above: drain it into an
+  // empty index (the relay's path), then rebuild from scratch (the reindex path).
+  await ensurePostsIndex();
   started = performance.now();
-  const drained = await drainAll({ batchSize: 1000 });
+  const drained = await drainAll({ batchSize: 500 });
   const relaySeconds = (performance.now() - started) / 1000;
+  const reindex = await reindexPosts({ batchSize: 1000 });
   const reader = await createUser({
     email: "bench.reader@example.test",
     name: "Bench Reader",
@@ -210,11 +213,11 @@ try {
   const ms = (value: number) => `${value.toFixed(1)} ms`;
   console.log(`
 Search benchmark: ${total} documents (demo content + ${POSTS} generated), ${QUERIES.length} queries x ${REPEAT} rounds
-  Full reindex (npm run search:reindex path): ${reindex.documents} documents in ${reindex.seconds.toFixed(1)} s = ${Math.round(reindex.documentsPerSecond)} documents/s
-  Outbox relay, cold backlog:                ${drained.upserted} documents in ${relaySeconds.toFixed(1)} s = ${Math.round(drained.upserted / relaySeconds)} documents/s
-  Raw Meilisearch search (HTTP, client):     p50 ${ms(rawStats.p50)}   p95 ${ms(rawStats.p95)}   (engine time p50 ${ms(engineStats.p50)}, p95 ${ms(engineStats.p95)})
-  Hub /search page (signed in, rendered):    p50 ${ms(pageStats.p50)}   p95 ${ms(pageStats.p95)}
-  Page / raw ratio:                          p50 ${(pageStats.p50 / rawStats.p50).toFixed(1)}x   p95 ${(pageStats.p95 / rawStats.p95).toFixed(1)}x
+  Indexing, outbox relay into an empty index: ${drained.upserted} documents in ${relaySeconds.toFixed(1)} s = ${Math.round(drained.upserted / relaySeconds)} documents/s
+  Indexing, full reindex with swap:           ${reindex.documents} documents in ${reindex.seconds.toFixed(1)} s = ${Math.round(reindex.documentsPerSecond)} documents/s
+  Raw Meilisearch search (HTTP, client):      p50 ${ms(rawStats.p50)}   p95 ${ms(rawStats.p95)}   (engine time p50 ${ms(engineStats.p50)}, p95 ${ms(engineStats.p95)})
+  Hub /search page (signed in, rendered):     p50 ${ms(pageStats.p50)}   p95 ${ms(pageStats.p95)}
+  Page / raw ratio:                           p50 ${(pageStats.p50 / rawStats.p50).toFixed(1)}x   p95 ${(pageStats.p95 / rawStats.p95).toFixed(1)}x
   Machine: ${os.cpus().length} cores, Node ${process.version}`);
 } finally {
   if (hub && hub.exitCode === null) {

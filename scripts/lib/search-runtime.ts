@@ -63,8 +63,10 @@ export async function connectSearch(log: (line: string) => void = console.log): 
   managed?: ManagedMeilisearch;
 }> {
   if (getSearchConnection()) return { mode: "external" };
-  const binary = findMeilisearchBinary(getMeilisearchBinarySetting());
+  const explicit = getMeilisearchBinarySetting();
+  const binary = findMeilisearchBinary(explicit);
   if (!binary) {
+    if (explicit) log(`MEILI_BIN is set to ${explicit}, which is not an executable file.`);
     log(HOW_TO_GET_MEILISEARCH);
     return { mode: "off" };
   }

@@ -1,0 +1,71 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import {
+  findMeilisearchBinary,
+  type ManagedMeilisearch,
+  readOrCreateMasterKey,
+  startMeilisearch,
+} from "../../scripts/lib/meilisearch-process";
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "srs-hub-meili-process-"));
+let engine: ManagedMeilisearch | undefined;
+
+afterAll(async () => {
+  await engine?.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function eventually(check: () => Promise<boolean>, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const healthy = (url: string) =>
+  fetch(`${url}/health`).then(
+    (response) => response.ok,
+    () => false,
+  );
+
+describe("the managed Meilisearch", () => {
+  it("generates a master key once and keeps it private", () => {
+    const key = readOrCreateMasterKey(dir);
+    expect(key.length).toBeGreaterThanOrEqual(32);
+    expect(readOrCreateMasterKey(dir)).toBe(key);
+    expect(fs.statSync(path.join(dir, "meili-master-key")).mode & 0o777).toBe(0o600);
+  });
+
+  it("refuses a MEILI_BIN that is not an executable", () => {
+    expect(findMeilisearchBinary(path.join(dir, "no-such-binary"))).toBeNull();
+  });
+
+  it("listens on 127.0.0.1 only, requires its key, and is restarted after a crash", async () => {
+    const binary = findMeilisearchBinary();
+    expect(binary).not.toBeNull();
+    const lines: string[] = [];
+    engine = await startMeilisearch({
+      binary: binary?.path ?? "",
+      dir: path.join(dir, "meili"),
+      masterKey: readOrCreateMasterKey(dir),
+      log: (line) => lines.push(line),
+    });
+    expect(engine.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect((await fetch(`${engine.url}/indexes`)).status).toBe(401);
+    expect(fs.existsSync(path.join(dir, "meili", "data.ms"))).toBe(true);
+
+    const firstPid = engine.pid;
+    process.kill(firstPid, "SIGKILL");
+    await eventually(async () => lines.some((line) => line.includes("Meilisearch is running again")));
+    expect(lines[0]).toMatch(/^Meilisearch exited unexpectedly \(SIGKILL\); restarting in 1 s\.$/);
+    expect(engine.pid).not.toBe(firstPid);
+    expect(await healthy(engine.url)).toBe(true);
+
+    await engine.stop();
+    expect(await healthy(engine.url)).toBe(false);
+    engine = undefined;
+  });
+});
