@@ -87,10 +87,6 @@ export async function endSession(sessionId: string): Promise<void> {
   await getLucia().invalidateSession(sessionId);
 }
 
-export async function endAllSessionsOf(userId: string): Promise<void> {
-  await getLucia().invalidateUserSessions(userId);
-}
-
 export function blankSessionCookie(): string {
   return getLucia().createBlankSessionCookie().serialize();
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { partners, ROLES, type Role, users } from "../../db/schema";
+import { partners, ROLES, users } from "../../db/schema";
 import { type Db, getDb } from "../platform/db.server";
 import { ValidationError } from "../platform/http.server";
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "./password.server";
@@ -67,8 +67,4 @@ export async function authenticate(email: string, password: string, db: Db = get
   }
   if (!(await verifyPassword(user.passwordHash, password))) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role, partnerId: user.partnerId };
-}
-
-export function roleLabelKey(role: Role) {
-  return `roles.${role}` as const;
 }

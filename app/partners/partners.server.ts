@@ -11,7 +11,3 @@ export function listPartners(db: Db = getDb()): Partner[] {
 export function getPartnerBySlug(slug: string, db: Db = getDb()): Partner | null {
   return db.select().from(partners).where(eq(partners.slug, slug)).get() ?? null;
 }
-
-export function getPartnerById(id: number, db: Db = getDb()): Partner | null {
-  return db.select().from(partners).where(eq(partners.id, id)).get() ?? null;
-}

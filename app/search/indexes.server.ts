@@ -89,11 +89,6 @@ export function markdownToText(markdown: string): string {
     .trim();
 }
 
-/** Archived posts are not searchable: they have no document. */
-export function isIndexable(post: { status: PostStatus }): boolean {
-  return post.status !== "archived";
-}
-
 export function toSearchDocument(post: IndexablePost): SearchDocument {
   const dated = post.publishedAt ?? post.updatedAt;
   return {

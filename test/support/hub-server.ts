@@ -1,28 +1,15 @@
 /** Starts the real Hub (scripts/start.ts, production build) on a free port with its own data folder. */
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { freeLocalPort } from "../../scripts/lib/meilisearch-process";
 
 export interface RunningHub {
   url: string;
   dataDir: string;
   output: () => string;
   stop: () => Promise<void>;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitForHealthy(url: string, child: ChildProcess, output: () => string, timeoutMs: number) {
@@ -48,7 +35,7 @@ export async function startHub({
   timeoutMs?: number;
 } = {}) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "srs-hub-e2e-"));
-  const port = await freePort();
+  const port = await freeLocalPort();
   let log = "";
   const child = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/start.ts"], {
     env: { ...process.env, NODE_ENV: "test", HOST: "127.0.0.1", PORT: String(port), DATA_DIR: dataDir, ...env },
