@@ -1,11 +1,8 @@
 import { count, isNull, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "~/auth/permissions";
-import { readContentDirectory } from "~/content/content-files.server";
-import { importContent } from "~/content/import-content.server";
 import { getDb } from "~/platform/db.server";
 import { createPost } from "~/posts/save-post.server";
-import { ensurePostsIndex } from "~/search/indexes.server";
 import { SearchUnavailableError } from "~/search/meili.server";
 import { drainAll, drainOnce, outboxBacklog, startOutboxRelay } from "~/search/outbox.server";
 import { reindexPosts } from "~/search/reindex.server";
@@ -13,7 +10,7 @@ import { searchPosts } from "~/search/search.server";
 import { parseSearchQuery } from "~/search/search-query";
 import { posts, searchOutbox } from "../../db/schema";
 import { givenUser, lessonInput, unique } from "../support/factories";
-import { startTestMeilisearch, type TestMeilisearch } from "../support/meilisearch";
+import { startMeilisearchWithDemoContent, type TestMeilisearch } from "../support/meilisearch";
 
 let meili: TestMeilisearch;
 let admin: SessionUser;
@@ -33,11 +30,8 @@ function indexableCount(): number {
 }
 
 beforeAll(async () => {
-  meili = await startTestMeilisearch();
-  importContent(readContentDirectory("content"));
+  meili = await startMeilisearchWithDemoContent();
   admin = await givenUser("admin");
-  await ensurePostsIndex();
-  await drainAll();
 }, 120_000);
 
 afterAll(async () => {

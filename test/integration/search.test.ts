@@ -1,18 +1,15 @@
 import { and, count, eq, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "~/auth/permissions";
-import { readContentDirectory } from "~/content/content-files.server";
-import { importContent } from "~/content/import-content.server";
 import { getDb } from "~/platform/db.server";
 import { deletePost } from "~/posts/delete-post.server";
 import { createPost, updatePost } from "~/posts/save-post.server";
-import { ensurePostsIndex } from "~/search/indexes.server";
 import { drainAll } from "~/search/outbox.server";
 import { searchPosts, suggestPosts } from "~/search/search.server";
 import { parseSearchQuery } from "~/search/search-query";
 import { partners, posts } from "../../db/schema";
 import { givenUser, lessonInput, unique } from "../support/factories";
-import { startTestMeilisearch, type TestMeilisearch } from "../support/meilisearch";
+import { startMeilisearchWithDemoContent, type TestMeilisearch } from "../support/meilisearch";
 
 let meili: TestMeilisearch;
 let reader: SessionUser;
@@ -34,13 +31,10 @@ async function slugsFor(user: SessionUser, queryString: string): Promise<string[
 }
 
 beforeAll(async () => {
-  meili = await startTestMeilisearch();
-  importContent(readContentDirectory("content"));
+  meili = await startMeilisearchWithDemoContent();
   reader = await givenUser("reader");
   torfaenEditor = await givenUser("editor", "torfaen");
   admin = await givenUser("admin");
-  await ensurePostsIndex();
-  await drainAll();
 }, 120_000);
 
 afterAll(async () => {

@@ -52,3 +52,16 @@ export async function startTestMeilisearch(): Promise<TestMeilisearch> {
     },
   };
 }
+
+/** A test Meilisearch holding the demo content, indexed through the outbox as the Hub would. */
+export async function startMeilisearchWithDemoContent(): Promise<TestMeilisearch> {
+  const meili = await startTestMeilisearch();
+  const { readContentDirectory } = await import("~/content/content-files.server");
+  const { importContent } = await import("~/content/import-content.server");
+  const { ensurePostsIndex } = await import("~/search/indexes.server");
+  const { drainAll } = await import("~/search/outbox.server");
+  importContent(readContentDirectory("content"));
+  await ensurePostsIndex();
+  await drainAll();
+  return meili;
+}
