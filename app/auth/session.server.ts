@@ -2,12 +2,18 @@ import { redirect } from "@remix-run/node";
 import { endSession, readSessionId, validateSession } from "./lucia.server";
 import type { SessionUser } from "./permissions";
 
+// The root loader and the page's own loader both ask who is signed in: validate once per request.
+const usersByRequest = new WeakMap<Request, Promise<SessionUser | null>>();
+
 /** The signed-in user, or null. */
-export async function getUser(request: Request): Promise<SessionUser | null> {
-  const sessionId = readSessionId(request.headers.get("Cookie"));
-  if (!sessionId) return null;
-  const result = await validateSession(sessionId);
-  return result?.user ?? null;
+export function getUser(request: Request): Promise<SessionUser | null> {
+  let user = usersByRequest.get(request);
+  if (!user) {
+    const sessionId = readSessionId(request.headers.get("Cookie"));
+    user = sessionId ? validateSession(sessionId).then((result) => result?.user ?? null) : Promise.resolve(null);
+    usersByRequest.set(request, user);
+  }
+  return user;
 }
 
 /** The signed-in user; otherwise throws a redirect to /login that comes back here. */

@@ -23,7 +23,8 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
           <Link to="/" className="app-service-name">
             {t("service.name")}
           </Link>
-          {user ? <SearchBox id="header-search" variant="header" /> : null}
+          {/* The search page has its own, larger box. */}
+          {user && !pathname.startsWith("/search") ? <SearchBox id="header-search" variant="header" /> : null}
           {user ? (
             <div className="app-header-account">
               <span>{t("nav.signedInAs", { name: user.name })}</span>
