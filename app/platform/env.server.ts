@@ -11,7 +11,7 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).default("0.0.0.0"),
   DATA_DIR: z.string().min(1).default("data"),
   CONTENT_DIR: z.string().min(1).default("content"),
-  LOAD_DEMO_CONTENT: booleanFromString.default(true),
+  LOAD_DEMO_CONTENT: booleanFromString.optional(),
   PUBLIC_ORIGIN: z.url().optional(),
   SESSION_IDLE_MINUTES: z.coerce
     .number()
@@ -25,7 +25,13 @@ const EnvSchema = z.object({
     .default(7 * 24),
 });
 
-export type Env = z.infer<typeof EnvSchema> & { dataDir: string; contentDir: string; databasePath: string };
+export type Env = Omit<z.infer<typeof EnvSchema>, "LOAD_DEMO_CONTENT"> & {
+  /** Import CONTENT_DIR into an empty database: on by default, except in production. */
+  LOAD_DEMO_CONTENT: boolean;
+  dataDir: string;
+  contentDir: string;
+  databasePath: string;
+};
 
 let cached: Env | undefined;
 
@@ -40,6 +46,7 @@ export function getEnv(): Env {
   const dataDir = path.resolve(parsed.data.DATA_DIR);
   cached = {
     ...parsed.data,
+    LOAD_DEMO_CONTENT: parsed.data.LOAD_DEMO_CONTENT ?? parsed.data.NODE_ENV !== "production",
     dataDir,
     contentDir: path.resolve(parsed.data.CONTENT_DIR),
     databasePath: path.join(dataDir, "hub.db"),
