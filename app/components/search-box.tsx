@@ -76,7 +76,6 @@ export function SearchBox({
             autoComplete="off"
             value={query}
             onChange={(event) => onChange(event.target.value)}
-            aria-describedby={suggestions.length > 0 ? listId : undefined}
           />
           <button type="submit" className="govuk-button app-search__button" data-module="govuk-button">
             {t("search.submit")}
