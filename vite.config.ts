@@ -26,5 +26,6 @@ export default defineConfig({
   build: { target: "es2022" },
   // Server-only packages: keep the dev dependency scanner from bundling them for the browser.
   optimizeDeps: { exclude: ["@node-rs/argon2", "better-sqlite3", "meilisearch", "undici"] },
-  server: { port: 5173 },
+  // The dev server must never serve the data folder (database, Meilisearch key).
+  server: { port: 5173, fs: { deny: [".env", ".env.*", "*.{crt,pem}", "data/**", "**/meili-master-key", "**/*.db"] } },
 });

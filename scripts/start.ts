@@ -21,7 +21,8 @@ async function main() {
     publicOrigin: env.PUBLIC_ORIGIN,
   });
 
-  const server: Server = app.listen(env.PORT, env.HOST, () => {
+  const host = env.HOST ?? (dev ? "127.0.0.1" : "0.0.0.0");
+  const server: Server = app.listen(env.PORT, host, () => {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : env.PORT;
     const url = env.PUBLIC_ORIGIN ?? `http://localhost:${port}`;

@@ -36,10 +36,20 @@ export async function endRequestSession(request: Request): Promise<void> {
   if (sessionId) await endSession(sessionId);
 }
 
-/** Only same-site paths are followed after sign-in, never another host. */
+const OWN_ORIGIN = "http://hub.invalid";
+
+/**
+ * Only paths on the Hub are followed after sign-in. The target is resolved the
+ * way a browser would (which drops tabs and newlines and reads "/\\" as "//"),
+ * so nothing can turn it into another host, and the result carries no control
+ * characters into the Location header.
+ */
 export function safeRedirectPath(target: unknown, fallback = "/"): string {
-  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) {
+  if (typeof target !== "string" || !target.startsWith("/")) return fallback;
+  try {
+    const url = new URL(target, OWN_ORIGIN);
+    return url.origin === OWN_ORIGIN ? `${url.pathname}${url.search}${url.hash}` : fallback;
+  } catch {
     return fallback;
   }
-  return target;
 }

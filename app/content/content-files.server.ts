@@ -11,7 +11,7 @@ export const PartnerFileSchema = z.object({
   name: z.string().min(1).max(200),
   shortName: z.string().min(1).max(80),
   type: z.enum(PARTNER_TYPES),
-  website: z.url().optional(),
+  website: z.url({ protocol: /^https?$/ }).optional(),
   description: z.string(),
 });
 export type PartnerFile = z.infer<typeof PartnerFileSchema>;

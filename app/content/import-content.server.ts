@@ -63,6 +63,7 @@ export function importContent(content: ContentSet, db: Db = getDb()): ImportRepo
       }
       const partner = getPartnerBySlug(parsed.data.partner, tx);
       if (!partner) throw new Error(`${file.file}: unknown partner "${parsed.data.partner}"`);
+      const existing = findPostBySlug(file.slug, tx);
       const write: PostWrite = {
         input: { ...parsed.data, slug: file.slug },
         partnerId: partner.id,
@@ -70,9 +71,9 @@ export function importContent(content: ContentSet, db: Db = getDb()): ImportRepo
         editorId: null,
         source: "import",
         now,
-        publishedAt: parsed.data.status === "draft" ? null : (file.publishedAt ?? now),
+        // A file without a date keeps the one the post already has: re-importing is not republishing.
+        publishedAt: parsed.data.status === "draft" ? null : (file.publishedAt ?? existing?.publishedAt ?? now),
       };
-      const existing = findPostBySlug(file.slug, tx);
       if (!existing) {
         insertPost(tx, write, null);
         report.posts.created++;

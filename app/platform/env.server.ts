@@ -8,11 +8,16 @@ const booleanFromString = z
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).default("0.0.0.0"),
+  /** Defaults to every interface for `npm start`, to 127.0.0.1 for the dev server. */
+  HOST: z.string().min(1).optional(),
   DATA_DIR: z.string().min(1).default("data"),
   CONTENT_DIR: z.string().min(1).default("content"),
   LOAD_DEMO_CONTENT: booleanFromString.optional(),
-  PUBLIC_ORIGIN: z.url().optional(),
+  PUBLIC_ORIGIN: z
+    .url()
+    .refine((url) => /^https?:/.test(url), "must be an http or https address")
+    .transform((url) => new URL(url).origin)
+    .optional(),
   SESSION_IDLE_MINUTES: z.coerce
     .number()
     .int()

@@ -23,7 +23,7 @@ function partnerFor(input: PostInput, db: Db) {
 function freeSlugFromTitle(tx: Db, title: string): string {
   const base = slugify(title) || "post";
   let candidate = base;
-  for (let n = 2; slugTaken(tx, candidate); n++) candidate = `${base.slice(0, 75)}-${n}`;
+  for (let n = 2; slugTaken(tx, candidate); n++) candidate = `${base.slice(0, 75).replace(/-+$/, "")}-${n}`;
   return candidate;
 }
 

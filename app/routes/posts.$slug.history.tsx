@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { canEditPost } from "~/auth/permissions";
 import { requireUser } from "~/auth/session.server";
 import { pageTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
@@ -13,15 +14,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const post = getPostForReader(user, params.slug ?? "");
   if (!post) notFound();
-  const revisions = listRevisions(post.id).map((revision) => ({
-    number: revision.number,
-    createdAt: revision.createdAt,
-    source: revision.source,
-    editorName: revision.editorName,
-    title: revision.snapshot.title,
-    status: revision.snapshot.status,
-    summary: revision.snapshot.summary,
-  }));
+  // Draft revisions are as private as drafts: only the post's editors see them.
+  const seesDrafts = canEditPost(user, post);
+  const revisions = listRevisions(post.id)
+    .filter((revision) => seesDrafts || revision.snapshot.status === "published")
+    .map((revision) => ({
+      number: revision.number,
+      createdAt: revision.createdAt,
+      source: revision.source,
+      editorName: revision.editorName,
+      title: revision.snapshot.title,
+      status: revision.snapshot.status,
+    }));
   return { post: { slug: post.slug, title: post.title }, revisions };
 }
 

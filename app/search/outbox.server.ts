@@ -25,6 +25,28 @@ export function enqueuePartnerPosts(tx: Db, partnerId: number): void {
     select ${posts.id}, 'partner', ${Date.now()} from ${posts} where ${posts.partnerId} = ${partnerId}`);
 }
 
+/** Well under Meilisearch's default 100 MB payload limit, whatever the posts' size. */
+const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
+
+/** Splits documents into runs whose JSON stays under `maxBytes` (a lone larger document goes alone). */
+export function chunksOfAtMost<T>(documents: T[], maxBytes: number): T[][] {
+  const chunks: T[][] = [];
+  let current: T[] = [];
+  let size = 0;
+  for (const document of documents) {
+    const bytes = Buffer.byteLength(JSON.stringify(document));
+    if (current.length > 0 && size + bytes > maxBytes) {
+      chunks.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(document);
+    size += bytes;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
 export interface DrainResult {
   rows: number;
   upserted: number;
@@ -49,7 +71,9 @@ export async function drainOnce({ batchSize = 500, indexUid = POSTS_INDEX, db = 
   const removed = postIds.filter((id) => !present.has(id));
   const index = getSearchClient().index(indexUid);
   try {
-    if (documents.length > 0) await succeeded(index.addDocuments(documents, { primaryKey: "id" }));
+    for (const chunk of chunksOfAtMost(documents, MAX_PAYLOAD_BYTES)) {
+      await succeeded(index.addDocuments(chunk, { primaryKey: "id" }));
+    }
     if (removed.length > 0) await succeeded(index.deleteDocuments(removed));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

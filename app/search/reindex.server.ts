@@ -45,6 +45,7 @@ export async function reindexPosts({ batchSize = 1000, log = (_line: string) => 
   const rebuildUid = `${REBUILD_PREFIX}${Date.now()}`;
   await ensurePostsIndex(rebuildUid);
   const { mark, batches } = snapshot(batchSize);
+  let replayed = 0;
   let documents = 0;
   for (const batch of batches) {
     await succeeded(client.index(rebuildUid).addDocuments(batch, { primaryKey: "id" }), 600_000);
@@ -52,10 +53,16 @@ export async function reindexPosts({ batchSize = 1000, log = (_line: string) => 
     log(`Indexed ${documents} documents...`);
   }
   await ensurePostsIndex(POSTS_INDEX);
-  await succeeded(client.swapIndexes([{ indexes: [POSTS_INDEX, rebuildUid], rename: false }]));
+  try {
+    await succeeded(client.swapIndexes([{ indexes: [POSTS_INDEX, rebuildUid], rename: false }]));
+  } finally {
+    // Changes written since the snapshot went to the old index. Send them again
+    // as soon as the swap may have happened, even if waiting for it failed:
+    // replaying a change is harmless, missing one is not.
+    replayed = replayOutboxAfter(mark);
+  }
+  // What is left under the rebuild name is the old index; the next reindex removes it if this fails.
   await succeeded(client.deleteIndex(rebuildUid));
-  // Changes written while the snapshot was being indexed went to the old index: send them again.
-  const replayed = replayOutboxAfter(mark);
   const seconds = (performance.now() - started) / 1000;
   return { documents, seconds, documentsPerSecond: documents / seconds, replayed };
 }

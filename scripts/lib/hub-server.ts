@@ -19,6 +19,11 @@ function securityHeaders(_req: Request, res: Response, next: NextFunction) {
 
 function requestGuards(publicOrigin: string | undefined) {
   return (req: Request, res: Response, next: NextFunction) => {
+    // Browsers always give a form's length; a body without one could be endless.
+    if (req.headers["transfer-encoding"] && req.headers["content-length"] === undefined) {
+      res.status(411).type("text/plain").send("A request body must state its length.");
+      return;
+    }
     const length = Number(req.headers["content-length"] ?? 0);
     if (length > MAX_REQUEST_BYTES) {
       res.status(413).type("text/plain").send("The request is too large.");

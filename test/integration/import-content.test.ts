@@ -93,6 +93,24 @@ describe("importing edited content", () => {
     ]);
   });
 
+  it("keeps the publication date of a file without one when importing it again", () => {
+    const folder = path.join(scratch, "undated");
+    writeSet(folder, "Undated title");
+    const file = path.join(folder, "posts", "newport", "import-check.md");
+    fs.writeFileSync(
+      file,
+      fs
+        .readFileSync(file, "utf8")
+        .replace("slug: import-check", "slug: undated-check")
+        .replace("publishedAt: 2024-05-01\n", ""),
+    );
+    importContent(readContentDirectory(folder));
+    const first = findPostBySlug("undated-check");
+    const again = importContent(readContentDirectory(folder));
+    expect(again.posts.unchanged).toBeGreaterThanOrEqual(1);
+    expect(findPostBySlug("undated-check")?.publishedAt).toEqual(first?.publishedAt);
+  });
+
   it("writes nothing when any post in the set is invalid", () => {
     const folder = path.join(scratch, "bad");
     writeSet(folder, "Fine title");

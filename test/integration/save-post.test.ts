@@ -59,6 +59,18 @@ describe("createPost", () => {
     expect(second.slug).toBe(`${first.slug}-2`);
   });
 
+  it("keeps derived slugs valid when a long title is cut", () => {
+    const title = `${"a".repeat(74)} b ${unique("c")}`;
+    createPost({ actor: torfaenEditor, raw: lessonInput("torfaen", { title }) });
+    const second = createPost({ actor: torfaenEditor, raw: lessonInput("torfaen", { title }) });
+    expect(second.slug).toMatch(/^a+-2$/);
+    // Saving the edit form unchanged must not trip over its own slug.
+    expect(
+      updatePost({ actor: torfaenEditor, slug: second.slug, raw: lessonInput("torfaen", { title, slug: second.slug }) })
+        .slug,
+    ).toBe(second.slug);
+  });
+
   it("refuses an editor publishing for another partner, writing nothing", () => {
     const before = postCount();
     expect(() => createPost({ actor: newportEditor, raw: lessonInput("torfaen") })).toThrow(ForbiddenError);

@@ -30,6 +30,10 @@ describe("safeRedirectPath", () => {
     ["https://evil.example", "/"],
     ["//evil.example", "/"],
     ["/\\evil.example", "/"],
+    ["/\t/evil.example", "/"],
+    ["/\n/evil.example", "/"],
+    ["/posts\n", "/posts"],
+    ["/search?q=a b#results", "/search?q=a%20b#results"],
     [undefined, "/"],
   ])("%j goes to %j", (target, expected) => {
     expect(safeRedirectPath(target)).toBe(expected);
