@@ -6,12 +6,12 @@ import { getUser } from "~/auth/session.server";
 import { ErrorPage } from "~/components/error-page";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
-import { pageTitle } from "~/i18n/meta";
+import { pageTitle, routeTitle } from "~/i18n/meta";
 import type { Locale } from "~/i18n/translate";
 import { I18nProvider, useI18n } from "~/i18n/use-t";
 import styles from "~/styles/app.scss?url";
 
-export const meta: MetaFunction = () => pageTitle(null);
+export const meta: MetaFunction = (args) => routeTitle(args, () => pageTitle(null));
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 

@@ -50,10 +50,9 @@ async function main() {
         process.exit(0);
       });
     });
-    // Keep-alive connections can hold close() open; do not wait for ever.
-    setTimeout(() => {
-      void search.stop().finally(() => process.exit(0));
-    }, 5000).unref();
+    // Keep-alive connections or a slow Meilisearch task can hold the steps
+    // above open: do not wait for ever. Exiting also kills a managed Meilisearch.
+    setTimeout(() => process.exit(0), 10_000).unref();
   };
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));

@@ -15,9 +15,10 @@ export function ErrorSummary({
   const entries = Object.entries(errors).filter(
     (entry): entry is [string, string[]] => Array.isArray(entry[1]) && entry[1].length > 0,
   );
+  // Each new set of errors (every rejected submission) moves focus here, so it is announced.
   useEffect(() => {
-    if (entries.length > 0) ref.current?.focus();
-  }, [entries.length]);
+    if (Object.values(errors).some((messages) => messages?.length)) ref.current?.focus();
+  }, [errors]);
   if (entries.length === 0) return null;
   return (
     <div className="govuk-error-summary" data-module="govuk-error-summary" tabIndex={-1} ref={ref}>

@@ -2,13 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { PostCard } from "~/components/post-card";
-import { pageTitle } from "~/i18n/meta";
+import { pageTitle, routeTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
 import { listPartners } from "~/partners/partners.server";
 import { POST_KINDS } from "~/posts/post-kinds";
 import { listLatestPublished } from "~/posts/posts.server";
 
-export const meta: MetaFunction = () => pageTitle(null);
+export const meta: MetaFunction = (args) => routeTitle(args, () => pageTitle(null));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);

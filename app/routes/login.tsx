@@ -7,10 +7,10 @@ import { authenticate } from "~/auth/users.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextInput } from "~/components/form-fields";
 import { DEMO_PASSWORD, isDemoMode, listDemoAccounts } from "~/content/demo-accounts.server";
-import { pageTitle } from "~/i18n/meta";
+import { pageTitle, routeTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
 
-export const meta: MetaFunction = () => pageTitle("login.title");
+export const meta: MetaFunction = (args) => routeTitle(args, () => pageTitle("login.title"));
 
 const LoginForm = z.object({
   email: z.string().trim().min(1, "errors.email.invalid").max(254, "errors.email.invalid"),

@@ -4,7 +4,7 @@ import { requireUser } from "~/auth/session.server";
 import { Pagination } from "~/components/pagination";
 import { PostCard } from "~/components/post-card";
 import { SafeHtml } from "~/components/safe-html";
-import { pageTitle } from "~/i18n/meta";
+import { pageTitle, routeTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
 import { renderMarkdown } from "~/markdown/render.server";
 import { getPartnerBySlug } from "~/partners/partners.server";
@@ -12,7 +12,8 @@ import { notFound } from "~/platform/http.server";
 import { parseListQuery } from "~/posts/post-filters";
 import { listPosts } from "~/posts/posts.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(null, undefined, data?.partner.name);
+export const meta: MetaFunction<typeof loader> = (args) =>
+  routeTitle(args, () => pageTitle(null, undefined, args.data?.partner.name));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
-import { pageTitle } from "~/i18n/meta";
+import { pageTitle, routeTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
 import { listPartners } from "~/partners/partners.server";
 
-export const meta: MetaFunction = () => pageTitle("partners.title");
+export const meta: MetaFunction = (args) => routeTitle(args, () => pageTitle("partners.title"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);

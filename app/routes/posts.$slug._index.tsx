@@ -3,13 +3,14 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { KindTag, StatusTag, TagLinks } from "~/components/post-tags";
 import { SafeHtml } from "~/components/safe-html";
-import { pageTitle } from "~/i18n/meta";
+import { pageTitle, routeTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
 import { notFound } from "~/platform/http.server";
 import { presentPost } from "~/posts/post-presenter.server";
 import { getPostForReader } from "~/posts/posts.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(null, undefined, data?.post.title);
+export const meta: MetaFunction<typeof loader> = (args) =>
+  routeTitle(args, () => pageTitle(null, undefined, args.data?.post.title));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

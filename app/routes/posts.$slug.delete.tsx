@@ -2,14 +2,14 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, re
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { canEditPost } from "~/auth/permissions";
 import { requireUser } from "~/auth/session.server";
-import { pageTitle } from "~/i18n/meta";
+import { pageTitle, routeTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
 import { forbidden, notFound, rethrowAsResponse } from "~/platform/http.server";
 import { deletePost } from "~/posts/delete-post.server";
 import { getPostForReader } from "~/posts/posts.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  pageTitle("delete.title", { title: data?.post.title ?? "" });
+export const meta: MetaFunction<typeof loader> = (args) =>
+  routeTitle(args, () => pageTitle("delete.title", { title: args.data?.post.title ?? "" }));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -3,7 +3,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { canEditPost } from "~/auth/permissions";
 import { requireUser } from "~/auth/session.server";
 import { PostForm } from "~/components/post-form";
-import { pageTitle } from "~/i18n/meta";
+import { pageTitle, routeTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
 import { listPublishablePartners } from "~/partners/publishable-partners.server";
 import { forbidden, notFound, runFormCommand } from "~/platform/http.server";
@@ -13,8 +13,8 @@ import { postFormToInput } from "~/posts/post-schemas";
 import { getPostForReader } from "~/posts/posts.server";
 import { updatePost } from "~/posts/save-post.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  pageTitle("form.editTitle", { title: data?.post.title ?? "" });
+export const meta: MetaFunction<typeof loader> = (args) =>
+  routeTitle(args, () => pageTitle("form.editTitle", { title: args.data?.post.title ?? "" }));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

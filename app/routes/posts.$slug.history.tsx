@@ -2,13 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { canEditPost } from "~/auth/permissions";
 import { requireUser } from "~/auth/session.server";
-import { pageTitle } from "~/i18n/meta";
+import { pageTitle, routeTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
 import { notFound } from "~/platform/http.server";
 import { getPostForReader, listRevisions } from "~/posts/posts.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  pageTitle("history.title", { title: data?.post.title ?? "" });
+export const meta: MetaFunction<typeof loader> = (args) =>
+  routeTitle(args, () => pageTitle("history.title", { title: args.data?.post.title ?? "" }));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

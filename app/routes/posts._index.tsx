@@ -4,14 +4,14 @@ import { requireUser } from "~/auth/session.server";
 import { Select } from "~/components/form-fields";
 import { Pagination } from "~/components/pagination";
 import { PostCard } from "~/components/post-card";
-import { pageTitle } from "~/i18n/meta";
+import { pageTitle, routeTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
 import { listPartners } from "~/partners/partners.server";
 import { parseListQuery } from "~/posts/post-filters";
 import { POST_KINDS } from "~/posts/post-kinds";
 import { listPosts, listPublishedTags } from "~/posts/posts.server";
 
-export const meta: MetaFunction = () => pageTitle("posts.title");
+export const meta: MetaFunction = (args) => routeTitle(args, () => pageTitle("posts.title"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

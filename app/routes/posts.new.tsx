@@ -5,7 +5,7 @@ import { requireUser } from "~/auth/session.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { Radios } from "~/components/form-fields";
 import { PostForm } from "~/components/post-form";
-import { pageTitle } from "~/i18n/meta";
+import { pageTitle, routeTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
 import { listPublishablePartners } from "~/partners/publishable-partners.server";
 import { forbidden, runFormCommand } from "~/platform/http.server";
@@ -14,17 +14,20 @@ import { POST_KINDS, type PostKind } from "~/posts/post-kinds";
 import { postFormToInput } from "~/posts/post-schemas";
 import { createPost } from "~/posts/save-post.server";
 
-export const meta: MetaFunction = () => pageTitle("form.newTitle");
+export const meta: MetaFunction = (args) => routeTitle(args, () => pageTitle("form.newTitle"));
 
-function kindFrom(request: Request): PostKind | null {
-  const kind = new URL(request.url).searchParams.get("kind");
-  return (POST_KINDS as readonly string[]).includes(kind ?? "") ? (kind as PostKind) : null;
+/** The kind chosen on the first step; `chosenBadly` when the form was sent without a valid one. */
+function kindFrom(request: Request): { kind: PostKind | null; chosenBadly: boolean } {
+  const params = new URL(request.url).searchParams;
+  const kind = params.get("kind");
+  if ((POST_KINDS as readonly string[]).includes(kind ?? "")) return { kind: kind as PostKind, chosenBadly: false };
+  return { kind: null, chosenBadly: params.has("kind") || params.get("step") === "kind" };
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   if (!canCreatePosts(user)) forbidden();
-  return { kind: kindFrom(request), partners: listPublishablePartners(user) };
+  return { ...kindFrom(request), partners: listPublishablePartners(user) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -35,21 +38,25 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(`/posts/${result.value.slug}`);
 }
 
+const kindErrors = { kind: ["errors.kind.unknown"] };
+
 export default function NewPost() {
-  const { kind, partners } = useLoaderData<typeof loader>();
+  const { kind, chosenBadly, partners } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useI18n();
   if (!kind) {
     return (
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
-          <ErrorSummary errors={actionData?.errors ?? {}} />
+          <ErrorSummary errors={actionData?.errors ?? (chosenBadly ? kindErrors : {})} />
           <Form method="get" noValidate>
+            <input type="hidden" name="step" value="kind" />
             <Radios
               name="kind"
               legend={t("form.chooseKind")}
               legendClassName="govuk-fieldset__legend--l"
               isPageHeading
+              errors={chosenBadly ? kindErrors.kind : undefined}
               options={POST_KINDS.map((value) => ({
                 value,
                 label: t(`kinds.${value}`),

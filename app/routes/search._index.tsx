@@ -5,7 +5,7 @@ import { Select } from "~/components/form-fields";
 import { Pagination } from "~/components/pagination";
 import { KindTag, StatusTag } from "~/components/post-tags";
 import { SearchBox } from "~/components/search-box";
-import { pageTitle } from "~/i18n/meta";
+import { pageTitle, routeTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
 import { listPartners } from "~/partners/partners.server";
 import { SearchUnavailableError } from "~/search/meili.server";
@@ -19,8 +19,10 @@ import {
   type TextSegment,
 } from "~/search/search-query";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data?.query.q ? pageTitle("search.titleFor", { q: data.query.q }) : pageTitle("search.title");
+export const meta: MetaFunction<typeof loader> = (args) =>
+  routeTitle(args, () =>
+    args.data?.query.q ? pageTitle("search.titleFor", { q: args.data.query.q }) : pageTitle("search.title"),
+  );
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

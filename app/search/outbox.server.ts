@@ -100,16 +100,20 @@ export async function drainOnce({ batchSize = 500, indexUid = POSTS_INDEX, db = 
   return { rows: rows.length, upserted: documents.length, deleted: removed.length };
 }
 
-/** Drains until nothing is pending. */
-export async function drainAll(options: Parameters<typeof drainOnce>[0] = {}): Promise<DrainResult> {
+/** Drains until nothing is pending, or until `shouldStop` says so between batches. */
+export async function drainAll(
+  options: Parameters<typeof drainOnce>[0] = {},
+  shouldStop: () => boolean = () => false,
+): Promise<DrainResult> {
   const total: DrainResult = { rows: 0, upserted: 0, deleted: 0 };
-  for (;;) {
+  while (!shouldStop()) {
     const result = await drainOnce(options);
     if (result.rows === 0) return total;
     total.rows += result.rows;
     total.upserted += result.upserted;
     total.deleted += result.deleted;
   }
+  return total;
 }
 
 export interface OutboxBacklog {
@@ -181,7 +185,7 @@ export function startOutboxRelay({
         await prepare();
         prepared = true;
       }
-      const result = await drainAll();
+      const result = await drainAll({}, () => stopped);
       if (failures > 0) log(`Search index caught up after ${failures} failed attempt(s).`);
       failures = 0;
       if (result.rows > 0 && process.env.NODE_ENV === "development") {

@@ -71,12 +71,11 @@ export function freeLocalPort(): Promise<number> {
   });
 }
 
-async function waitUntilHealthy(url: string, child: ChildProcess, output: () => string, timeoutMs: number) {
+async function waitUntilHealthy(url: string, deadReason: () => string | null, output: () => string, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`Meilisearch exited during start-up (${child.exitCode ?? child.signalCode}):\n${output()}`);
-    }
+    const reason = deadReason();
+    if (reason !== null) throw new Error(`Meilisearch exited during start-up (${reason}):\n${output()}`);
     try {
       const response = await fetch(`${url}/health`);
       if (response.ok) return;
@@ -126,6 +125,9 @@ export async function startMeilisearch({
   let stopping = false;
   let failures = 0;
   let restartTimer: NodeJS.Timeout | undefined;
+  let startedWell = false;
+  /** Why the current process is no longer running, or null while it is. */
+  let deadReason: string | null = null;
 
   const launch = () => {
     output = "";
@@ -153,20 +155,35 @@ export async function startMeilisearch({
     launched.stdout?.on("data", collect);
     launched.stderr?.on("data", collect);
     const startedAt = Date.now();
-    launched.on("exit", (code, signal) => {
-      if (stopping || !restart) return;
+    let ended = false;
+    // A process can end by exiting or by failing to start at all (an "error"
+    // event, e.g. the binary was removed): either way, once, and maybe restart.
+    const onEnded = (reason: string) => {
+      if (ended) return;
+      ended = true;
+      deadReason = reason;
+      // Only an engine that once started well is restarted; a failed first start is reported instead.
+      if (stopping || !restart || !startedWell) return;
       // A run that lasted a minute was healthy: start the backoff again.
       failures = Date.now() - startedAt > 60_000 ? 1 : failures + 1;
       const delay = Math.min(30_000, 1000 * 2 ** (failures - 1));
-      log(`Meilisearch exited unexpectedly (${code ?? signal}); restarting in ${delay / 1000} s.`);
+      log(`Meilisearch exited unexpectedly (${reason}); restarting in ${delay / 1000} s.`);
       restartTimer = setTimeout(() => {
         child = launch();
-        waitUntilHealthy(url, child, () => output, 30_000).then(
+        waitUntilHealthy(
+          url,
+          () => deadReason,
+          () => output,
+          30_000,
+        ).then(
           () => log("Meilisearch is running again."),
           (error) => log(`Meilisearch restart failed: ${error instanceof Error ? error.message : error}`),
         );
       }, delay);
-    });
+    };
+    deadReason = null;
+    launched.on("exit", (code, signal) => onEnded(String(code ?? signal)));
+    launched.on("error", (error) => onEnded(error.message));
     return launched;
   };
 
@@ -174,7 +191,13 @@ export async function startMeilisearch({
   const killOnExit = () => child.kill("SIGKILL");
   process.on("exit", killOnExit);
   try {
-    await waitUntilHealthy(url, child, () => output, 30_000);
+    await waitUntilHealthy(
+      url,
+      () => deadReason,
+      () => output,
+      30_000,
+    );
+    startedWell = true;
   } catch (error) {
     stopping = true;
     child.kill("SIGKILL");
@@ -193,7 +216,7 @@ export async function startMeilisearch({
       stopping = true;
       if (restartTimer) clearTimeout(restartTimer);
       process.off("exit", killOnExit);
-      if (child.exitCode !== null || child.signalCode !== null) return;
+      if (deadReason !== null || child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill("SIGTERM");
       const timeout = setTimeout(() => child.kill("SIGKILL"), 10_000);

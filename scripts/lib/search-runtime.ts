@@ -41,13 +41,22 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** After a reboot the pid may belong to something else: only a Meilisearch is ever stopped. */
+function isMeilisearch(pid: number): boolean {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("meilisearch");
+  } catch {
+    return false;
+  }
+}
+
 /** A Meilisearch left running by a Hub that was killed would hold the database lock: stop it. */
 function stopOrphan(dataDir: string, log: (line: string) => void): void {
   const file = runtimeFile(dataDir);
   if (!fs.existsSync(file)) return;
   try {
     const { hubPid, meiliPid } = JSON.parse(fs.readFileSync(file, "utf8")) as { hubPid: number; meiliPid: number };
-    if (!isAlive(hubPid) && isAlive(meiliPid)) {
+    if (!isAlive(hubPid) && isAlive(meiliPid) && isMeilisearch(meiliPid)) {
       log(`Stopping a Meilisearch left running by an earlier Hub (pid ${meiliPid}).`);
       process.kill(meiliPid, "SIGKILL");
     }
@@ -72,14 +81,21 @@ export async function connectSearch(log: (line: string) => void = console.log): 
   }
   const { dataDir } = getEnv();
   stopOrphan(dataDir, log);
-  const managed = await startMeilisearch({
-    binary: binary.path,
-    dir: path.join(dataDir, "meili"),
-    masterKey: readOrCreateMasterKey(dataDir),
-    log,
-  });
-  setSearchConnection({ url: managed.url, apiKey: managed.apiKey });
-  return { mode: "managed", managed };
+  try {
+    const managed = await startMeilisearch({
+      binary: binary.path,
+      dir: path.join(dataDir, "meili"),
+      masterKey: readOrCreateMasterKey(dataDir),
+      log,
+    });
+    setSearchConnection({ url: managed.url, apiKey: managed.apiKey });
+    return { mode: "managed", managed };
+  } catch (error) {
+    // The Hub runs without search rather than not at all; changes wait in the outbox.
+    log(`Meilisearch (${binary.path}) could not be started: ${error instanceof Error ? error.message : error}`);
+    log(HOW_TO_GET_MEILISEARCH);
+    return { mode: "off" };
+  }
 }
 
 /** Search for the Hub's lifetime: the engine (if managed) and the outbox relay. */

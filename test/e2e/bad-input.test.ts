@@ -70,6 +70,14 @@ describe("the post form", () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("title");
   });
 
+  it("asks again, with a message, when no kind was chosen", async () => {
+    await visit(page, `${baseUrl}/posts/new`);
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.getByText("There is a problem").waitFor();
+    expect(await page.locator("#kind-error").textContent()).toContain("Choose what kind of post this is");
+    await expectAccessible(page);
+  });
+
   it.each([
     ["an empty title", { title: "" }, "Enter a title"],
     ["a title over 200 characters", { title: "t".repeat(201) }, "Title must be 200 characters or fewer"],
@@ -89,6 +97,21 @@ describe("the post form", () => {
   it("refuses a request body over 1 MB with 413", async () => {
     const result = await postNew(lessonForm({ body: "b".repeat(1024 * 1024 + 10) }));
     expect(result.status).toBe(413);
+  });
+
+  it("refuses a body that does not state its length with 411", async () => {
+    const endless = new ReadableStream({
+      pull(controller) {
+        controller.enqueue(new TextEncoder().encode("title=x&".repeat(1000)));
+      },
+    });
+    const response = await fetch(`${baseUrl}/login`, {
+      method: "POST",
+      headers: { Origin: baseUrl, "Content-Type": "application/x-www-form-urlencoded" },
+      body: endless,
+      duplex: "half",
+    } as RequestInit);
+    expect(response.status).toBe(411);
   });
 
   it("saves valid input and redirects to the post", async () => {
@@ -131,6 +154,7 @@ describe("unknown addresses", () => {
   ])("%s is a 404 page", async (path) => {
     expect(await visit(page, `${baseUrl}${path}`)).toBe(404);
     expect(await page.getByRole("heading", { name: "Page not found" }).count()).toBe(1);
+    expect(await page.title()).toBe("Page not found – SRS Knowledge Hub");
   });
 
   it("answers an edit POST to an unknown slug with 404", async () => {

@@ -130,13 +130,17 @@ describe("publishing a lesson learned", () => {
     await expectAccessible(reader);
   });
 
-  it("lists both saves in the history", async () => {
-    expect(await visit(reader, `${baseUrl}/posts/${slug}/history`)).toBe(200);
-    const rows = reader.locator("tbody tr");
+  it("lists both saves in the history for its editors, and only the published one for readers", async () => {
+    expect(await visit(editor, `${baseUrl}/posts/${slug}/history`)).toBe(200);
+    const rows = editor.locator("tbody tr");
     expect(await rows.count()).toBe(2);
     expect(await rows.nth(0).textContent()).toContain("Published");
     expect(await rows.nth(1).textContent()).toContain("Draft");
     expect(await rows.nth(1).textContent()).toContain("Demo Editor (Torfaen)");
+
+    expect(await visit(reader, `${baseUrl}/posts/${slug}/history`)).toBe(200);
+    expect(await reader.locator("tbody tr").count()).toBe(1);
+    expect(await reader.locator("tbody").textContent()).not.toContain("Draft");
   });
 
   it("does not let a Newport editor edit it, in the page or by a forged POST", async () => {
@@ -144,6 +148,7 @@ describe("publishing a lesson learned", () => {
     await signIn(newport, baseUrl, NEWPORT_EDITOR);
     expect(await visit(newport, `${baseUrl}/posts/${slug}/edit`)).toBe(403);
     expect(await newport.getByRole("heading", { name: "You cannot do that" }).count()).toBe(1);
+    expect(await newport.title()).toBe("You cannot do that – SRS Knowledge Hub");
     await visit(newport, `${baseUrl}/posts/${slug}`);
     expect(await newport.getByRole("link", { name: "Edit this post" }).count()).toBe(0);
 
@@ -166,8 +171,8 @@ describe("publishing a lesson learned", () => {
     expect(response.status()).toBe(403);
     await visit(reader, `${baseUrl}/posts/${slug}`);
     expect(await reader.getByRole("heading", { level: 1 }).textContent()).toBe(TITLE);
-    expect(await visit(reader, `${baseUrl}/posts/${slug}/history`)).toBe(200);
-    expect(await reader.locator("tbody tr").count()).toBe(2);
+    expect(await visit(editor, `${baseUrl}/posts/${slug}/history`)).toBe(200);
+    expect(await editor.locator("tbody tr").count()).toBe(2);
   });
 });
 

@@ -68,4 +68,42 @@ describe("the managed Meilisearch", () => {
     expect(await healthy(engine.url)).toBe(false);
     engine = undefined;
   });
+
+  it("survives its binary disappearing: the restart fails, is logged, and the Hub goes on", async () => {
+    const binary = findMeilisearchBinary();
+    const link = path.join(dir, "meilisearch-link");
+    fs.symlinkSync(binary?.path ?? "", link);
+    const lines: string[] = [];
+    engine = await startMeilisearch({
+      binary: link,
+      dir: path.join(dir, "meili-vanishing"),
+      masterKey: readOrCreateMasterKey(dir),
+      log: (line) => lines.push(line),
+    });
+    fs.rmSync(link);
+    process.kill(engine.pid, "SIGKILL");
+    await eventually(async () => lines.some((line) => /exited unexpectedly \(.*ENOENT\)/.test(line)));
+    await engine.stop();
+    engine = undefined;
+  });
+
+  it("lets the Hub start without search when Meilisearch cannot start", async () => {
+    const { connectSearch } = await import("../../scripts/lib/search-runtime");
+    const lines: string[] = [];
+    const saved = { bin: process.env.MEILI_BIN, url: process.env.MEILI_URL };
+    process.env.MEILI_BIN = "/bin/false";
+    delete process.env.MEILI_URL;
+    try {
+      const result = await connectSearch((line) => lines.push(line));
+      expect(result.mode).toBe("off");
+      expect(lines[0]).toMatch(
+        /^Meilisearch \(\/bin\/false\) could not be started: Meilisearch exited during start-up/,
+      );
+      expect(lines[1]).toContain("Search is off");
+    } finally {
+      process.env.MEILI_BIN = saved.bin;
+      if (saved.url) process.env.MEILI_URL = saved.url;
+      if (saved.bin === undefined) delete process.env.MEILI_BIN;
+    }
+  });
 });

@@ -33,6 +33,13 @@ describe("getEnv", () => {
     expect((await freshEnv({ NODE_ENV: "production", LOAD_DEMO_CONTENT: "true" })).LOAD_DEMO_CONTENT).toBe(true);
   });
 
+  it("keeps only the origin of PUBLIC_ORIGIN, so a trailing slash does not refuse every form", async () => {
+    expect((await freshEnv({ PUBLIC_ORIGIN: "https://hub.example.gov.uk/" })).PUBLIC_ORIGIN).toBe(
+      "https://hub.example.gov.uk",
+    );
+    await expect(freshEnv({ PUBLIC_ORIGIN: "javascript:alert(1)" })).rejects.toThrow(/PUBLIC_ORIGIN/);
+  });
+
   it("names the setting that is wrong", async () => {
     await expect(freshEnv({ PORT: "eighty" })).rejects.toThrow(/Invalid environment:\n {2}PORT:/);
   });
