@@ -29,6 +29,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { post: { slug: post.slug, title: post.title }, revisions };
 }
 
+const COLUMNS = [
+  "history.revision",
+  "history.when",
+  "history.who",
+  "history.status",
+  "history.titleAtRevision",
+] as const;
+
 export default function PostHistory() {
   const { post, revisions } = useLoaderData<typeof loader>();
   const { t, dateTime } = useI18n();
@@ -38,21 +46,11 @@ export default function PostHistory() {
       <table className="govuk-table">
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              {t("history.revision")}
-            </th>
-            <th scope="col" className="govuk-table__header">
-              {t("history.when")}
-            </th>
-            <th scope="col" className="govuk-table__header">
-              {t("history.who")}
-            </th>
-            <th scope="col" className="govuk-table__header">
-              {t("history.status")}
-            </th>
-            <th scope="col" className="govuk-table__header">
-              {t("history.titleAtRevision")}
-            </th>
+            {COLUMNS.map((column) => (
+              <th key={column} scope="col" className="govuk-table__header">
+                {t(column)}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody className="govuk-table__body">
