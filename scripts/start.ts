@@ -3,6 +3,7 @@
  * imports the demo content into an empty database, then serves the Hub.
  */
 import type { Server } from "node:http";
+import { DEMO_PASSWORD } from "../app/content/demo-accounts.server";
 import { closeDb } from "../app/platform/db.server";
 import { getEnv } from "../app/platform/env.server";
 import { ensureBuild } from "./lib/ensure-build";
@@ -33,7 +34,7 @@ async function main() {
     }[search.mode];
     const lines = [`SRS Knowledge Hub is running at ${url}`, `Data folder: ${env.dataDir}`, searchLine];
     if (prepared.demoAccounts.length > 0) {
-      lines.push("", "Demo accounts (password: demo-password-1):");
+      lines.push("", `Demo accounts (password: ${DEMO_PASSWORD}):`);
       for (const account of prepared.demoAccounts) lines.push(`  ${account.email.padEnd(42)} ${account.role}`);
     }
     console.log(lines.join("\n"));

@@ -2,7 +2,8 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
-const SOURCES = ["app", "vite.config.ts", "remix.config.js", "package-lock.json"];
+// Everything the server bundle is built from: the app imports db/ (schema and enums) too.
+const SOURCES = ["app", "db", "vite.config.ts", "remix.config.js", "package-lock.json"];
 const BUILD_MARKER = "build/server/index.js";
 
 function newestMtime(entry: string): number {
