@@ -55,9 +55,9 @@ const { drainAll } = await import("../app/search/outbox.server");
 const { getSearchClient } = await import("../app/search/meili.server");
 const { ensurePostsIndex, POSTS_INDEX } = await import("../app/search/indexes.server");
 const { getSearchConnection } = await import("../app/platform/env.server");
-const { connectSearch } = await import("./lib/search-runtime");
+const { connectSearch } = await import("../server/search-runtime");
 const { generatePosts } = await import("./lib/generate-posts");
-const { freeLocalPort } = await import("./lib/meilisearch-process");
+const { freeLocalPort } = await import("../server/meilisearch-process");
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;

@@ -7,8 +7,8 @@ import fs from "node:fs";
 import { closeDb, migrateDatabase } from "../app/platform/db.server";
 import { getEnv, getSearchConnection, setSearchConnection } from "../app/platform/env.server";
 import { reindexPosts } from "../app/search/reindex.server";
-import { readOrCreateMasterKey } from "./lib/meilisearch-process";
-import { connectSearch, runtimeFile } from "./lib/search-runtime";
+import { readOrCreateMasterKey } from "../server/meilisearch-process";
+import { connectSearch, runtimeFile } from "../server/search-runtime";
 
 async function connectToRunningHubSearch(): Promise<boolean> {
   const { dataDir } = getEnv();

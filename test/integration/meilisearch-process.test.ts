@@ -7,7 +7,7 @@ import {
   type ManagedMeilisearch,
   readOrCreateMasterKey,
   startMeilisearch,
-} from "../../scripts/lib/meilisearch-process";
+} from "../../server/meilisearch-process";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "srs-hub-meili-process-"));
 let engine: ManagedMeilisearch | undefined;
@@ -88,7 +88,7 @@ describe("the managed Meilisearch", () => {
   });
 
   it("lets the Hub start without search when Meilisearch cannot start", async () => {
-    const { connectSearch } = await import("../../scripts/lib/search-runtime");
+    const { connectSearch } = await import("../../server/search-runtime");
     const lines: string[] = [];
     const saved = { bin: process.env.MEILI_BIN, url: process.env.MEILI_URL };
     process.env.MEILI_BIN = "/bin/false";

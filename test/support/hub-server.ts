@@ -1,9 +1,9 @@
-/** Starts the real Hub (scripts/start.ts, production build) on a free port with its own data folder. */
+/** Starts the real Hub (server/index.ts, production build) on a free port with its own data folder. */
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { freeLocalPort } from "../../scripts/lib/meilisearch-process";
+import { freeLocalPort } from "../../server/meilisearch-process";
 
 export interface RunningHub {
   url: string;
@@ -37,7 +37,7 @@ export async function startHub({
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "srs-hub-e2e-"));
   const port = await freeLocalPort();
   let log = "";
-  const child = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/start.ts"], {
+  const child = spawn(path.resolve("node_modules/.bin/tsx"), ["server/index.ts"], {
     env: { ...process.env, NODE_ENV: "test", HOST: "127.0.0.1", PORT: String(port), DATA_DIR: dataDir, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

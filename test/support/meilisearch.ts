@@ -13,7 +13,7 @@ import {
   freeLocalPort,
   type ManagedMeilisearch,
   startMeilisearch,
-} from "../../scripts/lib/meilisearch-process";
+} from "../../server/meilisearch-process";
 
 export interface TestMeilisearch {
   url: string;

@@ -1,15 +1,15 @@
 import { count } from "drizzle-orm";
-import { readContentDirectory } from "../../app/content/content-files.server";
+import { readContentDirectory } from "../app/content/content-files.server";
 import {
   type DemoAccount,
   ensureDemoAccounts,
   isDemoMode,
   listDemoAccounts,
-} from "../../app/content/demo-accounts.server";
-import { importContent } from "../../app/content/import-content.server";
-import { getDb, migrateDatabase } from "../../app/platform/db.server";
-import { getEnv, isProduction } from "../../app/platform/env.server";
-import { partners, posts } from "../../db/schema";
+} from "../app/content/demo-accounts.server";
+import { importContent } from "../app/content/import-content.server";
+import { getDb, migrateDatabase } from "../app/platform/db.server";
+import { getEnv, isProduction } from "../app/platform/env.server";
+import { partners, posts } from "../db/schema";
 
 export interface PreparedDatabase {
   imported: boolean;

@@ -10,9 +10,9 @@ import {
   getMeilisearchBinarySetting,
   getSearchConnection,
   setSearchConnection,
-} from "../../app/platform/env.server";
-import { ensurePostsIndex } from "../../app/search/indexes.server";
-import { startOutboxRelay } from "../../app/search/outbox.server";
+} from "../app/platform/env.server";
+import { ensurePostsIndex } from "../app/search/indexes.server";
+import { startOutboxRelay } from "../app/search/outbox.server";
 import {
   findMeilisearchBinary,
   HOW_TO_GET_MEILISEARCH,

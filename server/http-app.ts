@@ -2,7 +2,7 @@ import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express, { type NextFunction, type Request, type Response } from "express";
-import { isSameOriginRequest, MAX_REQUEST_BYTES } from "../../app/platform/request-guards";
+import { isSameOriginRequest, MAX_REQUEST_BYTES } from "../app/platform/request-guards";
 
 export interface HubServerOptions {
   mode: "production" | "development";

@@ -6,10 +6,10 @@ import type { Server } from "node:http";
 import { DEMO_PASSWORD } from "../app/content/demo-accounts.server";
 import { closeDb } from "../app/platform/db.server";
 import { getEnv } from "../app/platform/env.server";
-import { ensureBuild } from "./lib/ensure-build";
-import { createHubApp } from "./lib/hub-server";
-import { prepareDatabase } from "./lib/prepare-database";
-import { startSearchRuntime } from "./lib/search-runtime";
+import { ensureBuild } from "./ensure-build";
+import { createHubApp } from "./http-app";
+import { prepareDatabase } from "./prepare-database";
+import { startSearchRuntime } from "./search-runtime";
 
 async function main() {
   const dev = process.argv.includes("--dev");
