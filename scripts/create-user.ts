@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import { createUser } from "../app/auth/users.server";
 import { isMessageKey, translator } from "../app/i18n/translate";
 import { closeDb, migrateDatabase } from "../app/platform/db.server";
-import { ValidationError } from "../app/platform/http.server";
+import { ValidationError } from "../app/platform/errors";
 
 const USAGE = `Usage: npm run user:create -- --email EMAIL --name NAME --role admin|editor|reader [--partner SLUG]
 The password is asked for at a prompt, or read from standard input.`;

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { partners, ROLES, users } from "../../db/schema";
 import { type Db, getDb } from "../platform/db.server";
-import { ValidationError } from "../platform/http.server";
+import { ValidationError } from "../platform/errors";
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "./password.server";
 import type { SessionUser } from "./permissions";
 

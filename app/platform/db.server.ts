@@ -47,8 +47,24 @@ function migrationsFolder(): string {
   return found;
 }
 
-export function migrateDatabase(db: Db = getDb()): void {
-  migrate(db, { migrationsFolder: migrationsFolder() });
+/**
+ * Applies the committed migrations. Foreign keys are off while they run (a
+ * migration that rebuilds a table drops the old one, which must cascade
+ * nowhere; SQLite ignores the pragma inside the migrator's transaction, so it
+ * is set here) and checked before they are switched back on.
+ */
+export function migrateDatabase(db: Db = getDb(), folder: string = migrationsFolder()): void {
+  const sqlite = db.$client;
+  sqlite.pragma("foreign_keys = OFF");
+  try {
+    migrate(db, { migrationsFolder: folder });
+    const broken = sqlite.pragma("foreign_key_check") as unknown[];
+    if (broken.length > 0) {
+      throw new Error(`Migrations left ${broken.length} broken foreign key(s): ${JSON.stringify(broken.slice(0, 5))}`);
+    }
+  } finally {
+    sqlite.pragma("foreign_keys = ON");
+  }
 }
 
 /**

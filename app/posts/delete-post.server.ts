@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { posts } from "../../db/schema";
 import { canEditPost, canReadPost, type SessionUser } from "../auth/permissions";
 import { type Db, getDb, writeTransaction } from "../platform/db.server";
-import { ForbiddenError, NotFoundError } from "../platform/http.server";
+import { ForbiddenError, NotFoundError } from "../platform/errors";
 import { enqueuePostChange } from "../search/outbox.server";
 import { findPostBySlug } from "./posts.server";
 

@@ -1,7 +1,7 @@
 import { canEditPost, canManagePartnerPosts, canReadPost, type SessionUser } from "../auth/permissions";
 import { getPartnerBySlug } from "../partners/partners.server";
 import { type Db, getDb, writeTransaction } from "../platform/db.server";
-import { ForbiddenError, NotFoundError, ValidationError } from "../platform/http.server";
+import { ForbiddenError, NotFoundError, ValidationError } from "../platform/errors";
 import { fieldErrorsOf, type PostInput, PostInputSchema } from "./post-schemas";
 import { insertPost, slugTaken, updatePostRow } from "./post-writes.server";
 import { findPostBySlug } from "./posts.server";

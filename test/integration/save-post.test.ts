@@ -2,7 +2,7 @@ import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "~/auth/permissions";
 import { getDb } from "~/platform/db.server";
-import { ForbiddenError, NotFoundError, ValidationError } from "~/platform/http.server";
+import { ForbiddenError, NotFoundError, ValidationError } from "~/platform/errors";
 import { findPostBySlug, getPostForReader, listPosts, listRevisions } from "~/posts/posts.server";
 import { createPost, updatePost } from "~/posts/save-post.server";
 import { postRevisions, posts } from "../../db/schema";

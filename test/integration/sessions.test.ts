@@ -4,7 +4,7 @@ import { readSessionId, startSession, validateSession } from "~/auth/lucia.serve
 import type { SessionUser } from "~/auth/permissions";
 import { authenticate, createUser } from "~/auth/users.server";
 import { getDb } from "~/platform/db.server";
-import { ValidationError } from "~/platform/http.server";
+import { ValidationError } from "~/platform/errors";
 import { sessions, users } from "../../db/schema";
 import { givenPartner, givenUser, unique } from "../support/factories";
 
