@@ -2,11 +2,13 @@
  * Remix options, read by vite.config.ts (the Vite plugin ignores this file
  * unless it is imported there). Every v3 future flag is on so that moving to
  * React Router 7 is a codemod: see docs/decisions/001-remix-v2-on-vite.md.
+ * Routes are declared in app/routes.ts (route config), which is also where
+ * files to ignore in app/routes are listed: `ignoredRouteFiles` here has no
+ * effect once route config is on.
  * @type {import("@remix-run/dev").VitePluginConfig}
  */
 export default {
   appDirectory: "app",
-  ignoredRouteFiles: ["**/*.css", "**/*.test.*"],
   serverModuleFormat: "esm",
   future: {
     v3_fetcherPersist: true,

@@ -1,32 +1,35 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { canCreatePosts } from "~/auth/permissions";
+import { ADMIN, holdsAny } from "~/auth/principals";
 import { getUser } from "~/auth/session.server";
 import { ErrorPage } from "~/components/error-page";
 import { SiteFooter } from "~/components/site-footer";
-import { SiteHeader } from "~/components/site-header";
-import { pageTitle, routeTitle } from "~/i18n/meta";
-import type { Locale } from "~/i18n/translate";
+import { type HeaderUser, SiteHeader } from "~/components/site-header";
+import { resolveLocale } from "~/i18n/locale.server";
+import { routeTitle } from "~/i18n/meta";
+import { DEFAULT_LOCALE } from "~/i18n/translate";
 import { I18nProvider, useI18n } from "~/i18n/use-t";
+import { canWritePosts } from "~/posts/post-policy.server";
 import styles from "~/styles/app.scss?url";
 
-export const meta: MetaFunction = (args) => routeTitle(args, () => pageTitle(null));
+export const meta: MetaFunction = (args) => routeTitle(args, () => null);
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getUser(request);
-  const locale: Locale = "en";
   return {
-    locale,
-    user: user ? { name: user.name, canWrite: canCreatePosts(user) } : null,
+    locale: resolveLocale(request),
+    // Shown on the error page, so a user can quote it when reporting a problem.
+    requestId: context.requestId,
+    user: user ? { name: user.name, canWrite: canWritePosts(user), isAdmin: holdsAny(user, [ADMIN]) } : null,
   };
 }
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
-  const locale = data?.locale ?? "en";
+  const locale = data?.locale ?? DEFAULT_LOCALE;
   return (
     <html lang={locale} className="govuk-template">
       <head>
@@ -47,7 +50,7 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
-function Page({ user, children }: { user: { name: string; canWrite: boolean } | null; children: ReactNode }) {
+function Page({ user, children }: { user: HeaderUser | null; children: ReactNode }) {
   const { t } = useI18n();
   return (
     <>

@@ -50,10 +50,11 @@ const { importContent } = await import("../app/content/import-content.server");
 const { insertPost } = await import("../app/posts/post-writes.server");
 const { listPartners } = await import("../app/partners/partners.server");
 const { createUser } = await import("../app/auth/users.server");
-const { reindexPosts } = await import("../app/search/reindex.server");
-const { drainAll } = await import("../app/search/outbox.server");
+const { reindexAll } = await import("../app/search/reindex.server");
+const { relayAll } = await import("../app/search/search-relay.server");
+const { markIndexCurrent } = await import("../app/search/relay-runner.server");
 const { getSearchClient } = await import("../app/search/meili.server");
-const { ensurePostsIndex, POSTS_INDEX } = await import("../app/search/indexes.server");
+const { ensureIndex, SEARCH_INDEX } = await import("../app/search/index-settings.server");
 const { getSearchConnection } = await import("../app/platform/env.server");
 const { connectSearch } = await import("../server/search-runtime");
 const { generatePosts } = await import("./lib/generate-posts");
@@ -98,19 +99,15 @@ try {
   for (let offset = 0; offset < generated.length; offset += 1000) {
     writeTransaction((tx) => {
       for (const post of generated.slice(offset, offset + 1000)) {
-        insertPost(
-          tx,
-          {
-            input: post,
-            partnerId: partnerIds.get(post.partner) ?? 0,
-            partnerSlug: post.partner,
-            editorId: null,
-            source: "script",
-            now: new Date(),
-            publishedAt: post.status === "published" ? post.publishedAt : null,
-          },
-          null,
-        );
+        insertPost(tx, {
+          input: post,
+          partnerId: partnerIds.get(post.partner) ?? 0,
+          partnerSlug: post.partner,
+          actorId: null,
+          source: "script",
+          now: new Date(),
+          publishedAt: post.status === "published" ? post.publishedAt : null,
+        });
       }
     });
   }
@@ -120,13 +117,14 @@ try {
   if (search.mode === "off") throw new Error("No Meilisearch available");
   stopSearch = async () => search.managed?.stop();
 
-  // The outbox holds a row for every post inserted above: drain it into an
-  // empty index (the relay's path), then rebuild from scratch (the reindex path).
-  await ensurePostsIndex();
+  // The event log holds an event for every post inserted above: relay it into
+  // an empty index (the relay's path), then rebuild from scratch (the reindex path).
+  await ensureIndex();
   started = performance.now();
-  const drained = await drainAll({ batchSize: 500 });
+  const relayed = await relayAll({ batchSize: 500 });
   const relaySeconds = (performance.now() - started) / 1000;
-  const reindex = await reindexPosts({ batchSize: 1000 });
+  const reindex = await reindexAll({ batchSize: 1000 });
+  markIndexCurrent();
   const reader = await createUser({
     email: "bench.reader@example.test",
     name: "Bench Reader",
@@ -138,7 +136,7 @@ try {
   const url = `http://127.0.0.1:${port}`;
   let hubLog = "";
   const connection = getSearchConnection();
-  hub = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/start.ts"], {
+  hub = spawn(path.resolve("node_modules/.bin/tsx"), ["server/index.ts"], {
     env: {
       ...process.env,
       PORT: String(port),
@@ -165,11 +163,11 @@ try {
   const cookie = login.headers.get("set-cookie")?.split(";")[0];
   if (login.status !== 302 || !cookie) throw new Error(`Sign-in failed: ${login.status}`);
 
-  const index = getSearchClient().index(POSTS_INDEX);
+  const index = getSearchClient().index(SEARCH_INDEX);
   const rawSearch = (q: string) =>
     index.search(q, {
-      filter: ['visibility IN ["all"]'],
-      facets: ["kind", "partner", "tags", "year"],
+      filter: ['visibility IN ["everyone"]'],
+      facets: ["type", "kind", "partners", "tags", "year"],
       page: 1,
       hitsPerPage: 10,
       attributesToHighlight: ["title", "summary"],
@@ -213,7 +211,7 @@ try {
   const ms = (value: number) => `${value.toFixed(1)} ms`;
   console.log(`
 Search benchmark: ${total} documents (demo content + ${POSTS} generated), ${QUERIES.length} queries x ${REPEAT} rounds
-  Indexing, outbox relay into an empty index: ${drained.upserted} documents in ${relaySeconds.toFixed(1)} s = ${Math.round(drained.upserted / relaySeconds)} documents/s
+  Indexing, search relay into an empty index: ${relayed.indexed} documents in ${relaySeconds.toFixed(1)} s = ${Math.round(relayed.indexed / relaySeconds)} documents/s
   Indexing, full reindex with swap:           ${reindex.documents} documents in ${reindex.seconds.toFixed(1)} s = ${Math.round(reindex.documentsPerSecond)} documents/s
   Raw Meilisearch search (HTTP, client):      p50 ${ms(rawStats.p50)}   p95 ${ms(rawStats.p95)}   (engine time p50 ${ms(engineStats.p50)}, p95 ${ms(engineStats.p95)})
   Hub /search page (signed in, rendered):     p50 ${ms(pageStats.p50)}   p95 ${ms(pageStats.p95)}

@@ -3,45 +3,31 @@
  * in atomically. Uses MEILI_URL if set, else the Meilisearch of a running Hub
  * on this data folder, else starts one for the duration.
  */
-import fs from "node:fs";
 import { closeDb, migrateDatabase } from "../app/platform/db.server";
-import { getEnv, getSearchConnection, setSearchConnection } from "../app/platform/env.server";
-import { reindexPosts } from "../app/search/reindex.server";
-import { readOrCreateMasterKey } from "../server/meilisearch-process";
-import { connectSearch, runtimeFile } from "../server/search-runtime";
-
-async function connectToRunningHubSearch(): Promise<boolean> {
-  const { dataDir } = getEnv();
-  const file = runtimeFile(dataDir);
-  if (!fs.existsSync(file)) return false;
-  const { url } = JSON.parse(fs.readFileSync(file, "utf8")) as { url: string };
-  const healthy = await fetch(`${url}/health`).then(
-    (response) => response.ok,
-    () => false,
-  );
-  if (healthy) setSearchConnection({ url, apiKey: readOrCreateMasterKey(dataDir) });
-  return healthy;
-}
+import { getSearchConnection } from "../app/platform/env.server";
+import { reindexAll } from "../app/search/reindex.server";
+import { connectSearch } from "../server/search-runtime";
 
 async function main() {
   migrateDatabase();
-  let stop = async () => {};
-  if (!getSearchConnection() && !(await connectToRunningHubSearch())) {
-    const { mode, managed } = await connectSearch();
-    if (mode === "off") {
-      process.exitCode = 1;
-      return;
-    }
-    stop = async () => managed?.stop();
+  const { mode, managed } = await connectSearch();
+  if (mode === "off") {
+    process.exitCode = 1;
+    return;
   }
   try {
     console.log(`Rebuilding the search index at ${getSearchConnection()?.url}...`);
-    const report = await reindexPosts({ log: (line) => console.log(line) });
+    const report = await reindexAll({ log: (line: string) => console.log(line) });
     console.log(
-      `Reindexed ${report.documents} posts in ${report.seconds.toFixed(1)} s (${Math.round(report.documentsPerSecond)} documents/s); ${report.replayed} change(s) made meanwhile were queued again.`,
+      `Reindexed ${report.documents} records in ${report.seconds.toFixed(1)} s (${Math.round(report.documentsPerSecond)} documents/s).`,
     );
+    if (report.failed > 0) {
+      console.log(`${report.failed} record(s) could not be indexed: see /admin/search in the Hub.`);
+      process.exitCode = 2;
+    }
+    console.log("Changes made during the rebuild are sent again by the running Hub's search relay.");
   } finally {
-    await stop();
+    await managed?.stop();
   }
 }
 

@@ -1,12 +1,27 @@
+import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express, { type NextFunction, type Request, type Response } from "express";
+import { REQUEST_ID_PATTERN } from "../app/platform/request-context";
 import { isSameOriginRequest, MAX_REQUEST_BYTES } from "../app/platform/request-guards";
 
 export interface HubServerOptions {
   mode: "production" | "development";
   publicOrigin?: string;
+}
+
+/**
+ * Every request gets an id: the one a proxy in front set, if it is well
+ * formed, else a new one. It goes back in X-Request-Id, into every log line
+ * about the request, and onto the error page.
+ */
+function requestIds(req: Request, res: Response, next: NextFunction) {
+  const incoming = req.headers["x-request-id"];
+  const requestId = typeof incoming === "string" && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
+  res.locals.requestId = requestId;
+  res.setHeader("X-Request-Id", requestId);
+  next();
 }
 
 function securityHeaders(_req: Request, res: Response, next: NextFunction) {
@@ -52,6 +67,7 @@ export async function createHubApp({ mode, publicOrigin }: HubServerOptions) {
   const app = express();
   app.disable("x-powered-by");
   if (publicOrigin) app.set("trust proxy", 1);
+  app.use(requestIds);
   app.use(securityHeaders);
   app.get("/favicon.ico", (_req, res) => {
     res.status(204).end();
@@ -74,6 +90,13 @@ export async function createHubApp({ mode, publicOrigin }: HubServerOptions) {
   }
 
   app.use(requestGuards(publicOrigin));
-  app.all("*", createRequestHandler({ build, mode }));
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode,
+      getLoadContext: (_req, res) => ({ requestId: String(res.locals.requestId) }),
+    }),
+  );
   return { app, close: async () => closeVite?.() };
 }

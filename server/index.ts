@@ -1,6 +1,7 @@
 /**
- * `npm start` (and `npm run dev` with --dev): builds if needed, migrates,
- * imports the demo content into an empty database, then serves the Hub.
+ * The server's composition root. `npm start` (and `npm run dev` with --dev):
+ * builds if needed, migrates, imports the demo content into an empty
+ * database, starts search and its relay, then serves the Hub.
  */
 import type { Server } from "node:http";
 import { DEMO_PASSWORD } from "../app/content/demo-accounts.server";
@@ -30,6 +31,7 @@ async function main() {
     const searchLine = {
       managed: `Search: Meilisearch started at ${search.url} (data in ${env.dataDir}/meili)`,
       external: `Search: using Meilisearch at ${search.url}`,
+      shared: `Search: using the Meilisearch of the Hub already running on this data folder (${search.url})`,
       off: "Search: off (see above)",
     }[search.mode];
     const lines = [`SRS Knowledge Hub is running at ${url}`, `Data folder: ${env.dataDir}`, searchLine];

@@ -1,7 +1,9 @@
 /**
- * Search for a running Hub: connects to MEILI_URL, or starts a managed
- * Meilisearch, then runs the outbox relay. Without any Meilisearch the Hub
- * still starts, says how to get one, and leaves changes queued in the outbox.
+ * Search for a running Hub: connects to MEILI_URL, or to the Meilisearch
+ * another Hub on this data folder runs, or starts one; then runs the search
+ * relay (which only one process per data folder runs at a time). Without any
+ * Meilisearch the Hub still starts, says how to get one, and changes wait in
+ * the event log until search is back.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -11,8 +13,7 @@ import {
   getSearchConnection,
   setSearchConnection,
 } from "../app/platform/env.server";
-import { ensurePostsIndex } from "../app/search/indexes.server";
-import { startOutboxRelay } from "../app/search/outbox.server";
+import { startSearchRelay } from "../app/search/relay-runner.server";
 import {
   findMeilisearchBinary,
   HOW_TO_GET_MEILISEARCH,
@@ -22,7 +23,8 @@ import {
 } from "./meilisearch-process";
 
 export interface SearchRuntime {
-  mode: "external" | "managed" | "off";
+  /** external: MEILI_URL; shared: another Hub's on this data folder; managed: started here; off: none. */
+  mode: "external" | "shared" | "managed" | "off";
   url: string | null;
   stop(): Promise<void>;
 }
@@ -50,20 +52,43 @@ function isMeilisearch(pid: number): boolean {
   }
 }
 
-/** A Meilisearch left running by a Hub that was killed would hold the database lock: stop it. */
-function stopOrphan(dataDir: string, log: (line: string) => void): void {
-  const file = runtimeFile(dataDir);
-  if (!fs.existsSync(file)) return;
+interface RuntimeRecord {
+  url: string;
+  hubPid: number;
+  meiliPid: number;
+}
+
+function readRuntime(dataDir: string): RuntimeRecord | null {
   try {
-    const { hubPid, meiliPid } = JSON.parse(fs.readFileSync(file, "utf8")) as { hubPid: number; meiliPid: number };
-    if (!isAlive(hubPid) && isAlive(meiliPid) && isMeilisearch(meiliPid)) {
-      log(`Stopping a Meilisearch left running by an earlier Hub (pid ${meiliPid}).`);
-      process.kill(meiliPid, "SIGKILL");
-    }
+    return JSON.parse(fs.readFileSync(runtimeFile(dataDir), "utf8")) as RuntimeRecord;
   } catch {
-    // unreadable: ignore
+    return null;
   }
-  fs.rmSync(file, { force: true });
+}
+
+/**
+ * Uses the Meilisearch that another running Hub (or a script) started on this
+ * data folder, if it answers. True when connected.
+ */
+export async function connectToRunningHubSearch(dataDir: string): Promise<boolean> {
+  const runtime = readRuntime(dataDir);
+  if (!runtime || !isAlive(runtime.hubPid)) return false;
+  const healthy = await fetch(`${runtime.url}/health`).then(
+    (response) => response.ok,
+    () => false,
+  );
+  if (healthy) setSearchConnection({ url: runtime.url, apiKey: readOrCreateMasterKey(dataDir) });
+  return healthy;
+}
+
+/** A Meilisearch left running by a Hub that was killed would hold its data's lock: stop it. */
+function stopOrphan(dataDir: string, log: (line: string) => void): void {
+  const runtime = readRuntime(dataDir);
+  if (runtime && !isAlive(runtime.hubPid) && isAlive(runtime.meiliPid) && isMeilisearch(runtime.meiliPid)) {
+    log(`Stopping a Meilisearch left running by an earlier Hub (pid ${runtime.meiliPid}).`);
+    process.kill(runtime.meiliPid, "SIGKILL");
+  }
+  if (!runtime || !isAlive(runtime.hubPid)) fs.rmSync(runtimeFile(dataDir), { force: true });
 }
 
 /** Starts Meilisearch if the Hub manages it; connects otherwise. */
@@ -72,6 +97,8 @@ export async function connectSearch(log: (line: string) => void = console.log): 
   managed?: ManagedMeilisearch;
 }> {
   if (getSearchConnection()) return { mode: "external" };
+  const { dataDir } = getEnv();
+  if (await connectToRunningHubSearch(dataDir)) return { mode: "shared" };
   const explicit = getMeilisearchBinarySetting();
   const binary = findMeilisearchBinary(explicit);
   if (!binary) {
@@ -79,7 +106,6 @@ export async function connectSearch(log: (line: string) => void = console.log): 
     log(HOW_TO_GET_MEILISEARCH);
     return { mode: "off" };
   }
-  const { dataDir } = getEnv();
   stopOrphan(dataDir, log);
   try {
     const managed = await startMeilisearch({
@@ -98,7 +124,7 @@ export async function connectSearch(log: (line: string) => void = console.log): 
   }
 }
 
-/** Search for the Hub's lifetime: the engine (if managed) and the outbox relay. */
+/** Search for the Hub's lifetime: the engine (if managed) and the search relay. */
 export async function startSearchRuntime(log: (line: string) => void = console.log): Promise<SearchRuntime> {
   const { mode, managed } = await connectSearch(log);
   if (mode === "off") return { mode, url: null, stop: async () => {} };
@@ -109,7 +135,7 @@ export async function startSearchRuntime(log: (line: string) => void = console.l
       JSON.stringify({ url: managed.url, hubPid: process.pid, meiliPid: managed.pid }),
     );
   }
-  const relay = startOutboxRelay({ log, prepare: () => ensurePostsIndex() });
+  const relay = startSearchRelay({ log });
   return {
     mode,
     url: getSearchConnection()?.url ?? null,

@@ -7,7 +7,7 @@ import { Lucia, TimeSpan } from "lucia";
 import { sessions, users } from "../../db/schema";
 import { getDb } from "../platform/db.server";
 import { getEnv, isProduction } from "../platform/env.server";
-import type { SessionUser } from "./permissions";
+import type { SessionUser } from "./principals";
 
 const COOKIE_NAME = "srs_hub_session";
 

@@ -1,4 +1,5 @@
 import { hash, verify } from "@node-rs/argon2";
+import { ACCOUNT_LIMITS } from "./account-limits";
 
 /**
  * OWASP's argon2id parameters, stated explicitly because the library's
@@ -7,7 +8,7 @@ import { hash, verify } from "@node-rs/argon2";
  */
 const ARGON2ID_OPTIONS = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1, outputLen: 32 } as const;
 
-export const MIN_PASSWORD_LENGTH = 12;
+export const MIN_PASSWORD_LENGTH = ACCOUNT_LIMITS.passwordMin;
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2ID_OPTIONS);

@@ -1,6 +1,6 @@
 import { redirect } from "@remix-run/node";
 import { endSession, readSessionId, validateSession } from "./lucia.server";
-import type { SessionUser } from "./permissions";
+import type { SessionUser } from "./principals";
 
 // The root loader and the page's own loader both ask who is signed in: validate once per request.
 const usersByRequest = new WeakMap<Request, Promise<SessionUser | null>>();

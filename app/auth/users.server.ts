@@ -4,19 +4,23 @@ import { z } from "zod";
 import { partners, ROLES, users } from "../../db/schema";
 import { type Db, getDb } from "../platform/db.server";
 import { ValidationError } from "../platform/errors";
+import { ACCOUNT_LIMITS } from "./account-limits";
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "./password.server";
-import type { SessionUser } from "./permissions";
+import type { SessionUser } from "./principals";
 
 export const NewUserSchema = z
   .object({
     email: z
       .email("errors.email.invalid")
-      .max(254, "errors.email.invalid")
+      .max(ACCOUNT_LIMITS.email, "errors.email.invalid")
       .transform((email) => email.toLowerCase()),
-    name: z.string().trim().min(1, "errors.name.required").max(120, "errors.name.tooLong"),
+    name: z.string().trim().min(1, "errors.name.required").max(ACCOUNT_LIMITS.name, "errors.name.tooLong"),
     role: z.enum(ROLES, { error: "errors.role.unknown" }),
     partnerSlug: z.string().trim().optional(),
-    password: z.string().min(MIN_PASSWORD_LENGTH, "errors.password.tooShort").max(1024, "errors.password.tooLong"),
+    password: z
+      .string()
+      .min(MIN_PASSWORD_LENGTH, "errors.password.tooShort")
+      .max(ACCOUNT_LIMITS.passwordMax, "errors.password.tooLong"),
   })
   .refine((user) => user.role !== "editor" || Boolean(user.partnerSlug), {
     path: ["partnerSlug"],

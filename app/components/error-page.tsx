@@ -1,9 +1,11 @@
-import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
+import { isRouteErrorResponse, Link, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { useI18n } from "~/i18n/use-t";
+import { failedRequestId } from "./error-reference";
 
 /** The body of every ErrorBoundary: 404, 403, 400 and anything else, never a stack trace. */
 export function ErrorPage() {
   const error = useRouteError();
+  const root = useRouteLoaderData<{ requestId?: string }>("root");
   const { t } = useI18n();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const [title, text] =
@@ -14,11 +16,17 @@ export function ErrorPage() {
         : status >= 400 && status < 500
           ? [t("errorPage.badRequestTitle"), null]
           : [t("errorPage.serverTitle"), t("errorPage.serverText")];
+  const reference = status >= 500 ? (failedRequestId() ?? root?.requestId ?? null) : null;
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <h1 className="govuk-heading-l">{title}</h1>
         {text ? <p className="govuk-body">{text}</p> : null}
+        {reference ? (
+          <p className="govuk-body" data-testid="error-reference">
+            {t("errorPage.reference", { requestId: reference })}
+          </p>
+        ) : null}
         <p className="govuk-body">
           <Link className="govuk-link" to="/">
             {t("errorPage.home")}

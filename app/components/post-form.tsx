@@ -57,9 +57,7 @@ export function PostForm({
             ]}
             errors={errors.partner}
           />
-          <h2 className="govuk-heading-m govuk-!-margin-top-8">
-            {t("form.sectionsHeading", { kind: t(`kinds.${kind}`) })}
-          </h2>
+          <h2 className="govuk-heading-m govuk-!-margin-top-8">{t(`form.sectionsHeading.${kind}`)}</h2>
           {sectionsOf(kind).map((key) =>
             SHORT_SECTIONS.has(key) ? (
               <TextInput
@@ -116,6 +114,16 @@ export function PostForm({
               hint: t(`statusHints.${status}`),
             }))}
           />
+          {deleteTo ? (
+            // Editing an existing post: say what changed, for the revision history.
+            <TextInput
+              name="changeNote"
+              label={t("form.changeNote")}
+              hint={t("form.changeNoteHint")}
+              defaultValue={values.changeNote}
+              errors={errors.changeNote}
+            />
+          ) : null}
           <div className="govuk-button-group">
             <button type="submit" className="govuk-button" data-module="govuk-button">
               {t("form.save")}

@@ -1,6 +1,7 @@
 import { Form, Link, useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useI18n } from "~/i18n/use-t";
+import type { PostKind } from "~/posts/post-kinds";
 import type { Suggestion } from "~/search/search-query";
 
 /**
@@ -89,12 +90,15 @@ export function SearchBox({
       {suggestions.length > 0 ? (
         <ul className="app-search__suggestions" id={listId} aria-label={t("search.suggestions")}>
           {suggestions.map((suggestion) => (
-            <li key={suggestion.slug}>
-              <Link className="govuk-link" to={`/posts/${suggestion.slug}`} onClick={() => setOpen(false)}>
+            <li key={suggestion.url}>
+              <Link className="govuk-link" to={suggestion.url} onClick={() => setOpen(false)}>
                 {suggestion.title}
               </Link>
               <span className="app-search__suggestion-meta">
-                {t(`kinds.${suggestion.kind}`)} · {suggestion.partnerName}
+                {suggestion.type === "post" && suggestion.kind
+                  ? t(`kinds.${suggestion.kind as PostKind}`)
+                  : t(`types.${suggestion.type}`)}{" "}
+                · {suggestion.partnerNames.join(", ")}
               </span>
             </li>
           ))}

@@ -5,6 +5,7 @@ import { SearchBox } from "./search-box";
 export interface HeaderUser {
   name: string;
   canWrite: boolean;
+  isAdmin: boolean;
 }
 
 export function SiteHeader({ user }: { user: HeaderUser | null }) {
@@ -15,6 +16,7 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
     { to: "/posts", label: t("nav.posts"), end: true },
     { to: "/partners", label: t("nav.partners"), end: false },
     ...(user?.canWrite ? [{ to: "/posts/new", label: t("nav.newPost"), end: true }] : []),
+    ...(user?.isAdmin ? [{ to: "/admin/search", label: t("nav.searchAdmin"), end: true }] : []),
   ];
   return (
     <>

@@ -1,20 +1,69 @@
+/**
+ * Imports partners and posts from content files, matching existing records by
+ * slug. Whether a record changed is decided by a hash of its normalised input,
+ * stored per record: a file that has not changed leaves its record alone, even
+ * after the record grows new fields or is edited in the Hub.
+ */
+import { createHash } from "node:crypto";
 import { isDeepStrictEqual } from "node:util";
-import { eq } from "drizzle-orm";
-import { partners } from "../../db/schema";
+import { and, eq } from "drizzle-orm";
+import type { RecordType } from "../../db/enums";
+import { importedContent, partners } from "../../db/schema";
+import { recordEvent } from "../events/event-log.server";
 import { getPartnerBySlug } from "../partners/partners.server";
 import { type Db, getDb, writeTransaction } from "../platform/db.server";
 import { fieldErrorsOf, PostInputSchema } from "../posts/post-schemas";
+import { readPostSnapshot } from "../posts/post-snapshot";
 import { insertPost, type PostWrite, snapshotOf, updatePostRow } from "../posts/post-writes.server";
-import { findPostBySlug, listRevisions } from "../posts/posts.server";
-import { enqueuePartnerPosts } from "../search/outbox.server";
+import { findPostBySlug } from "../posts/posts.server";
+import { listRevisions } from "../revisions/revisions.server";
 import type { ContentSet } from "./content-files.server";
 
+type Counts = { created: number; updated: number; unchanged: number };
+
 export interface ImportReport {
-  partners: { created: number; updated: number; unchanged: number };
-  posts: { created: number; updated: number; unchanged: number };
+  partners: Counts;
+  posts: Counts;
 }
 
-function upsertPartners(tx: Db, content: ContentSet, report: ImportReport, now: Date): void {
+/** JSON with keys in a fixed order, so equal inputs always hash alike. */
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(",")}]`;
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, inner]) => inner !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, inner]) => `${JSON.stringify(key)}:${stableJson(inner)}`).join(",")}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+export function inputHash(input: unknown): string {
+  return createHash("sha256").update(stableJson(input)).digest("hex");
+}
+
+function storedHash(tx: Db, recordType: RecordType, recordId: number): string | null {
+  return (
+    tx
+      .select({ hash: importedContent.inputHash })
+      .from(importedContent)
+      .where(and(eq(importedContent.recordType, recordType), eq(importedContent.recordId, String(recordId))))
+      .get()?.hash ?? null
+  );
+}
+
+function storeHash(tx: Db, recordType: RecordType, recordId: number, hash: string, now: Date): void {
+  tx.insert(importedContent)
+    .values({ recordType, recordId: String(recordId), inputHash: hash, importedAt: now })
+    .onConflictDoUpdate({
+      target: [importedContent.recordType, importedContent.recordId],
+      set: { inputHash: hash, importedAt: now },
+    })
+    .run();
+}
+
+function importPartners(tx: Db, content: ContentSet, report: ImportReport, now: Date): void {
   for (const partner of content.partners) {
     const values = {
       name: partner.name,
@@ -23,30 +72,52 @@ function upsertPartners(tx: Db, content: ContentSet, report: ImportReport, now: 
       website: partner.website ?? null,
       description: partner.description,
     };
+    const hash = inputHash({ slug: partner.slug, ...values });
     const existing = getPartnerBySlug(partner.slug, tx);
     if (!existing) {
-      tx.insert(partners)
+      const row = tx
+        .insert(partners)
         .values({ slug: partner.slug, ...values, createdAt: now, updatedAt: now })
-        .run();
+        .returning({ id: partners.id })
+        .get();
+      recordPartnerEvent(tx, "partner.created", row.id, partner.slug, now);
+      storeHash(tx, "partner", row.id, hash, now);
       report.partners.created++;
-    } else if (Object.entries(values).some(([key, value]) => existing[key as keyof typeof values] !== value)) {
+      continue;
+    }
+    const previous = storedHash(tx, "partner", existing.id);
+    // Before hashes were kept, compare the fields themselves.
+    const same =
+      previous === null
+        ? Object.entries(values).every(([key, value]) => existing[key as keyof typeof values] === value)
+        : previous === hash;
+    if (same) {
+      report.partners.unchanged++;
+    } else {
       tx.update(partners)
         .set({ ...values, updatedAt: now })
         .where(eq(partners.id, existing.id))
         .run();
-      // Search documents carry the partner's name.
-      enqueuePartnerPosts(tx, existing.id);
+      // Consumers follow: search documents carry the partner's name.
+      recordPartnerEvent(tx, "partner.updated", existing.id, partner.slug, now);
       report.partners.updated++;
-    } else {
-      report.partners.unchanged++;
     }
+    storeHash(tx, "partner", existing.id, hash, now);
   }
+}
+
+function recordPartnerEvent(tx: Db, type: "partner.created" | "partner.updated", id: number, slug: string, now: Date) {
+  recordEvent(
+    tx,
+    { type, recordType: "partner", recordId: id, actorId: null, source: "import", partnerIds: [id], data: { slug } },
+    now,
+  );
 }
 
 /**
  * Imports partners and posts, matching existing rows by slug: new slugs are
- * created, changed ones updated (with a revision), unchanged ones left alone.
- * All or nothing: one bad file and nothing is written.
+ * created, changed ones updated (with a revision and an event), unchanged
+ * ones left alone. All or nothing: one bad file and nothing is written.
  */
 export function importContent(content: ContentSet, db: Db = getDb()): ImportReport {
   const report: ImportReport = {
@@ -55,7 +126,7 @@ export function importContent(content: ContentSet, db: Db = getDb()): ImportRepo
   };
   const now = new Date();
   return writeTransaction((tx) => {
-    upsertPartners(tx, content, report, now);
+    importPartners(tx, content, report, now);
     for (const file of content.posts) {
       const parsed = PostInputSchema.safeParse(file);
       if (!parsed.success) {
@@ -63,30 +134,46 @@ export function importContent(content: ContentSet, db: Db = getDb()): ImportRepo
       }
       const partner = getPartnerBySlug(parsed.data.partner, tx);
       if (!partner) throw new Error(`${file.file}: unknown partner "${parsed.data.partner}"`);
+      const hash = inputHash({ ...parsed.data, slug: file.slug, publishedAt: file.publishedAt ?? null });
       const existing = findPostBySlug(file.slug, tx);
       const write: PostWrite = {
         input: { ...parsed.data, slug: file.slug },
         partnerId: partner.id,
         partnerSlug: partner.slug,
-        editorId: null,
+        actorId: null,
         source: "import",
         now,
         // A file without a date keeps the one the post already has: re-importing is not republishing.
         publishedAt: parsed.data.status === "draft" ? null : (file.publishedAt ?? existing?.publishedAt ?? now),
       };
       if (!existing) {
-        insertPost(tx, write, null);
+        const id = insertPost(tx, write);
+        storeHash(tx, "post", id, hash, now);
         report.posts.created++;
         continue;
       }
-      const latest = listRevisions(existing.id, tx)[0]?.snapshot;
-      if (latest && isDeepStrictEqual(latest, snapshotOf(write, write.publishedAt ?? null))) {
+      if (isUnchanged(tx, existing.id, hash, write)) {
         report.posts.unchanged++;
       } else {
-        updatePostRow(tx, existing.id, existing.publishedAt, write);
+        updatePostRow(tx, existing, write);
         report.posts.updated++;
       }
+      storeHash(tx, "post", existing.id, hash, now);
     }
     return report;
   }, db);
+}
+
+function isUnchanged(tx: Db, postId: number, hash: string, write: PostWrite): boolean {
+  const previous = storedHash(tx, "post", postId);
+  if (previous !== null) return previous === hash;
+  // Before hashes were kept: compare with the latest revision, read as the current snapshot version.
+  const [latest] = listRevisions("post", postId, { includeRestricted: true }, tx);
+  return Boolean(
+    latest &&
+      isDeepStrictEqual(
+        readPostSnapshot(latest.schemaVersion, latest.snapshot),
+        snapshotOf(write, write.publishedAt ?? null),
+      ),
+  );
 }

@@ -1,7 +1,8 @@
 /**
  * The single configured Markdown pipeline: marked turns Markdown into HTML,
  * then sanitize-html keeps only an allow-list of tags, attributes and URL
- * schemes. See docs/decisions/004-safe-markdown.md.
+ * schemes (`renderMarkdown`), or no tags at all (`markdownToText`, the words
+ * search indexes). See docs/decisions/004-safe-markdown.md.
  */
 import { Marked, type Tokens } from "marked";
 import sanitizeHtml from "sanitize-html";
@@ -113,4 +114,16 @@ export function renderMarkdown(markdown: string): string {
     ...SANITIZE_OPTIONS,
     transformTags: { ...SANITIZE_OPTIONS.transformTags, ...headingTransforms() },
   });
+}
+
+const TEXT_ONLY: sanitizeHtml.IOptions = { allowedTags: [], allowedAttributes: {} };
+const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'" };
+
+/** Markdown to the plain words a reader sees, without markup: what search indexes. */
+export function markdownToText(markdown: string): string {
+  const html = marked.parse(markdown, { async: false });
+  return sanitizeHtml(html, TEXT_ONLY)
+    .replace(/&(amp|lt|gt|quot|#39);/g, (entity) => ENTITIES[entity] ?? entity)
+    .replace(/\s+/g, " ")
+    .trim();
 }

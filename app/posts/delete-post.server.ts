@@ -1,22 +1,30 @@
 import { eq } from "drizzle-orm";
 import { posts } from "../../db/schema";
-import { canEditPost, canReadPost, type SessionUser } from "../auth/permissions";
+import type { SessionUser } from "../auth/principals";
+import { recordEvent } from "../events/event-log.server";
 import { type Db, getDb, writeTransaction } from "../platform/db.server";
-import { ForbiddenError, NotFoundError } from "../platform/errors";
-import { enqueuePostChange } from "../search/outbox.server";
-import { findPostBySlug } from "./posts.server";
+import { deleteRevisions } from "../revisions/revisions.server";
+import { getPostForDeleting } from "./posts.server";
 
 /**
- * Deletes a post with its tags and revisions, and queues its removal from
- * search in the same transaction. Throws NotFoundError or ForbiddenError.
+ * Deletes a post with its tags and revisions, recording the deletion in the
+ * event log (which removes it from search) in the same transaction. Throws
+ * NotFoundError or ForbiddenError when the actor may not.
  */
 export function deletePost({ actor, slug, db = getDb() }: { actor: SessionUser; slug: string; db?: Db }) {
-  const post = findPostBySlug(slug, db);
-  if (!post || !canReadPost(actor, post)) throw new NotFoundError("Post not found");
-  if (!canEditPost(actor, post)) throw new ForbiddenError("You cannot delete this post");
-  writeTransaction((tx) => {
+  return writeTransaction((tx) => {
+    const post = getPostForDeleting(actor, slug, tx);
     tx.delete(posts).where(eq(posts.id, post.id)).run();
-    enqueuePostChange(tx, post.id, "delete");
+    deleteRevisions(tx, "post", post.id);
+    recordEvent(tx, {
+      type: "post.deleted",
+      recordType: "post",
+      recordId: post.id,
+      actorId: actor.id,
+      source: "web",
+      partnerIds: [post.partnerId],
+      data: { slug: post.slug, title: post.title.slice(0, 200), kind: post.kind, status: post.status },
+    });
+    return { partnerSlug: post.partner.slug, title: post.title };
   }, db);
-  return { partnerSlug: post.partner.slug, title: post.title };
 }

@@ -1,3 +1,5 @@
+import type { PostFields } from "./post-schemas";
+
 export interface PostFormValues {
   title?: string;
   slug?: string;
@@ -7,20 +9,20 @@ export interface PostFormValues {
   tags?: string;
   status?: string;
   sections?: Record<string, string>;
+  changeNote?: string;
 }
 
 /** What the user typed, sent back to refill the form after a rejected save. */
-export function echoFormValues(raw: Record<string, unknown>): PostFormValues {
-  const text = (value: unknown) => (typeof value === "string" ? value : undefined);
-  const sections = raw.sections && typeof raw.sections === "object" ? (raw.sections as Record<string, string>) : {};
+export function echoFormValues(fields: PostFields, changeNote?: string): PostFormValues {
   return {
-    title: text(raw.title),
-    slug: text(raw.slug),
-    summary: text(raw.summary),
-    body: text(raw.body),
-    partner: text(raw.partner),
-    tags: text(raw.tags),
-    status: text(raw.status),
-    sections,
+    title: fields.title,
+    slug: fields.slug,
+    summary: fields.summary,
+    body: fields.body,
+    partner: fields.partner,
+    tags: Array.isArray(fields.tags) ? fields.tags.join(", ") : fields.tags,
+    status: fields.status,
+    sections: fields.sections ?? {},
+    changeNote,
   };
 }

@@ -1,15 +1,10 @@
 import { z } from "zod";
+import type { FieldErrors } from "../platform/errors";
 import { KIND_SECTIONS, POST_KINDS, POST_STATUSES, type SectionKey, SHORT_SECTIONS } from "./post-kinds";
-import { MAX_SLUG_LENGTH, normaliseTag, SLUG_PATTERN } from "./slug";
+import { LIMITS } from "./post-limits";
+import { normaliseTag, SLUG_PATTERN } from "./slug";
 
-export const LIMITS = {
-  title: 200,
-  summary: 600,
-  bodyBytes: 200 * 1024,
-  section: 20_000,
-  shortSection: 200,
-  tags: 10,
-} as const;
+export { LIMITS };
 
 const utf8Length = (text: string) => new TextEncoder().encode(text).length;
 const normaliseNewlines = (text: string) => text.replace(/\r\n?/g, "\n");
@@ -30,7 +25,7 @@ export const PostInputSchema = z
     slug: z
       .string()
       .trim()
-      .max(MAX_SLUG_LENGTH, "errors.slug.tooLong")
+      .max(LIMITS.slug, "errors.slug.tooLong")
       .refine((slug) => slug === "" || SLUG_PATTERN.test(slug), "errors.slug.invalid")
       .default(""),
     summary: z
@@ -60,9 +55,11 @@ export const PostInputSchema = z
     const keys = KIND_SECTIONS[post.kind] as readonly SectionKey[];
     for (const key of keys) {
       const value = (post.sections[key] ?? "").trim();
-      const max = SHORT_SECTIONS.has(key) ? LIMITS.shortSection : LIMITS.section;
-      if (value.length > max)
-        ctx.addIssue({ code: "custom", path: ["sections", key], message: "errors.section.tooLong" });
+      const short = SHORT_SECTIONS.has(key);
+      if (value.length > (short ? LIMITS.shortSection : LIMITS.section)) {
+        const message = short ? "errors.shortSection.tooLong" : "errors.section.tooLong";
+        ctx.addIssue({ code: "custom", path: ["sections", key], message });
+      }
       // Drafts may be incomplete; a published post carries every section of its kind.
       if (!value && post.status === "published") {
         ctx.addIssue({ code: "custom", path: ["sections", key], message: "errors.section.required" });
@@ -76,11 +73,35 @@ export const PostInputSchema = z
     return { ...post, sections };
   });
 
+/** A post after validation: trimmed, normalised, with exactly its kind's sections. */
 export type PostInput = z.output<typeof PostInputSchema>;
+/**
+ * A post as a command receives it, before validation: what a form or a
+ * content file holds, any of it possibly missing. The command validates it.
+ */
+export interface PostFields {
+  title?: string;
+  slug?: string;
+  summary?: string;
+  body?: string;
+  kind?: string;
+  partner?: string;
+  status?: string;
+  tags?: string | string[];
+  sections?: Record<string, string>;
+}
 
-/** Field errors keyed by form field name ("title", "section.lesson"), each a list of message keys. */
-export type FieldErrors = Record<string, string[]>;
+/** The optional note that explains an edit in the revision history. */
+export const ChangeNoteSchema = z
+  .string()
+  .trim()
+  .max(LIMITS.changeNote, "errors.changeNote.tooLong")
+  .optional()
+  .transform((note) => note || null);
 
+export type { FieldErrors };
+
+/** Zod issues as field errors keyed by form field name ("title", "section.lesson"). */
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of error.issues) {
@@ -93,7 +114,7 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
 }
 
 /** Reads the post form's fields; section fields are named `section.<key>`. */
-export function postFormToInput(form: FormData): Record<string, unknown> {
+export function postFormToInput(form: FormData): { fields: PostFields; changeNote: string | undefined } {
   const text = (name: string) => {
     const value = form.get(name);
     return typeof value === "string" ? value : undefined;
@@ -104,14 +125,17 @@ export function postFormToInput(form: FormData): Record<string, unknown> {
     if (value !== undefined) sections[key] = value;
   }
   return {
-    title: text("title"),
-    slug: text("slug"),
-    summary: text("summary"),
-    body: text("body"),
-    kind: text("kind"),
-    partner: text("partner"),
-    status: text("status"),
-    tags: text("tags"),
-    sections,
+    fields: {
+      title: text("title"),
+      slug: text("slug"),
+      summary: text("summary"),
+      body: text("body"),
+      kind: text("kind"),
+      partner: text("partner"),
+      status: text("status"),
+      tags: text("tags"),
+      sections,
+    },
+    changeNote: text("changeNote"),
   };
 }

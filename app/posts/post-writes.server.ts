@@ -1,22 +1,37 @@
 /**
  * The row-level writes shared by every command that saves a post (the web
- * forms and the content import). Each runs inside the caller's transaction.
+ * forms and the content import). Each runs inside the caller's transaction
+ * and, with the row, writes the post's revision and its event.
  */
-import { eq, max } from "drizzle-orm";
-import { type PostSnapshot, postRevisions, posts, postTags } from "../../db/schema";
+import { eq } from "drizzle-orm";
+import type { ChangeSource } from "../../db/enums";
+import { posts, postTags } from "../../db/schema";
+import { recordEvent } from "../events/event-log.server";
 import type { Db } from "../platform/db.server";
-import { enqueuePostChange } from "../search/outbox.server";
+import { addRevision } from "../revisions/revisions.server";
+import type { PostStatus } from "./post-kinds";
 import type { PostInput } from "./post-schemas";
+import { POST_SNAPSHOT_VERSION, type PostSnapshot } from "./post-snapshot";
 
 export interface PostWrite {
   input: PostInput & { slug: string };
   partnerId: number;
   partnerSlug: string;
-  editorId: string | null;
-  source: "web" | "import" | "script";
+  /** The person saving; null for the content import and scripts. */
+  actorId: string | null;
+  source: ChangeSource;
   now: Date;
   /** Overrides the publication time (the content import carries its own). */
   publishedAt?: Date | null;
+  changeNote?: string | null;
+}
+
+/** The post as it was before an update, for its event. */
+export interface PostBefore {
+  id: number;
+  status: PostStatus;
+  partnerId: number;
+  publishedAt: Date | null;
 }
 
 export function snapshotOf(write: PostWrite, publishedAt: Date | null): PostSnapshot {
@@ -26,9 +41,13 @@ export function snapshotOf(write: PostWrite, publishedAt: Date | null): PostSnap
     kind: input.kind,
     partnerSlug: write.partnerSlug,
     title: input.title,
+    titleCy: null,
     summary: input.summary,
+    summaryCy: null,
     body: input.body,
+    bodyCy: null,
     sections: input.sections,
+    sectionsCy: null,
     tags: input.tags,
     status: input.status,
     publishedAt: publishedAt?.toISOString() ?? null,
@@ -43,25 +62,30 @@ function replaceTags(tx: Db, postId: number, tags: string[]): void {
       .run();
 }
 
-function addRevision(tx: Db, postId: number, write: PostWrite, publishedAt: Date | null): void {
-  const last = tx
-    .select({ last: max(postRevisions.number) })
-    .from(postRevisions)
-    .where(eq(postRevisions.postId, postId))
-    .get();
-  tx.insert(postRevisions)
-    .values({
-      postId,
-      number: (last?.last ?? 0) + 1,
-      editorId: write.editorId,
-      source: write.source,
-      snapshot: snapshotOf(write, publishedAt),
-      createdAt: write.now,
-    })
-    .run();
+function keepRevision(tx: Db, postId: number, write: PostWrite, publishedAt: Date | null): void {
+  addRevision(tx, {
+    recordType: "post",
+    recordId: postId,
+    schemaVersion: POST_SNAPSHOT_VERSION,
+    snapshot: snapshotOf(write, publishedAt),
+    // A draft's revision is as private as the draft.
+    restricted: write.input.status !== "published",
+    actorId: write.actorId,
+    source: write.source,
+    changeNote: write.changeNote,
+    createdAt: write.now,
+  });
 }
 
-export function insertPost(tx: Db, write: PostWrite, authorId: string | null): number {
+/** An edit that changes the status is named for it ("post.published"); any other edit is "post.updated". */
+function updateEventType(before: PostStatus, after: PostStatus) {
+  if (before === after) return "post.updated" as const;
+  if (after === "published") return "post.published" as const;
+  if (after === "archived") return "post.archived" as const;
+  return "post.unpublished" as const;
+}
+
+export function insertPost(tx: Db, write: PostWrite): number {
   const { input, now } = write;
   const publishedAt = write.publishedAt !== undefined ? write.publishedAt : input.status === "published" ? now : null;
   const row = tx
@@ -70,7 +94,7 @@ export function insertPost(tx: Db, write: PostWrite, authorId: string | null): n
       slug: input.slug,
       kind: input.kind,
       partnerId: write.partnerId,
-      authorId,
+      authorId: write.actorId,
       title: input.title,
       summary: input.summary,
       body: input.body,
@@ -83,18 +107,30 @@ export function insertPost(tx: Db, write: PostWrite, authorId: string | null): n
     .returning({ id: posts.id })
     .get();
   replaceTags(tx, row.id, input.tags);
-  addRevision(tx, row.id, write, publishedAt);
-  enqueuePostChange(tx, row.id, "create");
+  keepRevision(tx, row.id, write, publishedAt);
+  recordEvent(
+    tx,
+    {
+      type: "post.created",
+      recordType: "post",
+      recordId: row.id,
+      actorId: write.actorId,
+      source: write.source,
+      partnerIds: [write.partnerId],
+      data: { slug: input.slug, title: input.title.slice(0, 200), kind: input.kind, status: input.status },
+    },
+    now,
+  );
   return row.id;
 }
 
 /** Publication time is kept from the first time a post was published. */
-export function updatePostRow(tx: Db, postId: number, previousPublishedAt: Date | null, write: PostWrite): void {
+export function updatePostRow(tx: Db, before: PostBefore, write: PostWrite): void {
   const { input, now } = write;
   const publishedAt =
     write.publishedAt !== undefined
       ? write.publishedAt
-      : (previousPublishedAt ?? (input.status === "published" ? now : null));
+      : (before.publishedAt ?? (input.status === "published" ? now : null));
   tx.update(posts)
     .set({
       slug: input.slug,
@@ -107,11 +143,31 @@ export function updatePostRow(tx: Db, postId: number, previousPublishedAt: Date 
       updatedAt: now,
       publishedAt,
     })
-    .where(eq(posts.id, postId))
+    .where(eq(posts.id, before.id))
     .run();
-  replaceTags(tx, postId, input.tags);
-  addRevision(tx, postId, write, publishedAt);
-  enqueuePostChange(tx, postId, "update");
+  replaceTags(tx, before.id, input.tags);
+  keepRevision(tx, before.id, write, publishedAt);
+  recordEvent(
+    tx,
+    {
+      type: updateEventType(before.status, input.status),
+      recordType: "post",
+      recordId: before.id,
+      actorId: write.actorId,
+      source: write.source,
+      // Moving a post between partners concerns both.
+      partnerIds: [before.partnerId, write.partnerId],
+      data: {
+        slug: input.slug,
+        title: input.title.slice(0, 200),
+        kind: input.kind,
+        status: input.status,
+        ...(before.status !== input.status ? { previousStatus: before.status } : {}),
+        ...(write.changeNote ? { changeNote: write.changeNote.slice(0, 300) } : {}),
+      },
+    },
+    now,
+  );
 }
 
 export function slugTaken(tx: Db, slug: string, exceptPostId?: number): boolean {

@@ -1,8 +1,17 @@
-import { and, asc, count, desc, eq, exists, inArray, or, type SQL, sql } from "drizzle-orm";
-import { partners, postRevisions, posts, postTags, users } from "../../db/schema";
-import { canReadPost, partnersWithUnpublishedAccess, type SessionUser } from "../auth/permissions";
+/**
+ * Post queries, each scoped to the person asking: what they may not see is
+ * left out in SQL (lists) or reported as not found (single posts), using the
+ * rule in post-policy.server.ts.
+ */
+import { and, asc, count, desc, eq, exists, inArray, type SQL, sql } from "drizzle-orm";
+import { partners, posts, postTags, users } from "../../db/schema";
+import type { SessionUser } from "../auth/principals";
 import { type Db, getDb } from "../platform/db.server";
+import { NotFoundError } from "../platform/errors";
+import { listRevisions } from "../revisions/revisions.server";
 import type { PostKind, PostStatus } from "./post-kinds";
+import { authorizePost, canOnPost, type PostAction, postsVisibleTo } from "./post-policy.server";
+import { readPostSnapshot } from "./post-snapshot";
 
 export interface PostSummary {
   id: number;
@@ -10,7 +19,9 @@ export interface PostSummary {
   kind: PostKind;
   status: PostStatus;
   title: string;
+  titleCy: string | null;
   summary: string;
+  summaryCy: string | null;
   partner: { slug: string; name: string; shortName: string };
   tags: string[];
   publishedAt: Date | null;
@@ -25,21 +36,15 @@ export interface PostFilters {
   pageSize?: number;
 }
 
-/** The SQL condition for the posts this user may see; null when they may see all. */
-function visibleTo(user: SessionUser): SQL | undefined {
-  const managed = partnersWithUnpublishedAccess(user);
-  if (managed === null) return undefined;
-  if (managed.length === 0) return eq(posts.status, "published");
-  return or(eq(posts.status, "published"), inArray(posts.partnerId, managed));
-}
-
 const summaryColumns = {
   id: posts.id,
   slug: posts.slug,
   kind: posts.kind,
   status: posts.status,
   title: posts.title,
+  titleCy: posts.titleCy,
   summary: posts.summary,
+  summaryCy: posts.summaryCy,
   publishedAt: posts.publishedAt,
   updatedAt: posts.updatedAt,
   partnerSlug: partners.slug,
@@ -53,7 +58,9 @@ interface SummaryRow {
   kind: PostKind;
   status: PostStatus;
   title: string;
+  titleCy: string | null;
   summary: string;
+  summaryCy: string | null;
   publishedAt: Date | null;
   updatedAt: Date;
   partnerSlug: string;
@@ -61,7 +68,8 @@ interface SummaryRow {
   partnerShortName: string;
 }
 
-function tagsByPost(ids: number[], db: Db): Map<number, string[]> {
+/** Each post's tags, in alphabetical order. */
+export function tagsByPost(ids: number[], db: Db = getDb()): Map<number, string[]> {
   const map = new Map<number, string[]>();
   if (ids.length === 0) return map;
   const rows = db.select().from(postTags).where(inArray(postTags.postId, ids)).orderBy(asc(postTags.tag)).all();
@@ -80,7 +88,9 @@ function toSummaries(rows: SummaryRow[], db: Db): PostSummary[] {
     kind: row.kind,
     status: row.status,
     title: row.title,
+    titleCy: row.titleCy,
     summary: row.summary,
+    summaryCy: row.summaryCy,
     partner: { slug: row.partnerSlug, name: row.partnerName, shortName: row.partnerShortName },
     tags: tags.get(row.id) ?? [],
     publishedAt: row.publishedAt,
@@ -94,7 +104,7 @@ const newestFirst = [desc(sql`coalesce(${posts.publishedAt}, ${posts.updatedAt})
 /** Posts the user may see, filtered and paginated, newest first. */
 export function listPosts(user: SessionUser, filters: PostFilters = {}, db: Db = getDb()) {
   const pageSize = Math.min(Math.max(filters.pageSize ?? 20, 1), 100);
-  const conditions = [visibleTo(user)];
+  const conditions: (SQL | undefined)[] = [postsVisibleTo(user)];
   if (filters.kind) conditions.push(eq(posts.kind, filters.kind));
   if (filters.partnerSlug) conditions.push(eq(partners.slug, filters.partnerSlug));
   if (filters.tag) {
@@ -153,7 +163,10 @@ export function listPublishedTags(db: Db = getDb()): { tag: string; count: numbe
 
 export type PostRecord = NonNullable<ReturnType<typeof findPostBySlug>>;
 
-/** A post with its partner and tags, regardless of who asks: callers check access. */
+/**
+ * A post with its partner and tags, whoever asks: for commands and the import,
+ * which check access themselves. Pages use getPostForReading and friends.
+ */
 export function findPostBySlug(slug: string, db: Db = getDb()) {
   const row = db
     .select({
@@ -171,25 +184,41 @@ export function findPostBySlug(slug: string, db: Db = getDb()) {
   return { ...row.post, partner: row.partner, authorName: row.authorName, tags };
 }
 
-/** The post if this user may read it; null when it does not exist or is hidden from them. */
-export function getPostForReader(user: SessionUser, slug: string, db: Db = getDb()): PostRecord | null {
+/** The post at `slug` if the user may do `action` to it; NotFoundError or ForbiddenError otherwise. */
+function getPostFor(user: SessionUser, action: PostAction | "read", slug: string, db: Db): PostRecord {
   const post = findPostBySlug(slug, db);
-  return post && canReadPost(user, post) ? post : null;
+  if (!post) throw new NotFoundError("No such post");
+  authorizePost(user, action, post);
+  return post;
 }
 
-/** Every revision of a post, newest first, with the editor's name. */
-export function listRevisions(postId: number, db: Db = getDb()) {
-  return db
-    .select({
-      number: postRevisions.number,
-      createdAt: postRevisions.createdAt,
-      source: postRevisions.source,
-      editorName: users.name,
-      snapshot: postRevisions.snapshot,
-    })
-    .from(postRevisions)
-    .leftJoin(users, eq(postRevisions.editorId, users.id))
-    .where(eq(postRevisions.postId, postId))
-    .orderBy(desc(postRevisions.number))
-    .all();
+/** The post for its page. Throws NotFoundError when it does not exist or is hidden from the user. */
+export function getPostForReading(user: SessionUser, slug: string, db: Db = getDb()): PostRecord {
+  return getPostFor(user, "read", slug, db);
+}
+
+/** The post for its edit form. Throws NotFoundError, or ForbiddenError when the user may read but not edit it. */
+export function getPostForEditing(user: SessionUser, slug: string, db: Db = getDb()): PostRecord {
+  return getPostFor(user, "edit", slug, db);
+}
+
+/** The post for its delete confirmation. Throws as getPostForEditing does. */
+export function getPostForDeleting(user: SessionUser, slug: string, db: Db = getDb()): PostRecord {
+  return getPostFor(user, "delete", slug, db);
+}
+
+/**
+ * A post's revision history as this user may see it, newest first: its
+ * editors see every save, everyone else only the saves that were published.
+ */
+export function listPostRevisions(user: SessionUser, post: PostRecord, db: Db = getDb()) {
+  const includeRestricted = canOnPost(user, "readDraftHistory", post);
+  return listRevisions("post", post.id, { includeRestricted }, db).map((revision) => ({
+    number: revision.number,
+    createdAt: revision.createdAt,
+    source: revision.source,
+    actorName: revision.actorName,
+    changeNote: revision.changeNote,
+    snapshot: readPostSnapshot(revision.schemaVersion, revision.snapshot),
+  }));
 }

@@ -1,5 +1,8 @@
+import { MAX_SLUG_LENGTH, MAX_TAG_LENGTH } from "./post-limits";
+
+export { MAX_SLUG_LENGTH };
+
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-export const MAX_SLUG_LENGTH = 80;
 
 /** Lowercase ASCII words joined by hyphens, trimmed to the maximum slug length. */
 export function slugify(text: string): string {
@@ -16,5 +19,5 @@ export function slugify(text: string): string {
 
 /** A tag as stored: lowercase words joined by hyphens. */
 export function normaliseTag(tag: string): string {
-  return slugify(tag).slice(0, 40).replace(/-+$/g, "");
+  return slugify(tag).slice(0, MAX_TAG_LENGTH).replace(/-+$/g, "");
 }

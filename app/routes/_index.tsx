@@ -2,19 +2,28 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { PostCard } from "~/components/post-card";
-import { pageTitle, routeTitle } from "~/i18n/meta";
+import { resolveLocale } from "~/i18n/locale.server";
+import { routeTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
-import { listPartners } from "~/partners/partners.server";
+import { listPartners, presentPartner } from "~/partners/partners.server";
 import { POST_KINDS } from "~/posts/post-kinds";
+import { presentPostSummary } from "~/posts/post-presenter.server";
 import { listLatestPublished } from "~/posts/posts.server";
 
-export const meta: MetaFunction = (args) => routeTitle(args, () => pageTitle(null));
+export const meta: MetaFunction = (args) => routeTitle(args, () => null);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
+  const locale = resolveLocale(request);
   return {
-    latest: POST_KINDS.map((kind) => ({ kind, posts: listLatestPublished(kind, 3) })),
-    partners: listPartners().map(({ slug, name }) => ({ slug, name })),
+    latest: POST_KINDS.map((kind) => ({
+      kind,
+      posts: listLatestPublished(kind, 3).map((post) => presentPostSummary(post, locale)),
+    })),
+    partners: listPartners().map((partner) => {
+      const { slug, name } = presentPartner(partner, locale);
+      return { slug, name };
+    }),
   };
 }
 
@@ -32,11 +41,10 @@ export default function Home() {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           {latest.map(({ kind, posts }) => {
-            const plural = t(`kindsPlural.${kind}`);
             return (
               <section key={kind} aria-labelledby={`latest-${kind}`} className="govuk-!-margin-bottom-8">
                 <h2 className="govuk-heading-l" id={`latest-${kind}`}>
-                  {t("home.latest", { kind: plural.toLowerCase() })}
+                  {t(`home.latest.${kind}`)}
                 </h2>
                 {posts.length === 0 ? <p className="govuk-body">{t("home.none")}</p> : null}
                 {posts.map((post) => (
@@ -44,7 +52,7 @@ export default function Home() {
                 ))}
                 <p className="govuk-body">
                   <Link className="govuk-link" to={`/posts?kind=${kind}`}>
-                    {t("home.seeAll", { kind: plural.toLowerCase() })}
+                    {t(`home.seeAll.${kind}`)}
                   </Link>
                 </p>
               </section>

@@ -1,20 +1,21 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
+import { ACCOUNT_LIMITS } from "~/auth/account-limits";
 import { startSession } from "~/auth/lucia.server";
 import { endRequestSession, requireAnonymous, safeRedirectPath } from "~/auth/session.server";
 import { authenticate } from "~/auth/users.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextInput } from "~/components/form-fields";
 import { DEMO_PASSWORD, isDemoMode, listDemoAccounts } from "~/content/demo-accounts.server";
-import { pageTitle, routeTitle } from "~/i18n/meta";
+import { routeTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
 
-export const meta: MetaFunction = (args) => routeTitle(args, () => pageTitle("login.title"));
+export const meta: MetaFunction = (args) => routeTitle(args, (t) => t("login.title"));
 
 const LoginForm = z.object({
-  email: z.string().trim().min(1, "errors.email.invalid").max(254, "errors.email.invalid"),
-  password: z.string().min(1, "errors.password.required").max(1024, "errors.password.tooLong"),
+  email: z.string().trim().min(1, "errors.email.invalid").max(ACCOUNT_LIMITS.email, "errors.email.invalid"),
+  password: z.string().min(1, "errors.password.required").max(ACCOUNT_LIMITS.passwordMax, "errors.password.tooLong"),
   redirectTo: z.string().optional(),
 });
 

@@ -4,31 +4,27 @@ import { requireUser } from "~/auth/session.server";
 import { Pagination } from "~/components/pagination";
 import { PostCard } from "~/components/post-card";
 import { SafeHtml } from "~/components/safe-html";
-import { pageTitle, routeTitle } from "~/i18n/meta";
+import { resolveLocale } from "~/i18n/locale.server";
+import { routeTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
-import { renderMarkdown } from "~/markdown/render.server";
-import { getPartnerBySlug } from "~/partners/partners.server";
-import { notFound } from "~/platform/http.server";
+import { getPartnerForReading, presentPartnerPage } from "~/partners/partners.server";
+import { orRespond } from "~/platform/http.server";
 import { parseListQuery } from "~/posts/post-filters";
+import { presentPostSummary } from "~/posts/post-presenter.server";
 import { listPosts } from "~/posts/posts.server";
 
-export const meta: MetaFunction<typeof loader> = (args) =>
-  routeTitle(args, () => pageTitle(null, undefined, args.data?.partner.name));
+export const meta: MetaFunction<typeof loader> = (args) => routeTitle(args, () => args.data?.partner.name ?? null);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const partner = getPartnerBySlug(params.slug ?? "");
-  if (!partner) notFound();
+  const partner = orRespond(() => getPartnerForReading(params.slug ?? ""));
+  const locale = resolveLocale(request);
   const { page } = parseListQuery(new URL(request.url).searchParams);
+  const result = listPosts(user, { partnerSlug: partner.slug, page });
   return {
-    partner: {
-      slug: partner.slug,
-      name: partner.name,
-      type: partner.type,
-      website: partner.website,
-      descriptionHtml: renderMarkdown(partner.description),
-    },
-    ...listPosts(user, { partnerSlug: partner.slug, page }),
+    partner: presentPartnerPage(partner, locale),
+    ...result,
+    posts: result.posts.map((post) => presentPostSummary(post, locale)),
   };
 }
 

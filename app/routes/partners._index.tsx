@@ -1,15 +1,22 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
-import { pageTitle, routeTitle } from "~/i18n/meta";
+import { resolveLocale } from "~/i18n/locale.server";
+import { routeTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
-import { listPartners } from "~/partners/partners.server";
+import { listPartners, presentPartner } from "~/partners/partners.server";
 
-export const meta: MetaFunction = (args) => routeTitle(args, () => pageTitle("partners.title"));
+export const meta: MetaFunction = (args) => routeTitle(args, (t) => t("partners.title"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
-  return { partners: listPartners().map(({ slug, name, type }) => ({ slug, name, type })) };
+  const locale = resolveLocale(request);
+  return {
+    partners: listPartners().map((partner) => {
+      const { slug, name, type } = presentPartner(partner, locale);
+      return { slug, name, type };
+    }),
+  };
 }
 
 export default function Partners() {

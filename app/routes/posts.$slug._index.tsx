@@ -3,20 +3,19 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { KindTag, StatusTag, TagLinks } from "~/components/post-tags";
 import { SafeHtml } from "~/components/safe-html";
-import { pageTitle, routeTitle } from "~/i18n/meta";
+import { resolveLocale } from "~/i18n/locale.server";
+import { routeTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
-import { notFound } from "~/platform/http.server";
+import { orRespond } from "~/platform/http.server";
 import { presentPost } from "~/posts/post-presenter.server";
-import { getPostForReader } from "~/posts/posts.server";
+import { getPostForReading } from "~/posts/posts.server";
 
-export const meta: MetaFunction<typeof loader> = (args) =>
-  routeTitle(args, () => pageTitle(null, undefined, args.data?.post.title));
+export const meta: MetaFunction<typeof loader> = (args) => routeTitle(args, () => args.data?.post.title ?? null);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const post = getPostForReader(user, params.slug ?? "");
-  if (!post) notFound();
-  return { post: presentPost(post, user) };
+  const post = orRespond(() => getPostForReading(user, params.slug ?? ""));
+  return { post: presentPost(post, user, resolveLocale(request)) };
 }
 
 export default function PostPage() {

@@ -1,32 +1,25 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { canEditPost } from "~/auth/permissions";
 import { requireUser } from "~/auth/session.server";
-import { pageTitle, routeTitle } from "~/i18n/meta";
+import { routeTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
-import { forbidden, notFound, rethrowAsResponse } from "~/platform/http.server";
+import { orRespond } from "~/platform/http.server";
 import { deletePost } from "~/posts/delete-post.server";
-import { getPostForReader } from "~/posts/posts.server";
+import { getPostForDeleting } from "~/posts/posts.server";
 
 export const meta: MetaFunction<typeof loader> = (args) =>
-  routeTitle(args, () => pageTitle("delete.title", { title: args.data?.post.title ?? "" }));
+  routeTitle(args, (t) => t("delete.title", { title: args.data?.post.title ?? "" }));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const post = getPostForReader(user, params.slug ?? "");
-  if (!post) notFound();
-  if (!canEditPost(user, post)) forbidden();
+  const post = orRespond(() => getPostForDeleting(user, params.slug ?? ""));
   return { post: { slug: post.slug, title: post.title } };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  try {
-    const { partnerSlug } = deletePost({ actor: user, slug: params.slug ?? "" });
-    return redirect(`/partners/${partnerSlug}`);
-  } catch (error) {
-    rethrowAsResponse(error);
-  }
+  const { partnerSlug } = orRespond(() => deletePost({ actor: user, slug: params.slug ?? "" }));
+  return redirect(`/partners/${partnerSlug}`);
 }
 
 export default function DeletePost() {

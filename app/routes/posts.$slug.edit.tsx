@@ -1,34 +1,33 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { canEditPost } from "~/auth/permissions";
 import { requireUser } from "~/auth/session.server";
 import { PostForm } from "~/components/post-form";
-import { pageTitle, routeTitle } from "~/i18n/meta";
+import { routeTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
 import { listPublishablePartners } from "~/partners/publishable-partners.server";
-import { forbidden, notFound, runFormCommand } from "~/platform/http.server";
+import { orRespond, runFormCommand } from "~/platform/http.server";
 import { echoFormValues } from "~/posts/post-form-values";
 import { presentPostForEditing } from "~/posts/post-presenter.server";
 import { postFormToInput } from "~/posts/post-schemas";
-import { getPostForReader } from "~/posts/posts.server";
+import { getPostForEditing } from "~/posts/posts.server";
 import { updatePost } from "~/posts/save-post.server";
 
 export const meta: MetaFunction<typeof loader> = (args) =>
-  routeTitle(args, () => pageTitle("form.editTitle", { title: args.data?.post.title ?? "" }));
+  routeTitle(args, (t) => t("form.editTitle", { title: args.data?.post.title ?? "" }));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const post = getPostForReader(user, params.slug ?? "");
-  if (!post) notFound();
-  if (!canEditPost(user, post)) forbidden();
+  const post = orRespond(() => getPostForEditing(user, params.slug ?? ""));
   return { post: presentPostForEditing(post), partners: listPublishablePartners(user) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const raw = postFormToInput(await request.formData());
-  const result = runFormCommand(() => updatePost({ actor: user, slug: params.slug ?? "", raw }));
-  if (!result.ok) return data({ errors: result.errors, values: echoFormValues(raw) }, { status: 400 });
+  const { fields, changeNote } = postFormToInput(await request.formData());
+  const result = runFormCommand(() => updatePost({ actor: user, slug: params.slug ?? "", fields, changeNote }));
+  if (!result.ok) {
+    return data({ errors: result.errors, values: echoFormValues(fields, changeNote) }, { status: 400 });
+  }
   return redirect(`/posts/${result.value.slug}`);
 }
 

@@ -1,31 +1,27 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { canEditPost } from "~/auth/permissions";
 import { requireUser } from "~/auth/session.server";
-import { pageTitle, routeTitle } from "~/i18n/meta";
+import { routeTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
-import { notFound } from "~/platform/http.server";
-import { getPostForReader, listRevisions } from "~/posts/posts.server";
+import { orRespond } from "~/platform/http.server";
+import { getPostForReading, listPostRevisions } from "~/posts/posts.server";
 
 export const meta: MetaFunction<typeof loader> = (args) =>
-  routeTitle(args, () => pageTitle("history.title", { title: args.data?.post.title ?? "" }));
+  routeTitle(args, (t) => t("history.title", { title: args.data?.post.title ?? "" }));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const post = getPostForReader(user, params.slug ?? "");
-  if (!post) notFound();
-  // Draft revisions are as private as drafts: only the post's editors see them.
-  const seesDrafts = canEditPost(user, post);
-  const revisions = listRevisions(post.id)
-    .filter((revision) => seesDrafts || revision.snapshot.status === "published")
-    .map((revision) => ({
-      number: revision.number,
-      createdAt: revision.createdAt,
-      source: revision.source,
-      editorName: revision.editorName,
-      title: revision.snapshot.title,
-      status: revision.snapshot.status,
-    }));
+  const post = orRespond(() => getPostForReading(user, params.slug ?? ""));
+  // Draft revisions are as private as drafts: the query leaves them out for anyone but the post's editors.
+  const revisions = listPostRevisions(user, post).map((revision) => ({
+    number: revision.number,
+    createdAt: revision.createdAt,
+    source: revision.source,
+    actorName: revision.actorName,
+    changeNote: revision.changeNote,
+    title: revision.snapshot.title,
+    status: revision.snapshot.status,
+  }));
   return { post: { slug: post.slug, title: post.title }, revisions };
 }
 
@@ -35,7 +31,16 @@ const COLUMNS = [
   "history.who",
   "history.status",
   "history.titleAtRevision",
+  "history.note",
 ] as const;
+
+/** Who made a revision when no person is recorded: the import, a script, the Hub itself, or an account since removed. */
+const SOURCE_NAMES = {
+  import: "history.import",
+  script: "history.script",
+  system: "history.system",
+  web: "history.unknown",
+} as const;
 
 export default function PostHistory() {
   const { post, revisions } = useLoaderData<typeof loader>();
@@ -58,16 +63,10 @@ export default function PostHistory() {
             <tr className="govuk-table__row" key={revision.number}>
               <td className="govuk-table__cell">{revision.number}</td>
               <td className="govuk-table__cell">{dateTime(revision.createdAt)}</td>
-              <td className="govuk-table__cell">
-                {revision.editorName ??
-                  (revision.source === "import"
-                    ? t("history.import")
-                    : revision.source === "script"
-                      ? t("history.script")
-                      : t("history.unknown"))}
-              </td>
+              <td className="govuk-table__cell">{revision.actorName ?? t(SOURCE_NAMES[revision.source])}</td>
               <td className="govuk-table__cell">{t(`statuses.${revision.status}`)}</td>
               <td className="govuk-table__cell">{revision.title}</td>
+              <td className="govuk-table__cell">{revision.changeNote ?? ""}</td>
             </tr>
           ))}
         </tbody>

@@ -4,22 +4,26 @@ import { requireUser } from "~/auth/session.server";
 import { Select } from "~/components/form-fields";
 import { Pagination } from "~/components/pagination";
 import { PostCard } from "~/components/post-card";
-import { pageTitle, routeTitle } from "~/i18n/meta";
+import { resolveLocale } from "~/i18n/locale.server";
+import { routeTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
 import { listPartners } from "~/partners/partners.server";
 import { parseListQuery } from "~/posts/post-filters";
 import { POST_KINDS } from "~/posts/post-kinds";
+import { presentPostSummary } from "~/posts/post-presenter.server";
 import { listPosts, listPublishedTags } from "~/posts/posts.server";
 
-export const meta: MetaFunction = (args) => routeTitle(args, () => pageTitle("posts.title"));
+export const meta: MetaFunction = (args) => routeTitle(args, (t) => t("posts.title"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const query = parseListQuery(new URL(request.url).searchParams);
+  const locale = resolveLocale(request);
   const result = listPosts(user, { kind: query.kind, partnerSlug: query.partner, tag: query.tag, page: query.page });
   return {
     query,
     ...result,
+    posts: result.posts.map((post) => presentPostSummary(post, locale)),
     partners: listPartners().map(({ slug, name }) => ({ slug, name })),
     tags: listPublishedTags().map(({ tag }) => tag),
   };
@@ -69,7 +73,7 @@ export default function PostList() {
         </div>
         <div className="govuk-grid-column-two-thirds">
           <p className="govuk-body" role="status">
-            {total === 1 ? t("posts.countOne") : t("posts.count", { count: total })}
+            {t("posts.count", { count: total })}
           </p>
           {posts.length === 0 ? <p className="govuk-body">{t("posts.empty")}</p> : null}
           {posts.map((post) => (

@@ -1,20 +1,20 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { canCreatePosts } from "~/auth/permissions";
 import { requireUser } from "~/auth/session.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { Radios } from "~/components/form-fields";
 import { PostForm } from "~/components/post-form";
-import { pageTitle, routeTitle } from "~/i18n/meta";
+import { routeTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
 import { listPublishablePartners } from "~/partners/publishable-partners.server";
 import { forbidden, runFormCommand } from "~/platform/http.server";
 import { echoFormValues } from "~/posts/post-form-values";
 import { POST_KINDS, type PostKind } from "~/posts/post-kinds";
+import { canWritePosts } from "~/posts/post-policy.server";
 import { postFormToInput } from "~/posts/post-schemas";
 import { createPost } from "~/posts/save-post.server";
 
-export const meta: MetaFunction = (args) => routeTitle(args, () => pageTitle("form.newTitle"));
+export const meta: MetaFunction = (args) => routeTitle(args, (t) => t("form.newTitle"));
 
 /** The kind chosen on the first step; `chosenBadly` when the form was sent without a valid one. */
 function kindFrom(request: Request): { kind: PostKind | null; chosenBadly: boolean } {
@@ -26,15 +26,15 @@ function kindFrom(request: Request): { kind: PostKind | null; chosenBadly: boole
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  if (!canCreatePosts(user)) forbidden();
+  if (!canWritePosts(user)) forbidden();
   return { ...kindFrom(request), partners: listPublishablePartners(user) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const raw = postFormToInput(await request.formData());
-  const result = runFormCommand(() => createPost({ actor: user, raw }));
-  if (!result.ok) return data({ errors: result.errors, values: echoFormValues(raw) }, { status: 400 });
+  const { fields } = postFormToInput(await request.formData());
+  const result = runFormCommand(() => createPost({ actor: user, fields }));
+  if (!result.ok) return data({ errors: result.errors, values: echoFormValues(fields) }, { status: 400 });
   return redirect(`/posts/${result.value.slug}`);
 }
 

@@ -5,13 +5,12 @@ import { Select } from "~/components/form-fields";
 import { Pagination } from "~/components/pagination";
 import { KindTag, StatusTag } from "~/components/post-tags";
 import { SearchBox } from "~/components/search-box";
-import { pageTitle, routeTitle } from "~/i18n/meta";
+import { routeTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
-import { listPartners } from "~/partners/partners.server";
+import type { PostKind, PostStatus } from "~/posts/post-kinds";
 import { SearchUnavailableError } from "~/search/meili.server";
-import { searchPosts } from "~/search/search.server";
+import { partnerFacetLabels, type SearchHit, searchRecords } from "~/search/search.server";
 import {
-  MAX_QUERY_LENGTH,
   parseSearchQuery,
   RESULTS_PER_PAGE,
   type SearchQuery,
@@ -20,16 +19,14 @@ import {
 } from "~/search/search-query";
 
 export const meta: MetaFunction<typeof loader> = (args) =>
-  routeTitle(args, () =>
-    args.data?.query.q ? pageTitle("search.titleFor", { q: args.data.query.q }) : pageTitle("search.title"),
-  );
+  routeTitle(args, (t) => (args.data?.query.q ? t("search.titleFor", { q: args.data.query.q }) : t("search.title")));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const query = parseSearchQuery(new URL(request.url).searchParams);
-  const partnerNames = Object.fromEntries(listPartners().map((partner) => [partner.slug, partner.shortName]));
+  const partnerNames = partnerFacetLabels();
   try {
-    const results = await searchPosts(user, query);
+    const results = await searchRecords(user, query);
     return { query, partnerNames, results, unavailable: false as const };
   } catch (error) {
     if (!(error instanceof SearchUnavailableError)) throw error;
@@ -48,7 +45,7 @@ function Highlighted({ segments }: { segments: TextSegment[] }) {
   );
 }
 
-type FacetName = "kind" | "partner" | "tag" | "year";
+type FacetName = "type" | "kind" | "partner" | "tag" | "year";
 
 function FacetList({
   name,
@@ -96,11 +93,23 @@ function FacetList({
   );
 }
 
+/** The tags that say what a result is: for a post, its kind and (unless published) its status. */
+function HitTags({ hit }: { hit: Pick<SearchHit, "type" | "kind" | "status"> }) {
+  if (hit.type === "post" && hit.kind) {
+    return (
+      <>
+        <KindTag kind={hit.kind as PostKind} /> <StatusTag status={hit.status as PostStatus} />
+      </>
+    );
+  }
+  return null;
+}
+
 export default function SearchPage() {
   const { query, results, unavailable, partnerNames } = useLoaderData<typeof loader>();
   const { t, date } = useI18n();
   const { search } = useLocation();
-  const filtered = Boolean(query.kind || query.partner || query.tag || query.year);
+  const filtered = Boolean(query.type || query.kind || query.partner || query.tag || query.year);
   return (
     <>
       <h1 className="govuk-heading-xl">{t("search.title")}</h1>
@@ -117,9 +126,7 @@ export default function SearchPage() {
               ]}
             />
           </SearchBox>
-          {query.truncated ? (
-            <div className="govuk-inset-text">{t("search.truncated", { max: MAX_QUERY_LENGTH })}</div>
-          ) : null}
+          {query.truncated ? <div className="govuk-inset-text">{t("search.truncated")}</div> : null}
         </div>
       </div>
       {unavailable ? (
@@ -141,6 +148,16 @@ export default function SearchPage() {
               <h2 className="govuk-heading-m" id="facets-heading">
                 {t("search.narrow")}
               </h2>
+              {/* Only worth showing once there is more than one type of record to choose between. */}
+              {results.facets.type.length > 1 || query.type ? (
+                <FacetList
+                  name="type"
+                  heading={t("search.type")}
+                  values={results.facets.type}
+                  query={query}
+                  label={(value) => t(`types.${value as "post"}`)}
+                />
+              ) : null}
               <FacetList
                 name="kind"
                 heading={t("posts.filter.kind")}
@@ -181,11 +198,8 @@ export default function SearchPage() {
           <div className="govuk-grid-column-two-thirds">
             <p className="govuk-body" role="status">
               {query.q
-                ? t(results.total === 1 ? "search.countOneFor" : "search.countFor", {
-                    count: results.total,
-                    q: query.q,
-                  })
-                : t(results.total === 1 ? "search.countOne" : "search.count", { count: results.total })}
+                ? t("search.countFor", { count: results.total, q: query.q })
+                : t("search.count", { count: results.total })}
             </p>
             {results.hits.length === 0 ? (
               <div>
@@ -199,15 +213,14 @@ export default function SearchPage() {
             ) : (
               <ol className="app-results" start={(results.page - 1) * RESULTS_PER_PAGE + 1}>
                 {results.hits.map((hit) => (
-                  <li key={hit.slug} className="app-post-card">
+                  <li key={hit.url} className="app-post-card">
                     <h2 className="govuk-heading-m govuk-!-margin-bottom-2">
-                      <Link className="govuk-link" to={`/posts/${hit.slug}`}>
+                      <Link className="govuk-link" to={hit.url}>
                         <Highlighted segments={hit.title} />
                       </Link>
                     </h2>
                     <p className="app-post-meta">
-                      <KindTag kind={hit.kind} /> <StatusTag status={hit.status} /> {hit.partner.name} ·{" "}
-                      {date(hit.date)}
+                      <HitTags hit={hit} /> {hit.partners.map((partner) => partner.name).join(", ")} · {date(hit.date)}
                     </p>
                     <p className="govuk-body">
                       <Highlighted segments={hit.snippet} />

@@ -1,7 +1,7 @@
 /**
  * The only module that imports the Meilisearch client. Everything else talks
- * to search through the functions here, so the engine stays swappable and the
- * master key never leaves the server.
+ * to search through app/search, so the engine stays swappable and the master
+ * key never leaves the server.
  */
 import {
   type EnqueuedTaskPromise,
@@ -15,9 +15,23 @@ import { getSearchConnection } from "../platform/env.server";
 
 export type { SearchParams, SearchResponse, Settings } from "meilisearch";
 
-/** Search is not configured or not answering. */
+/** Search is not configured or not answering: nothing a record did, try again later. */
 export class SearchUnavailableError extends Error {
   override name = "SearchUnavailableError";
+}
+
+/**
+ * Meilisearch answered and refused what it was sent (an invalid document, a
+ * payload over its limit): the fault is in the records, not the engine.
+ */
+export class SearchRejectedError extends Error {
+  override name = "SearchRejectedError";
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+  ) {
+    super(message);
+  }
 }
 
 /**
@@ -50,12 +64,26 @@ export function getSearchClient(): Meilisearch {
   return cached.client;
 }
 
-/** Waits for a task and throws unless it succeeded (the client resolves failed tasks too). */
-export async function succeeded(task: EnqueuedTaskPromise, timeout = 120_000): Promise<void> {
-  const done = await task.waitTask({ timeout });
-  if (done.status !== "succeeded") {
-    throw new Error(`Meilisearch task ${done.uid} ${done.status}: ${done.error?.message ?? "no detail"}`);
+/**
+ * Sends a task and waits for it; throws unless it succeeded (the client
+ * resolves failed tasks too). A task or request refused as an invalid request
+ * throws SearchRejectedError; anything else is the engine's trouble.
+ */
+export async function succeeded(send: () => EnqueuedTaskPromise, timeout = 120_000): Promise<void> {
+  let done: Awaited<ReturnType<EnqueuedTaskPromise["waitTask"]>>;
+  try {
+    done = await send().waitTask({ timeout });
+  } catch (error) {
+    const cause = error instanceof MeilisearchApiError ? error.cause : undefined;
+    if (cause?.type === "invalid_request" && cause.code !== "index_not_found") {
+      throw new SearchRejectedError(error instanceof Error ? error.message : String(error), cause.code);
+    }
+    throw error;
   }
+  if (done.status === "succeeded") return;
+  const message = `Meilisearch task ${done.uid} ${done.status}: ${done.error?.message ?? "no detail"}`;
+  if (done.error?.type === "invalid_request") throw new SearchRejectedError(message, done.error.code);
+  throw new Error(message);
 }
 
 export async function isSearchHealthy(): Promise<boolean> {

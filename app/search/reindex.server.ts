@@ -1,68 +1,120 @@
 /**
- * Rebuilds the posts index from SQLite without downtime: documents go into a
+ * Rebuilds the search index from SQLite without downtime: documents go into a
  * fresh index, which is then swapped with the live one in one atomic
  * Meilisearch task. Searches keep answering from the old index meanwhile.
+ * The snapshot records the last event it reflects; after the swap the search
+ * relay's cursor is put there, so every change made since the snapshot (which
+ * may have reached only the old index) is sent again.
  */
-import { readTransaction } from "../platform/db.server";
-import { ensurePostsIndex, POSTS_INDEX, type SearchDocument } from "./indexes.server";
+import { clearFailure, keyOf, type RecordKey, recordFailure } from "../events/consumer-failures.server";
+import { resetConsumer, rewindConsumer } from "../events/consumers.server";
+import { lastEventId } from "../events/event-log.server";
+import { getDb, readTransaction, writeTransaction } from "../platform/db.server";
+import { dropIndex, ensureIndex, listIndexUids, SEARCH_INDEX } from "./index-settings.server";
 import { getSearchClient, succeeded } from "./meili.server";
-import { lastOutboxId, replayOutboxAfter } from "./outbox.server";
-import { documentsAfter } from "./search-documents.server";
+import { indexDocuments } from "./search.server";
+import type { SearchDocument } from "./search-document.server";
+import { buildDocuments, SEARCH_CONSUMER, sendIsolatingRejections } from "./search-relay.server";
+import { SEARCH_SOURCES } from "./sources.server";
 
-const REBUILD_PREFIX = `${POSTS_INDEX}_rebuild_`;
+const REBUILD_PREFIX = `${SEARCH_INDEX}_rebuild_`;
 
 export interface ReindexReport {
   documents: number;
+  failed: number;
   seconds: number;
   documentsPerSecond: number;
-  replayed: number;
 }
 
-/** Every indexable post and the outbox position they reflect, read in one consistent snapshot. */
-function snapshot(batchSize: number): { mark: number; batches: SearchDocument[][] } {
+interface Snapshot {
+  mark: number;
+  items: { key: RecordKey; document: SearchDocument }[];
+  keys: RecordKey[];
+  failures: Map<string, string>;
+}
+
+/** Every searchable record and the last event they reflect, read in one consistent snapshot. */
+function takeSnapshot(batchSize: number): Snapshot {
   return readTransaction((tx) => {
-    const mark = lastOutboxId(tx);
-    const batches: SearchDocument[][] = [];
-    let after = 0;
-    for (;;) {
-      const batch = documentsAfter(after, batchSize, tx);
-      if (batch.length === 0) break;
-      batches.push(batch);
-      after = batch[batch.length - 1]?.id ?? after;
+    const mark = lastEventId(tx);
+    const items: Snapshot["items"] = [];
+    const keys: RecordKey[] = [];
+    const failures = new Map<string, string>();
+    for (const source of SEARCH_SOURCES) {
+      let after: string | null = null;
+      for (;;) {
+        const ids = source.idsAfter(after, batchSize, tx);
+        if (ids.length === 0) break;
+        const pageKeys = ids.map((recordId) => ({ recordType: source.recordType, recordId }));
+        const built = buildDocuments(pageKeys, tx);
+        items.push(...built.upserts);
+        for (const [key, reason] of built.failures) failures.set(key, reason);
+        keys.push(...pageKeys);
+        after = ids.at(-1) ?? after;
+      }
     }
-    return { mark, batches };
+    return { mark, items, keys, failures };
   });
 }
 
-export async function reindexPosts({ batchSize = 1000, log = (_line: string) => {} } = {}): Promise<ReindexReport> {
+export interface ReindexOptions {
+  batchSize?: number;
+  log?: (line: string) => void;
+  /** Runs once the snapshot is taken, before anything is sent (tests make a write land here). */
+  onSnapshotTaken?: () => Promise<void> | void;
+}
+
+export async function reindexAll({
+  batchSize = 1000,
+  log = () => {},
+  onSnapshotTaken,
+}: ReindexOptions = {}): Promise<ReindexReport> {
   const client = getSearchClient();
   const started = performance.now();
   // Leftovers of an interrupted rebuild.
-  const { results } = await client.getRawIndexes({ limit: 1000 });
-  for (const index of results.filter((index) => index.uid.startsWith(REBUILD_PREFIX))) {
-    await succeeded(client.deleteIndex(index.uid));
-  }
+  for (const uid of await listIndexUids()) if (uid.startsWith(REBUILD_PREFIX)) await dropIndex(uid);
   const rebuildUid = `${REBUILD_PREFIX}${Date.now()}`;
-  await ensurePostsIndex(rebuildUid);
-  const { mark, batches } = snapshot(batchSize);
-  let replayed = 0;
-  let documents = 0;
-  for (const batch of batches) {
-    await succeeded(client.index(rebuildUid).addDocuments(batch, { primaryKey: "id" }), 600_000);
-    documents += batch.length;
-    log(`Indexed ${documents} documents...`);
+  await ensureIndex(rebuildUid);
+  const snapshot = takeSnapshot(batchSize);
+  await onSnapshotTaken?.();
+
+  let sent = 0;
+  const refused = new Map<string, string>();
+  for (let start = 0; start < snapshot.items.length; start += batchSize) {
+    const page = snapshot.items.slice(start, start + batchSize);
+    const pageRefused = await sendIsolatingRejections(page, (batch) =>
+      indexDocuments(
+        batch.map((item) => item.document),
+        rebuildUid,
+      ),
+    );
+    for (const [item, reason] of pageRefused) refused.set(keyOf(item.key), reason);
+    sent += page.length - pageRefused.size;
+    log(`Indexed ${sent} documents...`);
   }
-  await ensurePostsIndex(POSTS_INDEX);
+
+  await ensureIndex(SEARCH_INDEX);
+  let swapped = false;
   try {
-    await succeeded(client.swapIndexes([{ indexes: [POSTS_INDEX, rebuildUid], rename: false }]));
+    await succeeded(() => client.swapIndexes([{ indexes: [SEARCH_INDEX, rebuildUid], rename: false }]));
+    swapped = true;
   } finally {
-    // Changes written since the snapshot went to the old index. Send them again
-    // as soon as the swap may have happened, even if waiting for it failed:
-    // replaying a change is harmless, missing one is not.
-    replayed = replayOutboxAfter(mark);
+    // The new index holds every change up to the snapshot: the relay carries on
+    // from there. If the swap may not have happened, only ever move it back.
+    if (swapped) resetConsumer(SEARCH_CONSUMER, snapshot.mark);
+    else rewindConsumer(SEARCH_CONSUMER, snapshot.mark);
   }
-  // What is left under the rebuild name is the old index; the next reindex removes it if this fails.
-  await succeeded(client.deleteIndex(rebuildUid));
+
+  const failures = new Map([...snapshot.failures, ...refused]);
+  writeTransaction((tx) => {
+    for (const key of snapshot.keys) {
+      const reason = failures.get(keyOf(key));
+      if (reason) recordFailure(tx, SEARCH_CONSUMER, key, reason);
+      else clearFailure(tx, SEARCH_CONSUMER, key);
+    }
+  }, getDb());
+  // What is left under the rebuild name is the old index; the next rebuild removes it if this fails.
+  await dropIndex(rebuildUid);
   const seconds = (performance.now() - started) / 1000;
-  return { documents, seconds, documentsPerSecond: documents / seconds, replayed };
+  return { documents: sent, failed: failures.size, seconds, documentsPerSecond: sent / seconds };
 }

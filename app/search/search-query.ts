@@ -1,5 +1,9 @@
 /** Reading the search page's query string. Client-safe: no server imports. */
-import { POST_KINDS, type PostKind } from "../../db/enums";
+import { POST_KINDS, type PostKind, type RecordType } from "../../db/enums";
+
+/** The record types search holds (each has a SearchSource on the server). */
+export const SEARCHABLE_TYPES = ["post"] as const satisfies readonly RecordType[];
+export type SearchableType = (typeof SEARCHABLE_TYPES)[number];
 
 export const MAX_QUERY_LENGTH = 512;
 export const RESULTS_PER_PAGE = 10;
@@ -7,6 +11,7 @@ export const MAX_PAGE = 1000;
 
 export interface SearchQuery {
   q: string;
+  type?: SearchableType;
   kind?: PostKind;
   partner?: string;
   tag?: string;
@@ -20,13 +25,14 @@ export interface SearchQuery {
 const FACET_VALUE = /^[a-z0-9-]{1,80}$/;
 
 /**
- * Parses `/search?q=&kind=&partner=&tag=&year=&page=&sort=`. Values that are
+ * Parses `/search?q=&type=&kind=&partner=&tag=&year=&page=&sort=`. Values that are
  * not well formed are ignored, never an error; an out-of-range page stays out
  * of range (and shows an empty page).
  */
 export function parseSearchQuery(params: URLSearchParams): SearchQuery {
   const raw = (params.get("q") ?? "").replace(/\s+/g, " ").trim();
   const q = Array.from(raw).slice(0, MAX_QUERY_LENGTH).join("");
+  const type = params.get("type") ?? "";
   const kind = params.get("kind") ?? "";
   const partner = params.get("partner") ?? "";
   const tag = params.get("tag") ?? "";
@@ -35,6 +41,7 @@ export function parseSearchQuery(params: URLSearchParams): SearchQuery {
   return {
     q,
     truncated: q.length < raw.length,
+    type: (SEARCHABLE_TYPES as readonly string[]).includes(type) ? (type as SearchableType) : undefined,
     kind: (POST_KINDS as readonly string[]).includes(kind) ? (kind as PostKind) : undefined,
     partner: FACET_VALUE.test(partner) ? partner : undefined,
     tag: FACET_VALUE.test(tag) ? tag : undefined,
@@ -48,6 +55,7 @@ export function parseSearchQuery(params: URLSearchParams): SearchQuery {
 export function searchHref(query: Partial<SearchQuery>): string {
   const params = new URLSearchParams();
   if (query.q) params.set("q", query.q);
+  if (query.type) params.set("type", query.type);
   if (query.kind) params.set("kind", query.kind);
   if (query.partner) params.set("partner", query.partner);
   if (query.tag) params.set("tag", query.tag);
@@ -66,8 +74,9 @@ export interface TextSegment {
 
 /** One search-as-you-type entry. */
 export interface Suggestion {
-  slug: string;
+  type: SearchableType;
+  url: string;
   title: string;
-  kind: PostKind;
-  partnerName: string;
+  kind: string | null;
+  partnerNames: string[];
 }

@@ -1,15 +1,58 @@
 /**
- * Searching posts for one user. Who may see what is decided here, before
- * Meilisearch is asked: the filter is built from the user, never from the
- * request, and facet values from the request are only ever quoted literals.
+ * The search module: index, remove, search, suggest. Who may see what is
+ * decided before Meilisearch is asked: every document carries its record
+ * policy's readers as `visibility`, and the filter is the asker's principals,
+ * built from the session, never from the request. Facet values from the
+ * request are only ever quoted literals.
  */
-
-import type { PostKind, PostStatus } from "../../db/enums";
-import { partnersWithUnpublishedAccess, type SessionUser } from "../auth/permissions";
+import { principalsOf, type SessionUser } from "../auth/principals";
 import { listPartners } from "../partners/partners.server";
-import { POSTS_INDEX } from "./indexes.server";
-import { getSearchClient, whileSearchIsUp } from "./meili.server";
-import { RESULTS_PER_PAGE, type SearchQuery, type Suggestion, type TextSegment } from "./search-query";
+import { SEARCH_INDEX } from "./index-settings.server";
+import { getSearchClient, succeeded, whileSearchIsUp } from "./meili.server";
+import type { SearchDocument } from "./search-document.server";
+import {
+  RESULTS_PER_PAGE,
+  type SearchableType,
+  type SearchQuery,
+  type Suggestion,
+  type TextSegment,
+} from "./search-query";
+
+/** Well under Meilisearch's default 100 MB payload limit, whatever the records' size. */
+export const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
+
+/** Splits documents into runs whose JSON stays under `maxBytes` (a lone larger document goes alone). */
+export function chunksOfAtMost<T>(documents: T[], maxBytes: number): T[][] {
+  const chunks: T[][] = [];
+  let current: T[] = [];
+  let size = 0;
+  for (const document of documents) {
+    const bytes = Buffer.byteLength(JSON.stringify(document));
+    if (current.length > 0 && size + bytes > maxBytes) {
+      chunks.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(document);
+    size += bytes;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
+/** Adds or replaces documents, and waits until Meilisearch has them. Throws SearchRejectedError if it refuses them. */
+export async function indexDocuments(documents: SearchDocument[], indexUid = SEARCH_INDEX): Promise<void> {
+  const index = getSearchClient().index(indexUid);
+  for (const chunk of chunksOfAtMost(documents, MAX_PAYLOAD_BYTES)) {
+    await succeeded(() => index.addDocuments(chunk, { primaryKey: "id" }), 600_000);
+  }
+}
+
+/** Removes documents by id (ids that are not there are fine). */
+export async function removeDocuments(ids: string[], indexUid = SEARCH_INDEX): Promise<void> {
+  if (ids.length === 0) return;
+  await succeeded(() => getSearchClient().index(indexUid).deleteDocuments(ids));
+}
 
 const MARK_START = "\uE000";
 const MARK_END = "\uE001";
@@ -19,22 +62,19 @@ export function quoteFilterValue(value: string | number): string {
   return `"${String(value).replace(/[\\"]/g, (char) => `\\${char}`)}"`;
 }
 
-/** The filter that limits results to what this user may see; null for admins. */
-export function visibilityFilter(user: SessionUser): string | null {
-  const managed = partnersWithUnpublishedAccess(user);
-  if (managed === null) return null;
-  const slugs = managed.length === 0 ? [] : listPartners().filter((partner) => managed.includes(partner.id));
-  const allowed = ["all", ...slugs.map((partner) => `partner:${partner.slug}`)];
-  return `visibility IN [${allowed.map(quoteFilterValue).join(", ")}]`;
+/** The filter that limits results to what this person may see. */
+export function visibilityFilter(user: SessionUser): string {
+  return `visibility IN [${principalsOf(user).map(quoteFilterValue).join(", ")}]`;
 }
 
 function filtersFor(user: SessionUser, query: Partial<SearchQuery>): string[] {
   const filters = [visibilityFilter(user)];
+  if (query.type) filters.push(`type = ${quoteFilterValue(query.type)}`);
   if (query.kind) filters.push(`kind = ${quoteFilterValue(query.kind)}`);
-  if (query.partner) filters.push(`partner = ${quoteFilterValue(query.partner)}`);
+  if (query.partner) filters.push(`partners = ${quoteFilterValue(query.partner)}`);
   if (query.tag) filters.push(`tags = ${quoteFilterValue(query.tag)}`);
   if (query.year) filters.push(`year = ${quoteFilterValue(query.year)}`);
-  return filters.filter((filter): filter is string => filter !== null);
+  return filters;
 }
 
 /** Splits Meilisearch's highlighted text into plain and matched runs (no HTML involved). */
@@ -53,10 +93,11 @@ export function toSegments(formatted: string): TextSegment[] {
 }
 
 export interface SearchHit {
-  slug: string;
-  kind: PostKind;
-  status: PostStatus;
-  partner: { slug: string; name: string };
+  type: SearchableType;
+  url: string;
+  kind: string | null;
+  status: string;
+  partners: { slug: string; name: string }[];
   title: TextSegment[];
   snippet: TextSegment[];
   date: number;
@@ -73,23 +114,14 @@ export interface SearchResults {
   total: number;
   page: number;
   pageCount: number;
-  facets: { kind: FacetCount[]; partner: FacetCount[]; tags: FacetCount[]; year: FacetCount[] };
+  facets: { type: FacetCount[]; kind: FacetCount[]; partner: FacetCount[]; tags: FacetCount[]; year: FacetCount[] };
   took: number;
 }
 
-interface HitFields {
-  slug: string;
-  kind: PostKind;
-  status: PostStatus;
-  partner: string;
-  partnerName: string;
-  tags: string[];
-  publishedAt: number | null;
-  updatedAt: number;
-  title: string;
-  summary: string;
-  body: string;
-}
+type HitFields = Pick<
+  SearchDocument,
+  "url" | "kind" | "status" | "partners" | "partnerNames" | "tags" | "date" | "title" | "summary" | "body"
+> & { type: SearchableType };
 
 function sortedFacet(distribution: Record<string, number> | undefined): FacetCount[] {
   return Object.entries(distribution ?? {})
@@ -97,22 +129,22 @@ function sortedFacet(distribution: Record<string, number> | undefined): FacetCou
     .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
 }
 
-/** One page of results with facet counts. Throws SearchUnavailableError when the engine is down. */
-export async function searchPosts(
+/** One page of results with facet counts, across every record type. Throws SearchUnavailableError when the engine is down. */
+export async function searchRecords(
   user: SessionUser,
   query: SearchQuery,
-  indexUid = POSTS_INDEX,
+  indexUid = SEARCH_INDEX,
 ): Promise<SearchResults> {
   const response = await whileSearchIsUp(() =>
     getSearchClient()
       .index<HitFields>(indexUid)
       .search(query.q, {
         filter: filtersFor(user, query),
-        facets: ["kind", "partner", "tags", "year"],
+        facets: ["type", "kind", "partners", "tags", "year"],
         page: query.page,
         hitsPerPage: RESULTS_PER_PAGE,
-        sort: query.sort === "newest" ? ["publishedAt:desc", "updatedAt:desc"] : undefined,
-        attributesToRetrieve: ["slug", "kind", "status", "partner", "partnerName", "tags", "publishedAt", "updatedAt"],
+        sort: query.sort === "newest" ? ["date:desc", "updatedAt:desc"] : undefined,
+        attributesToRetrieve: ["type", "url", "kind", "status", "partners", "partnerNames", "tags", "date"],
         attributesToHighlight: ["title", "summary"],
         attributesToCrop: ["body"],
         cropLength: 40,
@@ -125,13 +157,14 @@ export async function searchPosts(
     const body = formatted.body ?? "";
     const snippet = body.includes(MARK_START) ? body : (formatted.summary ?? "");
     return {
-      slug: hit.slug,
+      type: hit.type,
+      url: hit.url,
       kind: hit.kind,
       status: hit.status,
-      partner: { slug: hit.partner, name: hit.partnerName },
+      partners: hit.partners.map((slug, index) => ({ slug, name: hit.partnerNames[index] ?? slug })),
       title: toSegments(formatted.title ?? ""),
       snippet: toSegments(snippet),
-      date: hit.publishedAt ?? hit.updatedAt,
+      date: hit.date,
       tags: hit.tags,
     };
   });
@@ -142,8 +175,9 @@ export async function searchPosts(
     page: response.page ?? query.page,
     pageCount: response.totalPages ?? 0,
     facets: {
+      type: sortedFacet(distribution.type),
       kind: sortedFacet(distribution.kind),
-      partner: sortedFacet(distribution.partner),
+      partner: sortedFacet(distribution.partners),
       tags: sortedFacet(distribution.tags).slice(0, 20),
       year: sortedFacet(distribution.year).sort((a, b) => Number(b.value) - Number(a.value)),
     },
@@ -152,11 +186,11 @@ export async function searchPosts(
 }
 
 /** A few titles for the search-as-you-type list. */
-export async function suggestPosts(
+export async function suggestRecords(
   user: SessionUser,
   q: string,
   limit = 6,
-  indexUid = POSTS_INDEX,
+  indexUid = SEARCH_INDEX,
 ): Promise<Suggestion[]> {
   if (!q.trim()) return [];
   const response = await whileSearchIsUp(() =>
@@ -165,13 +199,19 @@ export async function suggestPosts(
       .search(q, {
         filter: filtersFor(user, {}),
         limit,
-        attributesToRetrieve: ["slug", "title", "kind", "partnerName"],
+        attributesToRetrieve: ["type", "url", "title", "kind", "partnerNames"],
       }),
   );
   return response.hits.map((hit) => ({
-    slug: hit.slug,
+    type: hit.type,
+    url: hit.url,
     title: hit.title,
     kind: hit.kind,
-    partnerName: hit.partnerName,
+    partnerNames: hit.partnerNames,
   }));
+}
+
+/** Partner short names by slug, for labelling the partner facet. */
+export function partnerFacetLabels(): Record<string, string> {
+  return Object.fromEntries(listPartners().map((partner) => [partner.slug, partner.shortName]));
 }

@@ -6,8 +6,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { readContentDirectory } from "~/content/content-files.server";
 import { importContent } from "~/content/import-content.server";
 import { getDb } from "~/platform/db.server";
-import { findPostBySlug, listRevisions } from "~/posts/posts.server";
-import { partners, postRevisions, posts } from "../../db/schema";
+import { findPostBySlug } from "~/posts/posts.server";
+import { listRevisions } from "~/revisions/revisions.server";
+import { partners, posts, revisions } from "../../db/schema";
 
 const CONTENT_DIR = path.resolve("content");
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "srs-hub-content-"));
@@ -19,7 +20,7 @@ function counts() {
   return {
     partners: db.select({ n: count() }).from(partners).get()?.n,
     posts: db.select({ n: count() }).from(posts).get()?.n,
-    revisions: db.select({ n: count() }).from(postRevisions).get()?.n,
+    revisions: db.select({ n: count() }).from(revisions).get()?.n,
   };
 }
 
@@ -87,7 +88,8 @@ describe("importing edited content", () => {
     expect(report.posts).toEqual({ created: 0, updated: 1, unchanged: 0 });
     const post = findPostBySlug("import-check");
     expect(post?.title).toBe("Second title");
-    expect(listRevisions(post?.id ?? -1).map((revision) => [revision.number, revision.source])).toEqual([
+    const history = listRevisions("post", post?.id ?? -1, { includeRestricted: true });
+    expect(history.map((revision) => [revision.number, revision.source])).toEqual([
       [2, "import"],
       [1, "import"],
     ]);

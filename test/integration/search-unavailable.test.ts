@@ -19,7 +19,7 @@ beforeAll(async () => {
 const args = (url: string, headers: Record<string, string> = {}) => ({
   request: new Request(url, { headers }),
   params: {},
-  context: {},
+  context: { requestId: "test-request" },
 });
 
 describe("when search is down", () => {

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readSessionId, startSession, validateSession } from "~/auth/lucia.server";
-import type { SessionUser } from "~/auth/permissions";
+import type { SessionUser } from "~/auth/principals";
 import { authenticate, createUser } from "~/auth/users.server";
 import { getDb } from "~/platform/db.server";
 import { ValidationError } from "~/platform/errors";

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { SessionUser } from "~/auth/permissions";
+import type { SessionUser } from "~/auth/principals";
 import { createUser } from "~/auth/users.server";
 import { getPartnerBySlug } from "~/partners/partners.server";
 import { getDb } from "~/platform/db.server";

@@ -53,15 +53,17 @@ export async function startTestMeilisearch(): Promise<TestMeilisearch> {
   };
 }
 
-/** A test Meilisearch holding the demo content, indexed through the outbox as the Hub would. */
+/** A test Meilisearch holding the demo content, indexed through the search relay as the Hub would. */
 export async function startMeilisearchWithDemoContent(): Promise<TestMeilisearch> {
   const meili = await startTestMeilisearch();
   const { readContentDirectory } = await import("~/content/content-files.server");
   const { importContent } = await import("~/content/import-content.server");
-  const { ensurePostsIndex } = await import("~/search/indexes.server");
-  const { drainAll } = await import("~/search/outbox.server");
+  const { ensureIndex } = await import("~/search/index-settings.server");
+  const { relayAll } = await import("~/search/search-relay.server");
+  const { markIndexCurrent } = await import("~/search/relay-runner.server");
   importContent(readContentDirectory("content"));
-  await ensurePostsIndex();
-  await drainAll();
+  await ensureIndex();
+  await relayAll();
+  markIndexCurrent();
   return meili;
 }

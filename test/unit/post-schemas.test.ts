@@ -51,9 +51,11 @@ describe("PostInputSchema", () => {
     form.set("title", "T");
     form.set("section.lesson", "L");
     form.set("section.unknownThing", "dropped");
-    const input = postFormToInput(form);
-    expect(input.title).toBe("T");
-    expect(input.sections).toEqual({ lesson: "L" });
+    form.set("changeNote", "Fixed a typo");
+    const { fields, changeNote } = postFormToInput(form);
+    expect(fields.title).toBe("T");
+    expect(fields.sections).toEqual({ lesson: "L" });
+    expect(changeNote).toBe("Fixed a typo");
   });
 
   it("gives every kind its structured sections", () => {

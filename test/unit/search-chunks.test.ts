@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chunksOfAtMost } from "~/search/outbox.server";
+import { chunksOfAtMost } from "~/search/search.server";
 
 describe("chunksOfAtMost", () => {
   const doc = (id: number, size: number) => ({ id, text: "x".repeat(size) });

@@ -1,0 +1,7 @@
+/** Limits on account fields: validation and the messages that explain them both read these. */
+export const ACCOUNT_LIMITS = {
+  email: 254,
+  name: 120,
+  passwordMin: 12,
+  passwordMax: 1024,
+} as const;

@@ -1,0 +1,58 @@
+/**
+ * Who a person is, for every access rule: the set of principals they hold.
+ * Each record type's policy says which principals may read or change a
+ * record; a person may when they hold one of them. Pure and client-safe.
+ * Later principals (board memberships) are added here, and every policy,
+ * query and search filter picks them up.
+ */
+import type { Role } from "../../db/enums";
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  partnerId: number | null;
+}
+
+/** Any signed-in member of staff. */
+export const EVERYONE = "everyone";
+/** SRS administrators. */
+export const ADMIN = "admin";
+
+export type Principal = typeof EVERYONE | typeof ADMIN | `partner:${number}:editor` | `partner:${number}:member`;
+
+/** The editors of one partner's content. */
+export function partnerEditors(partnerId: number): Principal {
+  return `partner:${partnerId}:editor`;
+}
+
+/** Everyone who belongs to a partner, whatever their role. */
+export function partnerMembers(partnerId: number): Principal {
+  return `partner:${partnerId}:member`;
+}
+
+/** Every principal a person holds. */
+export function principalsOf(user: SessionUser): Principal[] {
+  const held: Principal[] = [EVERYONE];
+  if (user.role === "admin") held.push(ADMIN);
+  if (user.partnerId !== null) {
+    held.push(partnerMembers(user.partnerId));
+    if (user.role === "editor") held.push(partnerEditors(user.partnerId));
+  }
+  return held;
+}
+
+/** True when the person holds at least one of the allowed principals. */
+export function holdsAny(user: SessionUser, allowed: readonly Principal[]): boolean {
+  const held = principalsOf(user);
+  return allowed.some((principal) => held.includes(principal));
+}
+
+/** The partners whose content this person edits (admins edit every partner's, which this does not list). */
+export function editedPartnerIds(user: SessionUser): number[] {
+  return principalsOf(user).flatMap((principal) => {
+    const match = /^partner:(\d+):editor$/.exec(principal);
+    return match ? [Number(match[1])] : [];
+  });
+}

@@ -1,0 +1,23 @@
+/**
+ * The numbers that messages about limits mention, taken from the same
+ * constants validation uses, so the words can never disagree with the rule.
+ */
+import { ACCOUNT_LIMITS } from "../auth/account-limits";
+import { LIMITS } from "../posts/post-limits";
+import { MAX_QUERY_LENGTH } from "../search/search-query";
+import type { MessageKey } from "./en";
+import type { Params } from "./translate";
+
+export const MESSAGE_PARAMS: Partial<Record<MessageKey, Params>> = {
+  "errors.title.tooLong": { max: LIMITS.title },
+  "errors.slug.tooLong": { max: LIMITS.slug },
+  "errors.summary.tooLong": { max: LIMITS.summary },
+  "errors.body.tooLong": { maxKb: LIMITS.bodyBytes / 1024 },
+  "errors.tags.tooMany": { max: LIMITS.tags },
+  "errors.section.tooLong": { max: LIMITS.section },
+  "errors.shortSection.tooLong": { max: LIMITS.shortSection },
+  "errors.changeNote.tooLong": { max: LIMITS.changeNote },
+  "errors.name.tooLong": { max: ACCOUNT_LIMITS.name },
+  "errors.password.tooShort": { min: ACCOUNT_LIMITS.passwordMin },
+  "search.truncated": { max: MAX_QUERY_LENGTH },
+};

@@ -1,0 +1,50 @@
+/**
+ * Named leases in SQLite, so that one process at a time runs a singleton job
+ * (the search relay) against a data folder, however many Hub processes share
+ * it. A holder renews its lease while it works; if it dies, the lease runs out
+ * and another process takes over.
+ */
+
+import { randomBytes } from "node:crypto";
+import os from "node:os";
+import { and, eq, sql } from "drizzle-orm";
+import { leases } from "../../db/schema";
+import { type Db, getDb, writeTransaction } from "./db.server";
+
+/** A name for this process as a lease holder: host, pid and a random part (pids are reused). */
+export function newHolderId(): string {
+  return `${os.hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+}
+
+/** Takes the lease, or renews it if `holder` has it; false when another holder's lease is still running. */
+export function acquireLease(name: string, holder: string, ttlMs: number, db: Db = getDb(), now = Date.now()): boolean {
+  return writeTransaction((tx) => {
+    const result = tx
+      .insert(leases)
+      .values({ name, holder, expiresAt: new Date(now + ttlMs) })
+      .onConflictDoUpdate({
+        target: leases.name,
+        set: { holder, expiresAt: new Date(now + ttlMs) },
+        where: sql`${leases.holder} = ${holder} or ${leases.expiresAt} <= ${now}`,
+      })
+      .run();
+    return result.changes === 1;
+  }, db);
+}
+
+/** Gives the lease up at once, so another process need not wait for it to run out. */
+export function releaseLease(name: string, holder: string, db: Db = getDb()): void {
+  db.delete(leases)
+    .where(and(eq(leases.name, name), eq(leases.holder, holder)))
+    .run();
+}
+
+/** Who holds the lease now, or null when nobody's lease is running. */
+export function leaseHolder(
+  name: string,
+  db: Db = getDb(),
+  now = Date.now(),
+): { holder: string; expiresAt: Date } | null {
+  const row = db.select().from(leases).where(eq(leases.name, name)).get();
+  return row && row.expiresAt.getTime() > now ? { holder: row.holder, expiresAt: row.expiresAt } : null;
+}

@@ -1,0 +1,13 @@
+/**
+ * What the server's composition root (server/http-app.ts) hands every loader
+ * and action besides the request: the request's id, which every log line and
+ * the error page carry.
+ */
+declare module "@remix-run/node" {
+  interface AppLoadContext {
+    requestId: string;
+  }
+}
+
+/** Request ids are ours, or a proxy's in this shape: never arbitrary text in logs or pages. */
+export const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{8,64}$/;

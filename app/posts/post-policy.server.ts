@@ -1,0 +1,73 @@
+/**
+ * Who may see and change posts: the one rule, used by the commands, the
+ * queries (`postsVisibleTo`), the search documents (`readers` becomes their
+ * visibility) and the routes. Drafts and archived posts belong to their
+ * partner's editors; published posts are for every member of staff.
+ */
+import { eq, inArray, or, type SQL, sql } from "drizzle-orm";
+import { posts } from "../../db/schema";
+import { authorize, can, type RecordPolicy } from "../auth/policy";
+import {
+  ADMIN,
+  EVERYONE,
+  editedPartnerIds,
+  holdsAny,
+  type Principal,
+  partnerEditors,
+  principalsOf,
+  type SessionUser,
+} from "../auth/principals";
+import type { PostStatus } from "./post-kinds";
+
+/** What the rule needs to know of a post. */
+export interface PostAccessFacts {
+  partnerId: number;
+  status: PostStatus;
+}
+
+/** Actions beyond reading; `readDraftHistory` is seeing the revisions that were not published. */
+export type PostAction = "edit" | "delete" | "readDraftHistory";
+
+function managers(partnerId: number): Principal[] {
+  return [partnerEditors(partnerId), ADMIN];
+}
+
+export const postPolicy: RecordPolicy<PostAccessFacts, PostAction> = {
+  recordType: "post",
+  readers: (post) => (post.status === "published" ? [EVERYONE] : managers(post.partnerId)),
+  allowed: (_action, post) => managers(post.partnerId),
+};
+
+export function canOnPost(user: SessionUser, action: PostAction | "read", post: PostAccessFacts): boolean {
+  return can(postPolicy, user, action, post);
+}
+
+/** Throws NotFoundError (may not see it) or ForbiddenError (may see it, may not do this). */
+export function authorizePost(user: SessionUser, action: PostAction | "read", post: PostAccessFacts): void {
+  authorize(postPolicy, user, action, post);
+}
+
+/** May this person publish for this partner? */
+export function canWriteForPartner(user: SessionUser, partnerId: number): boolean {
+  return holdsAny(user, managers(partnerId));
+}
+
+/** May this person write posts at all (for some partner)? */
+export function canWritePosts(user: SessionUser): boolean {
+  return principalsOf(user).includes(ADMIN) || editedPartnerIds(user).length > 0;
+}
+
+/**
+ * The SQL condition for the posts this person may see: `readers()` read
+ * backwards (published posts for everyone, the rest for their partner's
+ * editors and admins). Undefined means every post.
+ */
+export function postsVisibleTo(user: SessionUser): SQL | undefined {
+  const held = principalsOf(user);
+  if (held.includes(ADMIN)) return undefined;
+  const conditions: SQL[] = [];
+  if (held.includes(EVERYONE)) conditions.push(eq(posts.status, "published"));
+  const edited = editedPartnerIds(user);
+  if (edited.length > 0) conditions.push(inArray(posts.partnerId, edited));
+  return conditions.length > 0 ? or(...conditions) : sql`0`;
+}

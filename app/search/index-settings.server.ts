@@ -1,0 +1,108 @@
+/** The search index as code: its name, settings and synonyms, applied before any document. */
+import { isDeepStrictEqual } from "node:util";
+import { getSearchClient, SearchRejectedError, type Settings, succeeded } from "./meili.server";
+
+/** The one index every searchable record type shares. */
+export const SEARCH_INDEX = "records";
+
+/**
+ * Bumped whenever the document shape or settings change in a way that needs
+ * every document rebuilt: the relay sees the stored version differ and
+ * rebuilds the index once (see search-relay.server.ts).
+ */
+export const SEARCH_INDEX_VERSION = 2;
+
+/** Indexes an earlier Hub used, removed once the current index is built. */
+export const LEGACY_INDEXES = ["posts"];
+
+/** Words council and police IT staff use for the same thing; each group is fully interchangeable. */
+export const SYNONYM_GROUPS: string[][] = [
+  ["microsoft 365", "m365", "o365", "office 365", "office365"],
+  ["teams", "ms teams", "microsoft teams"],
+  ["mfa", "2fa", "two-factor", "two factor", "multi-factor authentication", "multi-factor"],
+  ["wfh", "remote working", "home working", "working from home", "hybrid working"],
+  ["cyber security", "cybersecurity", "information security", "infosec"],
+  ["psn", "public services network"],
+  ["soc", "security operations centre", "security operations center"],
+  ["rpa", "robotic process automation"],
+  ["ai", "artificial intelligence", "genai", "generative ai"],
+  ["sd-wan", "sdwan"],
+  ["voip", "cloud telephony"],
+  ["welsh", "cymraeg"],
+  ["laptop", "device", "end user device"],
+];
+
+function synonymMap(groups: string[][]): Record<string, string[]> {
+  const map: Record<string, string[]> = {};
+  for (const group of groups) {
+    for (const word of group) map[word] = group.filter((other) => other !== word);
+  }
+  return map;
+}
+
+export const INDEX_SETTINGS = {
+  searchableAttributes: ["title", "summary", "sections", "body", "tags", "partnerNames"],
+  filterableAttributes: ["type", "kind", "partners", "tags", "status", "year", "visibility"],
+  sortableAttributes: ["date", "updatedAt"],
+  displayedAttributes: ["*"],
+  synonyms: synonymMap(SYNONYM_GROUPS),
+  faceting: { maxValuesPerFacet: 200 },
+  pagination: { maxTotalHits: 10_000 },
+} satisfies Settings;
+
+/**
+ * Creates the index if needed and applies the settings when they differ
+ * (changing settings reindexes every document, so unchanged ones are left).
+ * True when the index had to be created.
+ */
+export async function ensureIndex(uid: string = SEARCH_INDEX): Promise<boolean> {
+  const client = getSearchClient();
+  const exists = await client.getRawIndex(uid).then(
+    () => true,
+    (error: { cause?: { code?: string } }) => {
+      if (error?.cause?.code === "index_not_found") return false;
+      throw error;
+    },
+  );
+  if (!exists) await succeeded(() => client.createIndex(uid, { primaryKey: "id" }));
+  const index = client.index(uid);
+  const current = (await index.getSettings()) as Record<string, unknown>;
+  const differs = Object.entries(INDEX_SETTINGS).some(([key, value]) =>
+    // The order of searchable attributes is their ranking, so it must match exactly.
+    key === "searchableAttributes"
+      ? !isDeepStrictEqual(current[key], value)
+      : !isDeepStrictEqual(normalise(current[key]), normalise(value)),
+  );
+  if (differs) await succeeded(() => index.updateSettings(INDEX_SETTINGS));
+  return !exists;
+}
+
+/** Meilisearch returns settings in its own order and with extra defaults; compare like with like. */
+function normalise(value: unknown): unknown {
+  if (Array.isArray(value)) return [...value].map(normalise).sort();
+  if (value && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>)
+        .filter(([key]) => key !== "sortFacetValuesBy")
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([key, inner]) => [key, normalise(inner)]),
+    );
+  }
+  return value;
+}
+
+/** Deletes an index; one that is not there is already gone. */
+export async function dropIndex(uid: string): Promise<void> {
+  const client = getSearchClient();
+  try {
+    await succeeded(() => client.deleteIndex(uid));
+  } catch (error) {
+    if (!(error instanceof SearchRejectedError && error.code === "index_not_found")) throw error;
+  }
+}
+
+/** Every index uid on the server. */
+export async function listIndexUids(): Promise<string[]> {
+  const { results } = await getSearchClient().getRawIndexes({ limit: 1000 });
+  return results.map((index) => index.uid);
+}

@@ -1,0 +1,50 @@
+/** What administrators can see and do about the search index: parked records, and putting them back in line. */
+import type { RecordType } from "../../db/enums";
+import { ADMIN, holdsAny, type SessionUser } from "../auth/principals";
+import { retryParked } from "../events/consumer-failures.server";
+import { type Db, getDb } from "../platform/db.server";
+import { ForbiddenError } from "../platform/errors";
+import { SEARCH_CONSUMER } from "./search-relay.server";
+import { listParkedRecords, searchIndexStatus } from "./search-status.server";
+import { SEARCH_SOURCES } from "./sources.server";
+
+function requireAdministrator(actor: SessionUser): void {
+  if (!holdsAny(actor, [ADMIN])) throw new ForbiddenError("Only administrators manage the search index");
+}
+
+/** The index's state and every parked record, with its error and a link to it if it still exists. */
+export function getSearchAdminView(actor: SessionUser, db: Db = getDb()) {
+  requireAdministrator(actor);
+  const parked = listParkedRecords(db);
+  const labels = new Map<string, { title: string; url: string }>();
+  for (const source of SEARCH_SOURCES) {
+    const ids = parked.filter((row) => row.recordType === source.recordType).map((row) => row.recordId);
+    if (ids.length === 0) continue;
+    for (const [id, label] of source.describe(ids, db)) labels.set(`${source.recordType}:${id}`, label);
+  }
+  return {
+    status: searchIndexStatus(db),
+    parked: parked.map((row) => ({
+      recordType: row.recordType,
+      recordId: row.recordId,
+      label: labels.get(`${row.recordType}:${row.recordId}`) ?? null,
+      attempts: row.attempts,
+      lastError: row.lastError,
+      firstFailedAt: row.firstFailedAt,
+      lastFailedAt: row.lastFailedAt,
+    })),
+  };
+}
+
+/**
+ * Puts parked records back in line for the relay to try again; one record
+ * when `record` is given, otherwise all of them. Returns how many.
+ */
+export function retryParkedRecords(
+  actor: SessionUser,
+  record?: { recordType: RecordType; recordId: string },
+  db: Db = getDb(),
+): number {
+  requireAdministrator(actor);
+  return retryParked(SEARCH_CONSUMER, record, new Date(), db);
+}

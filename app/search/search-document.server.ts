@@ -1,0 +1,58 @@
+/**
+ * The one shape every record takes in the search index, and what each
+ * searchable record type provides to fill it. One index holds every type
+ * (see docs/decisions/010-one-search-index.md); `type` tells them apart.
+ */
+import type { RecordType } from "../../db/enums";
+import type { Principal } from "../auth/principals";
+import type { EventRow } from "../events/event-log.server";
+import type { Db } from "../platform/db.server";
+
+export interface SearchDocument {
+  /** `<type>-<record id>`: unique across types. */
+  id: string;
+  type: RecordType;
+  recordId: string;
+  /** Where the record's page is. */
+  url: string;
+  title: string;
+  summary: string;
+  /** The record's structured parts (a lesson's driving event, recommendation...) as plain text. */
+  sections: string;
+  /** The record's main text as plain text. */
+  body: string;
+  tags: string[];
+  /** The type's own category (a post's kind), or null. */
+  kind: string | null;
+  status: string;
+  /** Slugs and names of the partners the record belongs to. */
+  partners: string[];
+  partnerNames: string[];
+  /** Who may see it: the record policy's readers. Search filters on the asker's principals. */
+  visibility: Principal[];
+  year: number;
+  /** The date lists show (publication, else last update), in ms. */
+  date: number;
+  updatedAt: number;
+}
+
+export function documentId(recordType: RecordType, recordId: string | number): string {
+  return `${recordType}-${recordId}`;
+}
+
+/**
+ * What a searchable record type gives the search module. Documents are
+ * built per record, and a record whose document cannot be built comes back
+ * as an Error for that record alone, so it never blocks the others.
+ */
+export interface SearchSource {
+  recordType: RecordType;
+  /** Ids of this type's records whose documents the event may change (a partner's rename changes its posts'). */
+  affectedBy(event: EventRow, db: Db): string[];
+  /** For each id: its document, null when it is gone or not searchable (remove it), or the Error that stopped it. */
+  documents(ids: string[], db: Db): Map<string, SearchDocument | null | Error>;
+  /** Up to `limit` ids after `afterId` in id order, for a full rebuild. */
+  idsAfter(afterId: string | null, limit: number, db: Db): string[];
+  /** A title and address for each record that still exists, for the administrators' page. */
+  describe(ids: string[], db: Db): Map<string, { title: string; url: string }>;
+}

@@ -1,0 +1,182 @@
+/**
+ * The search consumer of the event log: it reads events from its cursor,
+ * works out which records they change (through each type's SearchSource),
+ * sends those records' current state to Meilisearch and only then moves its
+ * cursor. Sending current state makes replays harmless, so a crash anywhere
+ * between a commit and the index leaves work to redo, never work lost.
+ *
+ * Failures stay with the record that caused them: a batch Meilisearch refuses
+ * is split until the refused record is found; a record whose document cannot
+ * be built fails alone. A failing record is retried with backoff and parked
+ * after MAX_ATTEMPTS; the records behind it carry on. When the engine itself
+ * is unreachable nothing is held against any record: the relay backs off.
+ */
+import type { RecordType } from "../../db/enums";
+import { clearFailure, dueRetries, keyOf, type RecordKey, recordFailure } from "../events/consumer-failures.server";
+import { advanceConsumer, consumerPosition } from "../events/consumers.server";
+import { eventsAfter } from "../events/event-log.server";
+import { type Db, getDb, writeTransaction } from "../platform/db.server";
+import { SEARCH_INDEX } from "./index-settings.server";
+import { SearchRejectedError } from "./meili.server";
+import { indexDocuments, removeDocuments } from "./search.server";
+import { documentId, type SearchDocument } from "./search-document.server";
+import { SEARCH_SOURCES } from "./sources.server";
+
+/** The search relay's name as a consumer of the event log. */
+export const SEARCH_CONSUMER = "search";
+
+/**
+ * Sends items in one go; if Meilisearch refuses them, splits the batch in
+ * halves until each refused item is alone. Returns the refused items with
+ * Meilisearch's reason. Anything other than a refusal (the engine is down)
+ * is thrown, and nothing is held against the items.
+ */
+export async function sendIsolatingRejections<T>(
+  items: T[],
+  send: (batch: T[]) => Promise<void>,
+): Promise<Map<T, string>> {
+  const refused = new Map<T, string>();
+  const attempt = async (batch: T[]): Promise<void> => {
+    if (batch.length === 0) return;
+    try {
+      await send(batch);
+    } catch (error) {
+      if (!(error instanceof SearchRejectedError)) throw error;
+      const [only] = batch;
+      if (batch.length === 1 && only !== undefined) {
+        refused.set(only, `Meilisearch refused the document: ${error.message}`);
+        return;
+      }
+      const middle = Math.ceil(batch.length / 2);
+      await attempt(batch.slice(0, middle));
+      await attempt(batch.slice(middle));
+    }
+  };
+  await attempt(items);
+  return refused;
+}
+
+function sourceFor(recordType: RecordType) {
+  const source = SEARCH_SOURCES.find((candidate) => candidate.recordType === recordType);
+  if (!source) throw new Error(`No search source for record type ${recordType}`);
+  return source;
+}
+
+/** Each key's document, null (remove it) or the reason it could not be built. */
+export function buildDocuments(
+  keys: RecordKey[],
+  db: Db,
+): { upserts: { key: RecordKey; document: SearchDocument }[]; removals: RecordKey[]; failures: Map<string, string> } {
+  const upserts: { key: RecordKey; document: SearchDocument }[] = [];
+  const removals: RecordKey[] = [];
+  const failures = new Map<string, string>();
+  const byType = new Map<RecordType, RecordKey[]>();
+  for (const key of keys) byType.set(key.recordType, [...(byType.get(key.recordType) ?? []), key]);
+  for (const [recordType, typeKeys] of byType) {
+    let built: Map<string, SearchDocument | null | Error>;
+    try {
+      built = sourceFor(recordType).documents(
+        typeKeys.map((key) => key.recordId),
+        db,
+      );
+    } catch (error) {
+      built = new Map(typeKeys.map((key) => [key.recordId, error instanceof Error ? error : new Error(String(error))]));
+    }
+    for (const key of typeKeys) {
+      const value = built.get(key.recordId) ?? null;
+      if (value instanceof Error) failures.set(keyOf(key), `Could not build the search document: ${value.message}`);
+      else if (value === null) removals.push(key);
+      else upserts.push({ key, document: value });
+    }
+  }
+  return { upserts, removals, failures };
+}
+
+export interface RelayResult {
+  events: number;
+  records: number;
+  indexed: number;
+  removed: number;
+  failed: number;
+}
+
+export interface RelayOptions {
+  batchSize?: number;
+  indexUid?: string;
+  db?: Db;
+  now?: () => Date;
+}
+
+/**
+ * Handles one batch: up to `batchSize` new events and the failed records
+ * whose retry is due. Throws, leaving everything to redo, when Meilisearch
+ * cannot be reached.
+ */
+export async function relayOnce({
+  batchSize = 500,
+  indexUid = SEARCH_INDEX,
+  db = getDb(),
+  now = () => new Date(),
+}: RelayOptions = {}): Promise<RelayResult> {
+  const from = consumerPosition(SEARCH_CONSUMER, db);
+  const events = eventsAfter(from, batchSize, db);
+  const to = events.at(-1)?.id ?? from;
+  const keys = new Map<string, RecordKey>();
+  for (const key of dueRetries(SEARCH_CONSUMER, now(), 100, db)) keys.set(keyOf(key), key);
+  for (const event of events) {
+    for (const source of SEARCH_SOURCES) {
+      for (const recordId of source.affectedBy(event, db)) {
+        const key = { recordType: source.recordType, recordId };
+        keys.set(keyOf(key), key);
+      }
+    }
+  }
+  if (keys.size === 0 && events.length === 0) return { events: 0, records: 0, indexed: 0, removed: 0, failed: 0 };
+
+  const { upserts, removals, failures } = buildDocuments([...keys.values()], db);
+  const refusedUpserts = await sendIsolatingRejections(upserts, (batch) =>
+    indexDocuments(
+      batch.map((item) => item.document),
+      indexUid,
+    ),
+  );
+  for (const [item, reason] of refusedUpserts) failures.set(keyOf(item.key), reason);
+  const refusedRemovals = await sendIsolatingRejections(removals, (batch) =>
+    removeDocuments(
+      batch.map((key) => documentId(key.recordType, key.recordId)),
+      indexUid,
+    ),
+  );
+  for (const [key, reason] of refusedRemovals) failures.set(keyOf(key), reason);
+
+  const at = now();
+  writeTransaction((tx) => {
+    for (const [id, key] of keys) {
+      const reason = failures.get(id);
+      if (reason) recordFailure(tx, SEARCH_CONSUMER, key, reason, at);
+      else clearFailure(tx, SEARCH_CONSUMER, key);
+    }
+    // If a full rebuild moved the cursor meanwhile, this batch is simply read again from there.
+    advanceConsumer(tx, SEARCH_CONSUMER, from, to);
+  }, db);
+  return {
+    events: events.length,
+    records: keys.size,
+    indexed: upserts.length - refusedUpserts.size,
+    removed: removals.length - refusedRemovals.size,
+    failed: failures.size,
+  };
+}
+
+/** Relays batches until nothing is left, or until `shouldStop` says so between batches. */
+export async function relayAll(options: RelayOptions = {}, shouldStop: () => boolean = () => false) {
+  const total: RelayResult = { events: 0, records: 0, indexed: 0, removed: 0, failed: 0 };
+  while (!shouldStop()) {
+    const result = await relayOnce(options);
+    if (result.events === 0 && result.records === 0) break;
+    for (const key of Object.keys(total) as (keyof RelayResult)[]) total[key] += result[key];
+    // Only failures left: they wait for their retry time.
+    if (result.events === 0) break;
+  }
+  return total;
+}

@@ -1,0 +1,36 @@
+/** How the search index is doing, for /healthz and the administrators' page. */
+import { failureCounts, listParked } from "../events/consumer-failures.server";
+import { consumerBacklog } from "../events/consumers.server";
+import { type Db, getDb } from "../platform/db.server";
+import { leaseHolder } from "../platform/lease.server";
+import { RELAY_LEASE } from "./relay-runner.server";
+import { SEARCH_CONSUMER } from "./search-relay.server";
+
+export interface SearchIndexStatus {
+  /** Changes not yet in the index. */
+  backlog: number;
+  /** How long the oldest of them has waited, in seconds. */
+  oldestPendingSeconds: number | null;
+  /** Records that failed and will be tried again. */
+  retrying: number;
+  /** Records that kept failing and wait for an administrator. */
+  parked: number;
+  /** The process relaying changes into the index, or null when none is. */
+  relay: string | null;
+}
+
+export function searchIndexStatus(db: Db = getDb()): SearchIndexStatus {
+  const backlog = consumerBacklog(SEARCH_CONSUMER, db);
+  const failures = failureCounts(SEARCH_CONSUMER, db);
+  return {
+    backlog: backlog.pending,
+    oldestPendingSeconds: backlog.oldestPendingSeconds,
+    retrying: failures.retrying,
+    parked: failures.parked,
+    relay: leaseHolder(RELAY_LEASE, db)?.holder ?? null,
+  };
+}
+
+export function listParkedRecords(db: Db = getDb()) {
+  return listParked(SEARCH_CONSUMER, db);
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { ADMIN, EVERYONE, principalsOf, type SessionUser } from "~/auth/principals";
+import { canOnPost, canWriteForPartner, canWritePosts, postPolicy } from "~/posts/post-policy.server";
+
+const TORFAEN = 4;
+const NEWPORT = 1;
+const user = (role: SessionUser["role"], partnerId: number | null = null): SessionUser => ({
+  id: role,
+  email: `${role}@example.test`,
+  name: role,
+  role,
+  partnerId,
+});
+const reader = user("reader");
+const torfaenReader = user("reader", TORFAEN);
+const torfaenEditor = user("editor", TORFAEN);
+const newportEditor = user("editor", NEWPORT);
+const admin = user("admin");
+
+describe("principals", () => {
+  it("gives everyone the everyone principal, and the rest by role and partner", () => {
+    expect(principalsOf(reader)).toEqual([EVERYONE]);
+    expect(principalsOf(torfaenReader)).toEqual([EVERYONE, "partner:4:member"]);
+    expect(principalsOf(torfaenEditor)).toEqual([EVERYONE, "partner:4:member", "partner:4:editor"]);
+    expect(principalsOf(admin)).toEqual([EVERYONE, ADMIN]);
+  });
+});
+
+describe("the post policy", () => {
+  it.each([
+    ["published", reader, true],
+    ["draft", reader, false],
+    ["archived", reader, false],
+    ["draft", torfaenReader, false],
+    ["draft", newportEditor, false],
+    ["draft", torfaenEditor, true],
+    ["archived", torfaenEditor, true],
+    ["draft", admin, true],
+  ] as const)("lets a %s Torfaen post be read by %o: %s", (status, who, expected) => {
+    expect(canOnPost(who, "read", { partnerId: TORFAEN, status })).toBe(expected);
+  });
+
+  it("gives published posts to everyone and the rest to the partner's editors and admins", () => {
+    expect(postPolicy.readers({ partnerId: TORFAEN, status: "published" })).toEqual([EVERYONE]);
+    expect(postPolicy.readers({ partnerId: TORFAEN, status: "draft" })).toEqual(["partner:4:editor", ADMIN]);
+  });
+
+  it.each(["edit", "delete", "readDraftHistory"] as const)(
+    "lets only the partner's editors and admins %s",
+    (action) => {
+      const post = { partnerId: TORFAEN, status: "published" } as const;
+      expect(canOnPost(torfaenEditor, action, post)).toBe(true);
+      expect(canOnPost(admin, action, post)).toBe(true);
+      expect(canOnPost(newportEditor, action, post)).toBe(false);
+      expect(canOnPost(torfaenReader, action, post)).toBe(false);
+      expect(canOnPost(reader, action, post)).toBe(false);
+    },
+  );
+
+  it("lets editors write for their own partner only, and admins for any", () => {
+    expect(canWriteForPartner(torfaenEditor, TORFAEN)).toBe(true);
+    expect(canWriteForPartner(torfaenEditor, NEWPORT)).toBe(false);
+    expect(canWriteForPartner(admin, NEWPORT)).toBe(true);
+    expect(canWriteForPartner(torfaenReader, TORFAEN)).toBe(false);
+    expect(canWritePosts(reader)).toBe(false);
+    expect(canWritePosts(user("editor", null))).toBe(false);
+    expect(canWritePosts(torfaenEditor)).toBe(true);
+    expect(canWritePosts(admin)).toBe(true);
+  });
+});
