@@ -105,6 +105,8 @@ export interface StartOptions {
   port?: number;
   /** Restart with backoff when it exits unexpectedly (on for the Hub, off in some tests). */
   restart?: boolean;
+  /** More Meilisearch settings, such as MEILI_HTTP_PAYLOAD_SIZE_LIMIT. */
+  settings?: Record<string, string>;
   log?: (line: string) => void;
 }
 
@@ -115,6 +117,7 @@ export async function startMeilisearch({
   masterKey,
   port,
   restart = true,
+  settings = {},
   log = console.log,
 }: StartOptions): Promise<ManagedMeilisearch> {
   fs.mkdirSync(dir, { recursive: true });
@@ -147,6 +150,7 @@ export async function startMeilisearch({
         MEILI_SNAPSHOT_DIR: path.join(dir, "snapshots"),
         MEILI_NO_ANALYTICS: "true",
         MEILI_LOG_LEVEL: "WARN",
+        ...settings,
       },
     });
     const collect = (chunk: Buffer) => {

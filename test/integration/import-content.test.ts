@@ -1,14 +1,14 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { count } from "drizzle-orm";
+import { count, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { readContentDirectory } from "~/content/content-files.server";
 import { importContent } from "~/content/import-content.server";
 import { getDb } from "~/platform/db.server";
 import { findPostBySlug } from "~/posts/posts.server";
 import { listRevisions } from "~/revisions/revisions.server";
-import { partners, posts, revisions } from "../../db/schema";
+import { events, importedContent, partners, posts, revisions } from "../../db/schema";
 
 const CONTENT_DIR = path.resolve("content");
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "srs-hub-content-"));
@@ -124,5 +124,50 @@ describe("importing edited content", () => {
     expect(() => importContent(readContentDirectory(folder))).toThrow(/broken\.md.*errors\.kind\.unknown/);
     expect(counts()).toEqual(before);
     expect(findPostBySlug("import-check")?.title).toBe("Second title");
+  });
+
+  it("decides 'unchanged' from the input, so a record that grew a field is not rewritten", () => {
+    const content = readContentDirectory(CONTENT_DIR);
+    importContent(content);
+    // A later version of the Hub stores a new field in every post's snapshot, say.
+    getDb().run(sql`update ${revisions} set snapshot = json_set(snapshot, '$.newField', 'added later')`);
+    const before = counts();
+    const eventsBefore = getDb().select({ n: count() }).from(events).get()?.n;
+    const again = importContent(readContentDirectory(CONTENT_DIR));
+    expect(again.posts).toEqual({ created: 0, updated: 0, unchanged: content.posts.length });
+    expect(again.partners).toEqual({ created: 0, updated: 0, unchanged: 6 });
+    expect(counts()).toEqual(before);
+    expect(getDb().select({ n: count() }).from(events).get()?.n).toBe(eventsBefore);
+  });
+
+  it("compares with the stored record when no hash was kept yet (a database from before hashes)", () => {
+    const folder = path.join(scratch, "unhashed");
+    writeSet(folder, "Unhashed title");
+    const file = path.join(folder, "posts", "newport", "import-check.md");
+    fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace("slug: import-check", "slug: unhashed-check"));
+    importContent(readContentDirectory(folder));
+    getDb().delete(importedContent).run();
+    const before = counts();
+    const again = importContent(readContentDirectory(folder));
+    expect(again.posts).toEqual({ created: 0, updated: 0, unchanged: 1 });
+    expect(again.partners).toEqual({ created: 0, updated: 0, unchanged: 1 });
+    expect(counts()).toEqual(before);
+    // ...and keeps the hashes from then on.
+    expect(getDb().select({ n: count() }).from(importedContent).get()?.n).toBe(2);
+  });
+
+  it("records the import's changes in the event log as the import's, not a person's", () => {
+    const folder = path.join(scratch, "events");
+    writeSet(folder, "Evented title");
+    importContent(readContentDirectory(folder));
+    writeSet(folder, "Evented title, revised");
+    importContent(readContentDirectory(folder));
+    const post = findPostBySlug("import-check");
+    const logged = getDb()
+      .select()
+      .from(events)
+      .all()
+      .filter((event) => event.recordType === "post" && event.recordId === String(post?.id));
+    expect(logged.at(-1)).toMatchObject({ type: "post.updated", source: "import", actorId: null });
   });
 });

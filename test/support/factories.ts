@@ -3,6 +3,7 @@ import type { SessionUser } from "~/auth/principals";
 import { createUser } from "~/auth/users.server";
 import { getPartnerBySlug } from "~/partners/partners.server";
 import { getDb } from "~/platform/db.server";
+import type { PostFields } from "~/posts/post-schemas";
 import { partners } from "../../db/schema";
 
 export function unique(prefix: string): string {
@@ -30,7 +31,7 @@ export async function givenUser(
 }
 
 /** A complete lesson for `partner`, published unless overridden. */
-export function lessonInput(partner: string, overrides: Record<string, unknown> = {}) {
+export function lessonInput(partner: string, overrides: PostFields = {}): PostFields {
   return {
     title: "Rolling out Teams in three weeks",
     summary: "What we learned moving 3,000 staff to Microsoft Teams at pace.",

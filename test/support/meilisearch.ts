@@ -25,7 +25,8 @@ export interface TestMeilisearch {
   dispose(): Promise<void>;
 }
 
-export async function startTestMeilisearch(): Promise<TestMeilisearch> {
+/** `settings` are Meilisearch's own (MEILI_*), such as a smaller payload limit. */
+export async function startTestMeilisearch(settings: Record<string, string> = {}): Promise<TestMeilisearch> {
   const binary = findMeilisearchBinary();
   if (!binary) throw new Error("No Meilisearch binary: npm ci installs one on Linux x64, or set MEILI_BIN");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "srs-hub-meili-"));
@@ -33,7 +34,15 @@ export async function startTestMeilisearch(): Promise<TestMeilisearch> {
   const port = await freeLocalPort();
   let running: ManagedMeilisearch | null = null;
   const start = async () => {
-    running = await startMeilisearch({ binary: binary.path, dir, masterKey, port, restart: false, log: () => {} });
+    running = await startMeilisearch({
+      binary: binary.path,
+      dir,
+      masterKey,
+      port,
+      restart: false,
+      settings,
+      log: () => {},
+    });
   };
   await start();
   const url = `http://127.0.0.1:${port}`;
@@ -54,8 +63,8 @@ export async function startTestMeilisearch(): Promise<TestMeilisearch> {
 }
 
 /** A test Meilisearch holding the demo content, indexed through the search relay as the Hub would. */
-export async function startMeilisearchWithDemoContent(): Promise<TestMeilisearch> {
-  const meili = await startTestMeilisearch();
+export async function startMeilisearchWithDemoContent(settings: Record<string, string> = {}): Promise<TestMeilisearch> {
+  const meili = await startTestMeilisearch(settings);
   const { readContentDirectory } = await import("~/content/content-files.server");
   const { importContent } = await import("~/content/import-content.server");
   const { ensureIndex } = await import("~/search/index-settings.server");
