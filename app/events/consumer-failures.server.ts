@@ -82,12 +82,18 @@ export function dueRetries(consumer: string, now = new Date(), limit = 100, db: 
     .all();
 }
 
-export function listParked(consumer: string, db: Db = getDb()): ConsumerFailure[] {
+/** Every failing record of a consumer: parked ones first, then those waiting for their next attempt. */
+export function listFailures(consumer: string, db: Db = getDb()): ConsumerFailure[] {
   return db
     .select()
     .from(consumerFailures)
-    .where(and(eq(consumerFailures.consumer, consumer), isNotNull(consumerFailures.parkedAt)))
-    .orderBy(asc(consumerFailures.parkedAt), asc(consumerFailures.recordType), asc(consumerFailures.recordId))
+    .where(eq(consumerFailures.consumer, consumer))
+    .orderBy(
+      sql`${consumerFailures.parkedAt} is null`,
+      asc(consumerFailures.lastFailedAt),
+      asc(consumerFailures.recordType),
+      asc(consumerFailures.recordId),
+    )
     .all();
 }
 

@@ -34,7 +34,8 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function SearchAdmin() {
-  const { status, parked } = useLoaderData<typeof loader>();
+  const { status, failing } = useLoaderData<typeof loader>();
+  const parkedCount = failing.filter((row) => row.parked).length;
   const [searchParams] = useSearchParams();
   const { t, dateTime, number } = useI18n();
   const retried = searchParams.get("retried");
@@ -79,16 +80,15 @@ export default function SearchAdmin() {
           </div>
         ))}
       </dl>
-      <h2 className="govuk-heading-l">{t("searchAdmin.parkedHeading")}</h2>
-      {parked.length === 0 ? (
-        <p className="govuk-body">{t("searchAdmin.noneParked")}</p>
+      <h2 className="govuk-heading-l" id="failing-heading">
+        {t("searchAdmin.failingHeading")}
+      </h2>
+      {failing.length === 0 ? (
+        <p className="govuk-body">{t("searchAdmin.noneFailing")}</p>
       ) : (
         <>
-          <p className="govuk-body">{t("searchAdmin.parkedExplain")}</p>
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-table__caption--m govuk-visually-hidden">
-              {t("searchAdmin.parkedHeading")}
-            </caption>
+          <p className="govuk-body">{t("searchAdmin.failingExplain")}</p>
+          <table className="govuk-table" aria-labelledby="failing-heading">
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
                 <th scope="col" className="govuk-table__header">
@@ -98,7 +98,7 @@ export default function SearchAdmin() {
                   {t("searchAdmin.error")}
                 </th>
                 <th scope="col" className="govuk-table__header">
-                  {t("searchAdmin.lastFailed")}
+                  {t("searchAdmin.state")}
                 </th>
                 <th scope="col" className="govuk-table__header">
                   <span className="govuk-visually-hidden">{t("searchAdmin.actions")}</span>
@@ -106,7 +106,7 @@ export default function SearchAdmin() {
               </tr>
             </thead>
             <tbody className="govuk-table__body">
-              {parked.map((row) => {
+              {failing.map((row) => {
                 const name = row.label?.title ?? t("searchAdmin.gone", { id: row.recordId });
                 return (
                   <tr className="govuk-table__row" key={`${row.recordType}:${row.recordId}`}>
@@ -127,33 +127,49 @@ export default function SearchAdmin() {
                         {t("searchAdmin.attempts", { count: row.attempts })}
                       </span>
                     </td>
-                    <td className="govuk-table__cell">{dateTime(row.lastFailedAt)}</td>
                     <td className="govuk-table__cell">
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="retry-one" />
-                        <input type="hidden" name="recordType" value={row.recordType} />
-                        <input type="hidden" name="recordId" value={row.recordId} />
-                        <button
-                          type="submit"
-                          className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-                          data-module="govuk-button"
-                        >
-                          {t("searchAdmin.retryOne")}
-                          <span className="govuk-visually-hidden"> {name}</span>
-                        </button>
-                      </Form>
+                      {row.parked ? (
+                        <strong className="govuk-tag govuk-tag--red">{t("searchAdmin.parkedTag")}</strong>
+                      ) : (
+                        <strong className="govuk-tag govuk-tag--yellow">{t("searchAdmin.retryingTag")}</strong>
+                      )}
+                      <br />
+                      <span className="govuk-body-s">
+                        {row.retryAt
+                          ? t("searchAdmin.nextTry", { time: dateTime(row.retryAt) })
+                          : t("searchAdmin.lastTry", { time: dateTime(row.lastFailedAt) })}
+                      </span>
+                    </td>
+                    <td className="govuk-table__cell">
+                      {row.parked ? (
+                        <Form method="post">
+                          <input type="hidden" name="intent" value="retry-one" />
+                          <input type="hidden" name="recordType" value={row.recordType} />
+                          <input type="hidden" name="recordId" value={row.recordId} />
+                          <button
+                            type="submit"
+                            className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                            data-module="govuk-button"
+                          >
+                            {t("searchAdmin.retryOne")}
+                            <span className="govuk-visually-hidden"> {name}</span>
+                          </button>
+                        </Form>
+                      ) : null}
                     </td>
                   </tr>
                 );
               })}
             </tbody>
           </table>
-          <Form method="post">
-            <input type="hidden" name="intent" value="retry-all" />
-            <button type="submit" className="govuk-button" data-module="govuk-button">
-              {t("searchAdmin.retryAll")}
-            </button>
-          </Form>
+          {parkedCount > 0 ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="retry-all" />
+              <button type="submit" className="govuk-button" data-module="govuk-button">
+                {t("searchAdmin.retryAll")}
+              </button>
+            </Form>
+          ) : null}
         </>
       )}
     </>

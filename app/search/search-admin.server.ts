@@ -5,26 +5,26 @@ import { retryParked } from "../events/consumer-failures.server";
 import { type Db, getDb } from "../platform/db.server";
 import { ForbiddenError } from "../platform/errors";
 import { SEARCH_CONSUMER } from "./search-relay.server";
-import { listParkedRecords, searchIndexStatus } from "./search-status.server";
+import { listFailingRecords, searchIndexStatus } from "./search-status.server";
 import { SEARCH_SOURCES } from "./sources.server";
 
 function requireAdministrator(actor: SessionUser): void {
   if (!holdsAny(actor, [ADMIN])) throw new ForbiddenError("Only administrators manage the search index");
 }
 
-/** The index's state and every parked record, with its error and a link to it if it still exists. */
+/** The index's state and every failing record, with its error and a link to it if it still exists. */
 export function getSearchAdminView(actor: SessionUser, db: Db = getDb()) {
   requireAdministrator(actor);
-  const parked = listParkedRecords(db);
+  const failing = listFailingRecords(db);
   const labels = new Map<string, { title: string; url: string }>();
   for (const source of SEARCH_SOURCES) {
-    const ids = parked.filter((row) => row.recordType === source.recordType).map((row) => row.recordId);
+    const ids = failing.filter((row) => row.recordType === source.recordType).map((row) => row.recordId);
     if (ids.length === 0) continue;
     for (const [id, label] of source.describe(ids, db)) labels.set(`${source.recordType}:${id}`, label);
   }
   return {
     status: searchIndexStatus(db),
-    parked: parked.map((row) => ({
+    failing: failing.map((row) => ({
       recordType: row.recordType,
       recordId: row.recordId,
       label: labels.get(`${row.recordType}:${row.recordId}`) ?? null,
@@ -32,6 +32,9 @@ export function getSearchAdminView(actor: SessionUser, db: Db = getDb()) {
       lastError: row.lastError,
       firstFailedAt: row.firstFailedAt,
       lastFailedAt: row.lastFailedAt,
+      /** Null once parked: then only an administrator's retry (or a change to the record) tries it again. */
+      retryAt: row.parkedAt ? null : row.retryAt,
+      parked: row.parkedAt !== null,
     })),
   };
 }

@@ -1,5 +1,5 @@
 /** How the search index is doing, for /healthz and the administrators' page. */
-import { failureCounts, listParked } from "../events/consumer-failures.server";
+import { failureCounts, listFailures } from "../events/consumer-failures.server";
 import { consumerBacklog } from "../events/consumers.server";
 import { type Db, getDb } from "../platform/db.server";
 import { leaseHolder } from "../platform/lease.server";
@@ -31,6 +31,7 @@ export function searchIndexStatus(db: Db = getDb()): SearchIndexStatus {
   };
 }
 
-export function listParkedRecords(db: Db = getDb()) {
-  return listParked(SEARCH_CONSUMER, db);
+/** Records search could not index: parked ones first, then those still being retried. */
+export function listFailingRecords(db: Db = getDb()) {
+  return listFailures(SEARCH_CONSUMER, db);
 }

@@ -104,12 +104,14 @@ describe("a record Meilisearch refuses", () => {
 
     // Administrators see it, with its error, on the page and in the health check.
     const view = getSearchAdminView(admin);
-    expect(view.parked).toEqual([
+    expect(view.failing).toEqual([
       expect.objectContaining({
         recordType: "post",
         label: { title: `${word} poison`, url: `/posts/${poison.slug}` },
         attempts: MAX_ATTEMPTS,
         lastError: expect.stringMatching(/payload/i),
+        parked: true,
+        retryAt: null,
       }),
     ]);
     const health = await (await healthLoader()).json();

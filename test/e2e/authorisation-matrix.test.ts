@@ -1,0 +1,328 @@
+/**
+ * Every route, every method, every kind of person: the status the Hub
+ * answers, as an attacker would probe it from outside, over HTTP. The routes
+ * come from app/routes.ts (the route config the build uses): a route that is
+ * not in the matrix fails the suite, so each new route is covered from its
+ * first day.
+ */
+import path from "node:path";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { DEMO_PASSWORD } from "../support/browser";
+
+const baseUrl = inject("baseUrl");
+
+const ROLES = ["anonymous", "reader", "otherEditor", "ownEditor", "admin"] as const;
+type Role = (typeof ROLES)[number];
+type Method = "GET" | "POST";
+
+/** The demo accounts; the posts under test belong to Torfaen. */
+const ACCOUNTS: Record<Exclude<Role, "anonymous">, string> = {
+  reader: "reader@demo.srs-hub.test",
+  otherEditor: "editor.newport@demo.srs-hub.test",
+  ownEditor: "editor.torfaen@demo.srs-hub.test",
+  admin: "admin@demo.srs-hub.test",
+};
+
+/** Statuses for each role, in ROLES order. 302 to sign-in for visitors is written LOGIN. */
+const LOGIN = 1302;
+type Expected = [anonymous: number, reader: number, otherEditor: number, ownEditor: number, admin: number];
+
+interface Row {
+  method: Method;
+  /** The route's pattern, as in the route config. */
+  route: string;
+  /** What differs between rows of the same route, such as "a draft". */
+  variant?: string;
+  expected: Expected;
+  /** Builds the request for one role, creating whatever data it needs first (each request gets its own). */
+  request: (role: Role) => Promise<{ path: string; form?: Record<string, string> }>;
+  /** After a refused request, proves nothing changed. */
+  unchanged?: (role: Role, path: string) => Promise<void>;
+}
+
+const cookies = new Map<Role, string>();
+
+async function signIn(email: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/login`, {
+    method: "POST",
+    headers: { Origin: baseUrl, "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ email, password: DEMO_PASSWORD, redirectTo: "/" }),
+    redirect: "manual",
+  });
+  const cookie = response.headers.get("set-cookie")?.split(";")[0];
+  if (response.status !== 302 || !cookie) throw new Error(`Signing in as ${email} answered ${response.status}`);
+  return cookie;
+}
+
+async function send(role: Role, method: Method, target: string, form?: Record<string, string>) {
+  const headers: Record<string, string> = { Origin: baseUrl };
+  const cookie = cookies.get(role);
+  if (cookie) headers.Cookie = cookie;
+  if (form) headers["Content-Type"] = "application/x-www-form-urlencoded";
+  return fetch(`${baseUrl}${target}`, {
+    method,
+    headers,
+    body: method === "POST" ? new URLSearchParams(form ?? {}) : undefined,
+    redirect: "manual",
+  });
+}
+
+let fixtures = 0;
+/** A fresh Torfaen lesson, written by Torfaen's editor through the form; returns its slug. */
+async function torfaenPost(status: "draft" | "published" = "published"): Promise<string> {
+  fixtures++;
+  const form = lessonForm({ title: `Matrix fixture ${status} ${fixtures} ${Date.now()}`, status });
+  const response = await send("ownEditor", "POST", "/posts/new?kind=lesson", form);
+  const location = response.headers.get("location") ?? "";
+  if (response.status !== 302 || !location.startsWith("/posts/")) {
+    throw new Error(`Creating a fixture answered ${response.status}: ${await response.text()}`);
+  }
+  return location.slice("/posts/".length);
+}
+
+function lessonForm(overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    kind: "lesson",
+    title: "Matrix lesson",
+    summary: "A lesson written by the authorisation matrix.",
+    body: "Body",
+    partner: "torfaen",
+    status: "published",
+    tags: "",
+    slug: "",
+    "section.drivingEvent": "x",
+    "section.lesson": "x",
+    "section.recommendation": "x",
+    "section.evidence": "x",
+    ...overrides,
+  };
+}
+
+/** The post still stands, with its title, as its own editor sees it. */
+async function postStillThere(_role: Role, target: string) {
+  const slug = target.split("/")[2] ?? "";
+  const response = await send("ownEditor", "GET", `/posts/${slug}`);
+  expect(response.status).toBe(200);
+  expect(await response.text()).toContain("Matrix fixture");
+}
+
+const fixed = (target: string) => async () => ({ path: target });
+const ALL_SIGNED_IN: Expected = [LOGIN, 200, 200, 200, 200];
+const NO_ACTION: Expected = [405, 405, 405, 405, 405];
+
+const MATRIX: Row[] = [
+  { method: "GET", route: "/", expected: ALL_SIGNED_IN, request: fixed("/") },
+  { method: "POST", route: "/", expected: NO_ACTION, request: fixed("/") },
+  { method: "GET", route: "/*", expected: [LOGIN, 404, 404, 404, 404], request: fixed("/no/such/page") },
+  { method: "POST", route: "/*", expected: NO_ACTION, request: fixed("/no/such/page") },
+  { method: "GET", route: "/healthz", expected: [200, 200, 200, 200, 200], request: fixed("/healthz") },
+  { method: "POST", route: "/healthz", expected: NO_ACTION, request: fixed("/healthz") },
+  { method: "GET", route: "/login", expected: [200, 302, 302, 302, 302], request: fixed("/login") },
+  {
+    method: "POST",
+    route: "/login",
+    variant: "a wrong password",
+    // Signed in, the sign-in page sends people on whatever they post to it.
+    expected: [401, 302, 302, 302, 302],
+    request: async () => ({ path: "/login", form: { email: ACCOUNTS.reader, password: "not-the-password" } }),
+  },
+  { method: "GET", route: "/logout", expected: [302, 302, 302, 302, 302], request: fixed("/logout") },
+  // Signing out is covered by its own test below: it would end the sessions the matrix uses.
+  { method: "POST", route: "/logout", variant: "(see below)", expected: [302, 302, 302, 302, 302], request: fixed("") },
+  { method: "GET", route: "/partners", expected: ALL_SIGNED_IN, request: fixed("/partners") },
+  { method: "POST", route: "/partners", expected: NO_ACTION, request: fixed("/partners") },
+  { method: "GET", route: "/partners/:slug", expected: ALL_SIGNED_IN, request: fixed("/partners/torfaen") },
+  { method: "POST", route: "/partners/:slug", expected: NO_ACTION, request: fixed("/partners/torfaen") },
+  { method: "GET", route: "/posts", expected: ALL_SIGNED_IN, request: fixed("/posts") },
+  { method: "POST", route: "/posts", expected: NO_ACTION, request: fixed("/posts") },
+  { method: "GET", route: "/posts/new", expected: [LOGIN, 403, 200, 200, 200], request: fixed("/posts/new") },
+  {
+    method: "POST",
+    route: "/posts/new",
+    variant: "a Torfaen lesson",
+    expected: [LOGIN, 403, 403, 302, 302],
+    request: async () => ({ path: "/posts/new?kind=lesson", form: lessonForm({ title: `Matrix new ${Date.now()}` }) }),
+  },
+  {
+    method: "GET",
+    route: "/posts/:slug",
+    variant: "published",
+    expected: ALL_SIGNED_IN,
+    request: async () => ({ path: `/posts/${await torfaenPost()}` }),
+  },
+  {
+    method: "GET",
+    route: "/posts/:slug",
+    variant: "a draft",
+    expected: [LOGIN, 404, 404, 200, 200],
+    request: async () => ({ path: `/posts/${await torfaenPost("draft")}` }),
+  },
+  { method: "POST", route: "/posts/:slug", expected: NO_ACTION, request: fixed("/posts/teams-rollout-covid") },
+  {
+    method: "GET",
+    route: "/posts/:slug/edit",
+    variant: "published",
+    expected: [LOGIN, 403, 403, 200, 200],
+    request: async () => ({ path: `/posts/${await torfaenPost()}/edit` }),
+  },
+  {
+    method: "GET",
+    route: "/posts/:slug/edit",
+    variant: "a draft",
+    expected: [LOGIN, 404, 404, 200, 200],
+    request: async () => ({ path: `/posts/${await torfaenPost("draft")}/edit` }),
+  },
+  {
+    method: "POST",
+    route: "/posts/:slug/edit",
+    variant: "published",
+    expected: [LOGIN, 403, 403, 302, 302],
+    request: async () => {
+      const slug = await torfaenPost();
+      return { path: `/posts/${slug}/edit`, form: lessonForm({ slug, title: "Matrix fixture, edited" }) };
+    },
+    unchanged: postStillThere,
+  },
+  {
+    method: "POST",
+    route: "/posts/:slug/edit",
+    variant: "a draft",
+    expected: [LOGIN, 404, 404, 302, 302],
+    request: async () => {
+      const slug = await torfaenPost("draft");
+      return { path: `/posts/${slug}/edit`, form: lessonForm({ slug, title: "Matrix fixture, edited" }) };
+    },
+    unchanged: postStillThere,
+  },
+  {
+    method: "GET",
+    route: "/posts/:slug/delete",
+    expected: [LOGIN, 403, 403, 200, 200],
+    request: async () => ({ path: `/posts/${await torfaenPost()}/delete` }),
+  },
+  {
+    method: "POST",
+    route: "/posts/:slug/delete",
+    variant: "published",
+    expected: [LOGIN, 403, 403, 302, 302],
+    request: async () => ({ path: `/posts/${await torfaenPost()}/delete`, form: {} }),
+    unchanged: postStillThere,
+  },
+  {
+    method: "POST",
+    route: "/posts/:slug/delete",
+    variant: "a draft",
+    expected: [LOGIN, 404, 404, 302, 302],
+    request: async () => ({ path: `/posts/${await torfaenPost("draft")}/delete`, form: {} }),
+    unchanged: postStillThere,
+  },
+  {
+    method: "GET",
+    route: "/posts/:slug/history",
+    variant: "published",
+    expected: ALL_SIGNED_IN,
+    request: async () => ({ path: `/posts/${await torfaenPost()}/history` }),
+  },
+  {
+    method: "GET",
+    route: "/posts/:slug/history",
+    variant: "a draft",
+    expected: [LOGIN, 404, 404, 200, 200],
+    request: async () => ({ path: `/posts/${await torfaenPost("draft")}/history` }),
+  },
+  {
+    method: "POST",
+    route: "/posts/:slug/history",
+    expected: NO_ACTION,
+    request: fixed("/posts/teams-rollout-covid/history"),
+  },
+  { method: "GET", route: "/search", expected: ALL_SIGNED_IN, request: fixed("/search?q=teams") },
+  { method: "POST", route: "/search", expected: NO_ACTION, request: fixed("/search") },
+  {
+    method: "GET",
+    route: "/search/suggest",
+    expected: [401, 200, 200, 200, 200],
+    request: fixed("/search/suggest?q=tea"),
+  },
+  { method: "POST", route: "/search/suggest", expected: NO_ACTION, request: fixed("/search/suggest") },
+  { method: "GET", route: "/admin/search", expected: [LOGIN, 403, 403, 403, 200], request: fixed("/admin/search") },
+  {
+    method: "POST",
+    route: "/admin/search",
+    variant: "retry every parked record",
+    expected: [LOGIN, 403, 403, 403, 302],
+    request: async () => ({ path: "/admin/search", form: { intent: "retry-all" } }),
+  },
+];
+
+/** Every route in the route config, as "/posts/:slug/edit", with "/*" for a catch-all. */
+async function configuredRoutes(): Promise<string[]> {
+  // What the Remix Vite plugin sets before it reads app/routes.ts.
+  (globalThis as { __remixAppDirectory?: string }).__remixAppDirectory = path.resolve("app");
+  type Entry = { path?: string; index?: boolean; children?: Entry[] };
+  const config = (await (await import("~/routes")).default) as Entry[];
+  const paths: string[] = [];
+  const walk = (entries: Entry[], prefix: string) => {
+    for (const entry of entries) {
+      const joined = [prefix, entry.path ?? ""].filter(Boolean).join("/");
+      if (entry.index || entry.path !== undefined) paths.push(`/${joined}`.replace(/\/$/, "") || "/");
+      walk(entry.children ?? [], joined);
+    }
+  };
+  walk(config, "");
+  return [...new Set(paths)].sort();
+}
+
+beforeAll(async () => {
+  for (const [role, email] of Object.entries(ACCOUNTS)) cookies.set(role as Role, await signIn(email));
+});
+
+describe("the authorisation matrix", () => {
+  it("covers every route in the route config, with GET and POST", async () => {
+    const routes = await configuredRoutes();
+    const covered = (method: Method) =>
+      [...new Set(MATRIX.filter((row) => row.method === method).map((row) => row.route))].sort();
+    expect(covered("GET")).toEqual(routes);
+    expect(covered("POST")).toEqual(routes);
+    const requests = MATRIX.length * ROLES.length;
+    console.info(
+      `Authorisation matrix: ${routes.length} routes x 2 methods x ${ROLES.length} roles (${requests} requests)`,
+    );
+  });
+
+  const probed = MATRIX.filter((row) => !(row.route === "/logout" && row.method === "POST"));
+  it.each(probed.map((row) => [`${row.method} ${row.route}${row.variant ? `, ${row.variant}` : ""}`, row] as const))(
+    "%s",
+    async (_name, row) => {
+      const answered: Partial<Record<Role, number>> = {};
+      for (const role of ROLES) {
+        const { path: target, form } = await row.request(role);
+        const response = await send(role, row.method, target, form);
+        const location = response.headers.get("location") ?? "";
+        answered[role] =
+          response.status === 302 && role === "anonymous" && location.startsWith("/login") ? LOGIN : response.status;
+        await response.body?.cancel();
+        if (response.status >= 400 && row.unchanged) await row.unchanged(role, target);
+      }
+      expect(ROLES.map((role) => answered[role])).toEqual(row.expected);
+    },
+  );
+
+  it("POST /logout ends only the session that sent it, for every role", async () => {
+    for (const role of ROLES) {
+      const session = role === "anonymous" ? undefined : await signIn(ACCOUNTS[role]);
+      const response = await fetch(`${baseUrl}/logout`, {
+        method: "POST",
+        headers: { Origin: baseUrl, ...(session ? { Cookie: session } : {}) },
+        redirect: "manual",
+      });
+      expect([role, response.status, response.headers.get("location")]).toEqual([role, 302, "/login"]);
+      if (session) {
+        const after = await fetch(`${baseUrl}/posts`, { headers: { Cookie: session }, redirect: "manual" });
+        expect(after.headers.get("location")).toMatch(/^\/login/);
+      }
+    }
+    // The matrix's own sessions are untouched.
+    expect((await send("reader", "GET", "/posts")).status).toBe(200);
+  });
+});
