@@ -8,8 +8,9 @@ import { createUser } from "../app/auth/users.server";
 import { isMessageKey, translator } from "../app/i18n/translate";
 import { closeDb, migrateDatabase } from "../app/platform/db.server";
 import { ValidationError } from "../app/platform/errors";
+import { ROLES } from "../db/enums";
 
-const USAGE = `Usage: npm run user:create -- --email EMAIL --name NAME --role admin|editor|reader [--partner SLUG]
+const USAGE = `Usage: npm run user:create -- --email EMAIL --name NAME --role ${ROLES.join("|")} [--partner SLUG]
 The password is asked for at a prompt, or read from standard input.`;
 
 async function readStdin(): Promise<string> {

@@ -99,6 +99,17 @@ export function startSearchRelay({
     }
   };
 
+  // A long piece of work (rebuilding a large index) must not let the lease run out under it.
+  const heartbeat = setInterval(() => {
+    if (role !== "active" || stopped) return;
+    try {
+      holdLease();
+    } catch {
+      // The next tick retries, and reports what is wrong.
+    }
+  }, leaseTtlMs / 3);
+  heartbeat.unref();
+
   const schedule = (delay: number) => {
     if (stopped) return;
     timer = setTimeout(() => {
@@ -115,6 +126,7 @@ export function startSearchRelay({
     },
     async stop() {
       stopped = true;
+      clearInterval(heartbeat);
       if (timer) clearTimeout(timer);
       await running;
       releaseLease(RELAY_LEASE, holder);
