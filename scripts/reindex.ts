@@ -5,7 +5,7 @@
  */
 import { closeDb, migrateDatabase } from "../app/platform/db.server";
 import { getSearchConnection } from "../app/platform/env.server";
-import { reindexAll } from "../app/search/reindex.server";
+import { rebuildSearchIndex } from "../app/search/relay-runner.server";
 import { connectSearch } from "../server/search-runtime";
 
 async function main() {
@@ -17,7 +17,7 @@ async function main() {
   }
   try {
     console.log(`Rebuilding the search index at ${getSearchConnection()?.url}...`);
-    const report = await reindexAll({ log: (line: string) => console.log(line) });
+    const report = await rebuildSearchIndex({ log: (line: string) => console.log(line) });
     console.log(
       `Reindexed ${report.documents} records in ${report.seconds.toFixed(1)} s (${Math.round(report.documentsPerSecond)} documents/s).`,
     );

@@ -7,7 +7,7 @@
 import { acquireLease, newHolderId, releaseLease } from "../platform/lease.server";
 import { getSetting, setSetting } from "../platform/settings.server";
 import { dropIndex, ensureIndex, LEGACY_INDEXES, SEARCH_INDEX, SEARCH_INDEX_VERSION } from "./index-settings.server";
-import { reindexAll } from "./reindex.server";
+import { type ReindexOptions, type ReindexReport, reindexAll } from "./reindex.server";
 import { relayAll } from "./search-relay.server";
 
 export const RELAY_LEASE = "search-relay";
@@ -21,10 +21,16 @@ export async function prepareSearchIndex(log: (line: string) => void = console.l
   const created = await ensureIndex(SEARCH_INDEX);
   if (!created && getSetting(VERSION_SETTING) === String(SEARCH_INDEX_VERSION)) return;
   log(created ? "Search index: building it from the database..." : "Search index: rebuilding it for this version...");
-  const report = await reindexAll();
+  const report = await rebuildSearchIndex();
+  log(`Search index: ${report.documents} documents indexed in ${report.seconds.toFixed(1)} s.`);
+}
+
+/** A full rebuild (see reindex.server.ts), after which the index is recorded as current and old indexes go. */
+export async function rebuildSearchIndex(options: ReindexOptions = {}): Promise<ReindexReport> {
+  const report = await reindexAll(options);
   markIndexCurrent();
   for (const legacy of LEGACY_INDEXES) await dropIndex(legacy);
-  log(`Search index: ${report.documents} documents indexed in ${report.seconds.toFixed(1)} s.`);
+  return report;
 }
 
 /** Records that the live index holds documents of the current version (a full rebuild just made it so). */
