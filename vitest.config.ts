@@ -33,8 +33,9 @@ export default defineConfig({
           name: "e2e",
           include: ["test/e2e/**/*.test.ts"],
           environment: "node",
+          // One Hub and one Chromium for the run; each file connects through test/support/e2e-fixtures.ts.
           globalSetup: ["test/support/e2e-global-setup.ts"],
-          // One browser and one server at a time on a two-core machine.
+          // One test file at a time on a two-core machine: they share the Hub's log, read after each test.
           pool: "forks",
           poolOptions: { forks: { singleFork: true } },
           testTimeout: 60_000,

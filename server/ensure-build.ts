@@ -26,7 +26,11 @@ export function buildIsStale(): boolean {
 export function ensureBuild(log: (line: string) => void = console.log): void {
   if (!buildIsStale()) return;
   log("Building the Hub (this takes a minute the first time)...");
-  const result = spawnSync(path.resolve("node_modules/.bin/remix"), ["vite:build"], { stdio: "inherit" });
+  // Always a production bundle, whatever NODE_ENV the Hub itself runs with (tests run it as "test").
+  const result = spawnSync(path.resolve("node_modules/.bin/remix"), ["vite:build"], {
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
   if (result.status !== 0) {
     console.error("The build failed; see the messages above.");
     process.exit(result.status ?? 1);

@@ -84,6 +84,10 @@ export async function createHubApp({ mode, publicOrigin }: HubServerOptions) {
   } else {
     const clientDir = path.resolve("build/client");
     app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }));
+    // A missing asset is a plain 404, never a page: nothing under /assets reaches the app.
+    app.use("/assets", (_req, res) => {
+      res.status(404).type("text/plain").send("Not found");
+    });
     app.use(express.static(clientDir, { maxAge: "1h" }));
     const serverBuildUrl = new URL(`file://${path.resolve("build/server/index.js")}`).href;
     build = (await import(serverBuildUrl)) as ServerBuild;

@@ -6,10 +6,13 @@
  * first day.
  */
 import path from "node:path";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../support/browser";
+import { e2eFixture } from "../support/e2e-fixtures";
 
-const baseUrl = inject("baseUrl");
+// The shared Hub; after each test, any server error it logged fails the test.
+const e2e = e2eFixture();
+const baseUrl = e2e.baseUrl;
 
 const ROLES = ["anonymous", "reader", "otherEditor", "ownEditor", "admin"] as const;
 type Role = (typeof ROLES)[number];

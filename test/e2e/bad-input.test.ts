@@ -1,61 +1,46 @@
-import type { APIRequestContext, Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { expectAccessible, launchBrowser, signIn, visit } from "../support/browser";
+import http from "node:http";
+import type { APIRequestContext } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { signInContext } from "../support/browser";
+import { e2eFixture } from "../support/e2e-fixtures";
+import { postForm } from "../support/e2e-posts";
 
-const baseUrl = inject("baseUrl");
+const e2e = e2eFixture();
+const TORFAEN_EDITOR = "editor.torfaen@demo.srs-hub.test";
 const EXISTING_SLUG = "teams-rollout-covid";
 
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-let request: APIRequestContext;
-
 function lessonForm(overrides: Record<string, string> = {}) {
-  return {
-    kind: "lesson",
-    title: "A lesson about bad input",
-    summary: "Summary",
-    body: "Body",
-    partner: "torfaen",
-    status: "draft",
-    tags: "",
-    slug: "",
-    "section.drivingEvent": "x",
-    "section.lesson": "x",
-    "section.recommendation": "x",
-    "section.evidence": "x",
-    ...overrides,
-  };
+  return { ...postForm({ kind: "lesson", title: "A lesson about bad input", partner: "torfaen" }), ...overrides };
 }
 
-async function postNew(form: Record<string, string>, headers: Record<string, string> = { Origin: baseUrl }) {
-  const response = await request.post(`${baseUrl}/posts/new?kind=lesson`, { form, headers, maxRedirects: 0 });
+/** The request of a context signed in as Torfaen's editor. */
+async function editorRequest(): Promise<APIRequestContext> {
+  const context = await e2e.newContext();
+  await signInContext(context, e2e.baseUrl, TORFAEN_EDITOR);
+  return context.request;
+}
+
+async function postNew(
+  request: APIRequestContext,
+  form: Record<string, string>,
+  headers: Record<string, string> = { Origin: e2e.baseUrl },
+) {
+  const response = await request.post(`${e2e.baseUrl}/posts/new?kind=lesson`, { form, headers, maxRedirects: 0 });
   return { status: response.status(), text: await response.text(), location: response.headers().location };
 }
 
-/** How many posts Torfaen's editor can see, read from the list page. */
-async function torfaenPostCount(): Promise<number> {
-  await page.goto(`${baseUrl}/posts?partner=torfaen`);
-  const text = (await page.getByRole("status").textContent()) ?? "";
-  return Number.parseInt(text, 10);
+/** How many posts Torfaen's editor can see, read from the list page's status line. */
+async function torfaenPostCount(request: APIRequestContext): Promise<number> {
+  const html = await (await request.get(`${e2e.baseUrl}/posts?partner=torfaen`)).text();
+  const count = /role="status">(\d+) posts?</.exec(html)?.[1];
+  if (count === undefined) throw new Error("The post list did not say how many posts it has");
+  return Number(count);
 }
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  context = await browser.newContext();
-  page = await context.newPage();
-  await signIn(page, baseUrl, "editor.torfaen@demo.srs-hub.test");
-  request = context.request;
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-});
 
 describe("the post form", () => {
   it("shows an error summary and messages next to the fields", async () => {
-    await visit(page, `${baseUrl}/posts/new?kind=case-study`);
+    const page = await e2e.signedInPage(TORFAEN_EDITOR);
+    await page.goto(`${e2e.baseUrl}/posts/new?kind=case-study`);
     await page.getByLabel("Published").check();
     await page.getByRole("button", { name: "Save post" }).click();
     await page.getByText("There is a problem").waitFor();
@@ -65,17 +50,16 @@ describe("the post form", () => {
     expect(await page.locator("#section-challenge-error").textContent()).toContain(
       "Complete this section before publishing",
     );
-    await expectAccessible(page);
     await summary.getByRole("link", { name: "Enter a title" }).click();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("title");
   });
 
   it("asks again, with a message, when no kind was chosen", async () => {
-    await visit(page, `${baseUrl}/posts/new`);
+    const page = await e2e.signedInPage(TORFAEN_EDITOR);
+    await page.goto(`${e2e.baseUrl}/posts/new`);
     await page.getByRole("button", { name: "Continue" }).click();
     await page.getByText("There is a problem").waitFor();
     expect(await page.locator("#kind-error").textContent()).toContain("Choose what kind of post this is");
-    await expectAccessible(page);
   });
 
   it.each([
@@ -87,35 +71,43 @@ describe("the post form", () => {
     ["a slug that collides", { slug: EXISTING_SLUG }, "Another post already uses this web address"],
     ["a body over 200 KB", { body: "b".repeat(200 * 1024 + 1) }, "The full account must be 200 KB or smaller"],
   ])("answers %s with 400 and a message, saving nothing", async (_name, overrides, message) => {
-    const before = await torfaenPostCount();
-    const result = await postNew(lessonForm(overrides));
+    const request = await editorRequest();
+    const before = await torfaenPostCount(request);
+    const result = await postNew(request, lessonForm(overrides));
     expect(result.status).toBe(400);
     expect(result.text).toContain(message);
-    expect(await torfaenPostCount()).toBe(before);
+    expect(await torfaenPostCount(request)).toBe(before);
   });
 
   it("refuses a request body over 1 MB with 413", async () => {
-    const result = await postNew(lessonForm({ body: "b".repeat(1024 * 1024 + 10) }));
+    const result = await postNew(await editorRequest(), lessonForm({ body: "b".repeat(1024 * 1024 + 10) }));
     expect(result.status).toBe(413);
   });
 
   it("refuses a body that does not state its length with 411", async () => {
-    const endless = new ReadableStream({
-      pull(controller) {
-        controller.enqueue(new TextEncoder().encode("title=x&".repeat(1000)));
-      },
+    // A chunked body that never ends: the Hub must answer without waiting for it.
+    const status = await new Promise<number>((resolve, reject) => {
+      const request = http.request(`${e2e.baseUrl}/login`, {
+        method: "POST",
+        headers: {
+          Origin: e2e.baseUrl,
+          "Content-Type": "application/x-www-form-urlencoded",
+          "Transfer-Encoding": "chunked",
+        },
+      });
+      request.on("response", (response) => {
+        resolve(response.statusCode ?? 0);
+        response.resume();
+        request.destroy();
+      });
+      request.on("error", reject);
+      request.write("title=x&".repeat(1000));
     });
-    const response = await fetch(`${baseUrl}/login`, {
-      method: "POST",
-      headers: { Origin: baseUrl, "Content-Type": "application/x-www-form-urlencoded" },
-      body: endless,
-      duplex: "half",
-    } as RequestInit);
-    expect(response.status).toBe(411);
+    expect(status).toBe(411);
   });
 
   it("saves valid input and redirects to the post", async () => {
-    const result = await postNew(lessonForm({ title: "Accepted over plain HTTP" }));
+    const result = await postNew(await editorRequest(), lessonForm({ title: "Accepted over plain HTTP" }));
     expect(result.status).toBe(302);
     expect(result.location).toBe("/posts/accepted-over-plain-http");
   });
@@ -126,20 +118,22 @@ describe("cross-site requests", () => {
     ["another site's Origin", { Origin: "https://evil.example" }],
     ["no Origin or Referer", {}],
   ])("refuses a POST with %s", async (_name, headers) => {
-    const before = await torfaenPostCount();
-    const result = await postNew(lessonForm({ title: "Forged from elsewhere" }), headers);
+    const request = await editorRequest();
+    const before = await torfaenPostCount(request);
+    const result = await postNew(request, lessonForm({ title: "Forged from elsewhere" }), headers);
     expect(result.status).toBe(403);
     expect(result.text).toContain("Cross-site request refused");
-    expect(await torfaenPostCount()).toBe(before);
+    expect(await torfaenPostCount(request)).toBe(before);
   });
 
   it("refuses a cross-site sign-out", async () => {
-    const response = await request.post(`${baseUrl}/logout`, {
+    const page = await e2e.signedInPage(TORFAEN_EDITOR);
+    const response = await page.request.post(`${e2e.baseUrl}/logout`, {
       headers: { Origin: "https://evil.example" },
       maxRedirects: 0,
     });
     expect(response.status()).toBe(403);
-    expect(await visit(page, `${baseUrl}/posts`)).toBe(200);
+    expect((await page.goto(`${e2e.baseUrl}/posts`))?.status()).toBe(200);
     expect(new URL(page.url()).pathname).toBe("/posts");
   });
 });
@@ -152,35 +146,86 @@ describe("unknown addresses", () => {
     "/partners/atlantis",
     "/no/such/page",
   ])("%s is a 404 page", async (path) => {
-    expect(await visit(page, `${baseUrl}${path}`)).toBe(404);
+    const page = await e2e.signedInPage(TORFAEN_EDITOR);
+    expect((await page.goto(`${e2e.baseUrl}${path}`))?.status()).toBe(404);
     expect(await page.getByRole("heading", { name: "Page not found" }).count()).toBe(1);
     expect(await page.title()).toBe("Page not found – SRS Knowledge Hub");
   });
 
   it("answers an edit POST to an unknown slug with 404", async () => {
-    const response = await request.post(`${baseUrl}/posts/no-such-post/edit`, {
+    const response = await (await editorRequest()).post(`${e2e.baseUrl}/posts/no-such-post/edit`, {
       form: lessonForm(),
-      headers: { Origin: baseUrl },
+      headers: { Origin: e2e.baseUrl },
       maxRedirects: 0,
     });
     expect(response.status()).toBe(404);
   });
 
   it("ignores filter values it does not know", async () => {
-    expect(await visit(page, `${baseUrl}/posts?kind=memo&partner=%27%20OR%201%3D1&tag=<script>&page=-4`)).toBe(200);
+    const page = await e2e.signedInPage(TORFAEN_EDITOR);
+    const url = `${e2e.baseUrl}/posts?kind=memo&partner=%27%20OR%201%3D1&tag=<script>&page=-4`;
+    expect((await page.goto(url))?.status()).toBe(200);
     expect(await page.locator("article.app-post-card").count()).toBeGreaterThan(0);
   });
 });
 
-describe("health", () => {
-  it("reports the database, search and the outbox", async () => {
-    const response = await fetch(`${baseUrl}/healthz`);
+describe("health and request ids", () => {
+  it("reports the database, search and the index's backlog", async () => {
+    const response = await fetch(`${e2e.baseUrl}/healthz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({
+    expect(response.headers.get("Cache-Control")).toBe("no-store");
+    const health = await response.json();
+    expect(health).toMatchObject({
       status: "ok",
       database: "ok",
       search: "ok",
-      outbox: { pending: expect.any(Number) },
+      index: {
+        backlog: expect.any(Number),
+        retrying: expect.any(Number),
+        parked: 0,
+        relay: expect.any(String),
+      },
     });
+    expect(health.index.oldestPendingSeconds === null || typeof health.index.oldestPendingSeconds === "number").toBe(
+      true,
+    );
+    expect(health).not.toHaveProperty("outbox");
+  });
+
+  it.each([
+    ["a page", "/login", 200],
+    ["a page that needs signing in", "/posts", 302],
+    ["the health check", "/healthz", 200],
+    ["the favicon", "/favicon.ico", 204],
+  ])("gives %s an X-Request-Id", async (_name, path, status) => {
+    const response = await fetch(`${e2e.baseUrl}${path}`, { redirect: "manual" });
+    expect(response.status).toBe(status);
+    expect(response.headers.get("X-Request-Id")).toMatch(/^[A-Za-z0-9._-]{8,64}$/);
+  });
+
+  it("gives an error page an X-Request-Id", async () => {
+    const response = await (await editorRequest()).get(`${e2e.baseUrl}/no/such/page`);
+    expect(response.status()).toBe(404);
+    expect(response.headers()["x-request-id"]).toMatch(/^[A-Za-z0-9._-]{8,64}$/);
+  });
+
+  it("gives a refused request an X-Request-Id too, and a fresh one to each request", async () => {
+    const refused = await fetch(`${e2e.baseUrl}/logout`, {
+      method: "POST",
+      headers: { Origin: "https://evil.example" },
+    });
+    expect(refused.status).toBe(403);
+    const again = await fetch(`${e2e.baseUrl}/healthz`);
+    expect(refused.headers.get("X-Request-Id")).toBeTruthy();
+    expect(again.headers.get("X-Request-Id")).not.toBe(refused.headers.get("X-Request-Id"));
+  });
+
+  it("keeps a well-formed X-Request-Id sent by a proxy, and replaces one that is not", async () => {
+    const kept = await fetch(`${e2e.baseUrl}/healthz`, { headers: { "X-Request-Id": "proxy-abc-12345" } });
+    expect(kept.headers.get("X-Request-Id")).toBe("proxy-abc-12345");
+    const replaced = await fetch(`${e2e.baseUrl}/healthz`, {
+      headers: { "X-Request-Id": "<script>alert(1)</script>" },
+    });
+    expect(replaced.headers.get("X-Request-Id")).toMatch(/^[A-Za-z0-9._-]{8,64}$/);
   });
 });

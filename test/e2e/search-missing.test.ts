@@ -1,58 +1,49 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, signIn, visit } from "../support/browser";
-import { type RunningHub, startHub } from "../support/hub-server";
+import { describe, expect, it } from "vitest";
+import { e2eFixture } from "../support/e2e-fixtures";
+import { createPost } from "../support/e2e-posts";
 
-// A second Hub, told to run a Meilisearch binary that does not exist.
-let hub: RunningHub;
-
-beforeAll(async () => {
-  hub = await startHub({ env: { MEILI_BIN: "/nonexistent/meilisearch", MEILI_URL: "" } });
-});
-
-afterAll(async () => {
-  await hub?.stop();
-});
+// A Hub of this file's own, told to run a Meilisearch binary that does not exist.
+const e2e = e2eFixture({ env: { MEILI_BIN: "/nonexistent/meilisearch", MEILI_URL: "" } });
+const NEWPORT_EDITOR = "editor.newport@demo.srs-hub.test";
 
 describe("a Hub without Meilisearch", () => {
   it("starts anyway and says how to get search", () => {
-    expect(hub.output()).toContain("MEILI_BIN is set to /nonexistent/meilisearch, which is not an executable file.");
-    expect(hub.output()).toContain("Search is off: no Meilisearch was found.");
+    expect(e2e.hub.output()).toContain(
+      "MEILI_BIN is set to /nonexistent/meilisearch, which is not an executable file.",
+    );
+    expect(e2e.hub.output()).toContain("Search is off: no Meilisearch was found.");
   });
 
   it("reports search down but the Hub healthy", async () => {
-    const response = await fetch(`${hub.url}/healthz`);
+    const response = await fetch(`${e2e.baseUrl}/healthz`);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ status: "degraded", database: "ok", search: "down" });
   });
 
-  it("answers the search page with 503 and a message, while other pages and writes work", async () => {
-    const browser = await launchBrowser();
-    try {
-      const page = await (await browser.newContext()).newPage();
-      await signIn(page, hub.url, "editor.newport@demo.srs-hub.test");
-      expect(await visit(page, `${hub.url}/search?q=teams`)).toBe(503);
-      expect(await page.getByRole("heading", { name: "Search is temporarily unavailable" }).count()).toBe(1);
-      expect(await visit(page, `${hub.url}/posts`)).toBe(200);
+  it("answers the search page with 503 and a message, while other pages work", async () => {
+    e2e.allowNavigationStatus(503);
+    const page = await e2e.signedInPage(NEWPORT_EDITOR);
+    expect((await page.goto(`${e2e.baseUrl}/search?q=teams`))?.status()).toBe(503);
+    expect(await page.getByRole("heading", { name: "Search is temporarily unavailable" }).count()).toBe(1);
+    await page.getByRole("link", { name: "Browse posts instead" }).click();
+    await page.getByRole("heading", { level: 1, name: "Browse posts" }).waitFor();
+    expect(new URL(page.url()).pathname).toBe("/posts");
+    await page.locator("article.app-post-card").first().waitFor();
+  });
 
-      const saved = await page.request.post(`${hub.url}/posts/new?kind=aspiration`, {
-        headers: { Origin: hub.url },
-        form: {
-          kind: "aspiration",
-          title: "Written while search was down",
-          summary: "Queued for the index.",
-          body: "Body",
-          partner: "newport",
-          status: "published",
-          "section.desiredOutcome": "Search catches up",
-          "section.targetTimeframe": "Soon",
-        },
-        maxRedirects: 0,
-      });
-      expect(saved.status()).toBe(302);
-      const health = await (await fetch(`${hub.url}/healthz`)).json();
-      expect(health.outbox.pending).toBeGreaterThanOrEqual(1);
-    } finally {
-      await browser.close();
-    }
+  it("saves posts meanwhile, which wait in the index's backlog", async () => {
+    const page = await e2e.signedInPage(NEWPORT_EDITOR);
+    const before = (await (await fetch(`${e2e.baseUrl}/healthz`)).json()).index.backlog as number;
+    const slug = await createPost(page.request, e2e.baseUrl, {
+      kind: "aspiration",
+      title: "Written while search was down",
+      summary: "Queued for the index.",
+      partner: "newport",
+      status: "published",
+      sections: { desiredOutcome: "Search catches up", targetTimeframe: "Soon" },
+    });
+    expect((await page.goto(`${e2e.baseUrl}/posts/${slug}`))?.status()).toBe(200);
+    const health = await (await fetch(`${e2e.baseUrl}/healthz`)).json();
+    expect(health.index.backlog).toBeGreaterThan(before);
   });
 });

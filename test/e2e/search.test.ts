@@ -1,52 +1,32 @@
-import type { Browser, BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { expectAccessible, launchBrowser, signIn, visit } from "../support/browser";
+import { describe, expect, it } from "vitest";
+import { e2eFixture } from "../support/e2e-fixtures";
 
-const baseUrl = inject("baseUrl");
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-async function readerPage({ javaScriptEnabled = true } = {}) {
-  const context = await browser.newContext();
-  contexts.push(context);
-  const page = await context.newPage();
-  await signIn(page, baseUrl, "reader@demo.srs-hub.test");
-  if (javaScriptEnabled) return page;
-  // Signed in, the same session continues in a browser with scripts off.
-  const noScript = await browser.newContext({ javaScriptEnabled: false, storageState: await context.storageState() });
-  contexts.push(noScript);
-  const plainPage = await noScript.newPage();
-  await plainPage.goto(baseUrl);
-  return plainPage;
-}
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-});
+const e2e = e2eFixture();
+const READER = "reader@demo.srs-hub.test";
+const TEAMS_TITLE = "Rolling out Microsoft Teams in three weeks during Covid-19";
 
 describe("searching", () => {
   it("suggests posts while typing a misspelt query, then narrows the results by a facet", async () => {
-    const page = await readerPage();
+    const page = await e2e.signedInPage(READER);
+    await page.goto(`${e2e.baseUrl}/`);
     const box = page.getByRole("searchbox", { name: "Search the Hub" });
     await box.pressSequentially("Micosoft Teems", { delay: 20 });
     const suggestions = page.getByRole("list", { name: "Matching posts" });
     await suggestions.waitFor();
     expect(await suggestions.getByRole("link").count()).toBeGreaterThan(0);
-    await expectAccessible(page);
 
     await box.press("Enter");
     await page.waitForURL(/\/search\?q=Micosoft\+Teems/);
-    await page.getByRole("status").filter({ hasText: "results for" }).waitFor();
+    const status = page.getByRole("status").filter({ hasText: "results for" });
+    await status.waitFor();
+    expect(await status.textContent()).toMatch(/^\d+ results for ‘Micosoft Teems’$/);
     const titles = page.locator(".app-results h2");
     const firstTitles = (await titles.allTextContents()).slice(0, 5).join(" | ");
-    expect(firstTitles).toContain("Rolling out Microsoft Teams in three weeks during Covid-19");
+    expect(firstTitles).toContain(TEAMS_TITLE);
     expect(await page.locator(".app-results mark").count()).toBeGreaterThan(0);
-    await expectAccessible(page);
+    // Each hit links to its own address, given by the index.
+    const teams = page.locator(".app-results h2 a").filter({ hasText: TEAMS_TITLE });
+    expect(await teams.getAttribute("href")).toBe("/posts/teams-rollout-covid");
 
     const before = await page.locator(".app-results > li").count();
     await page.getByRole("link", { name: /^Case study \(\d+\)$/ }).click();
@@ -56,11 +36,23 @@ describe("searching", () => {
     expect(kinds.length).toBeGreaterThan(0);
     expect(kinds.length).toBeLessThanOrEqual(before);
     expect(new Set(kinds)).toEqual(new Set(["Case study"]));
-    await expectAccessible(page);
+
+    const first = page.locator(".app-results h2 a").first();
+    const [href, title] = [await first.getAttribute("href"), await first.textContent()];
+    await first.click();
+    await page.waitForURL(`${e2e.baseUrl}${href}`);
+    await page.getByRole("heading", { level: 1, name: title ?? "" }).waitFor();
   });
 
   it("works without JavaScript", async () => {
-    const page = await readerPage({ javaScriptEnabled: false });
+    const signedIn = await e2e.signedInPage(READER);
+    // The same session, in a browser with scripts off.
+    const context = await e2e.newContext({
+      javaScriptEnabled: false,
+      storageState: await signedIn.context().storageState(),
+    });
+    const page = await context.newPage();
+    await page.goto(e2e.baseUrl);
     await page.getByRole("searchbox", { name: "Search the Hub" }).fill("cyber");
     await page.getByRole("button", { name: "Search" }).click();
     await page.waitForURL(/\/search\?q=cyber/);
@@ -72,17 +64,24 @@ describe("searching", () => {
   });
 
   it("shows a clear empty state and an empty page past the end", async () => {
-    const page = await readerPage();
-    expect(await visit(page, `${baseUrl}/search?q=xylophonequartz`)).toBe(200);
-    expect(await page.getByRole("heading", { name: "No posts match your search" }).count()).toBe(1);
-    expect(await visit(page, `${baseUrl}/search?q=teams&page=500`)).toBe(200);
+    const page = await e2e.signedInPage(READER);
+    expect((await page.goto(`${e2e.baseUrl}/search?q=xylophonequartz`))?.status()).toBe(200);
+    expect(await page.getByRole("heading", { name: "Nothing matches your search" }).count()).toBe(1);
+    expect(await page.getByRole("status").textContent()).toBe("0 results for ‘xylophonequartz’");
+    expect((await page.goto(`${e2e.baseUrl}/search?q=teams&page=500`))?.status()).toBe(200);
     expect(await page.locator(".app-results > li").count()).toBe(0);
   });
 
+  it("counts every result when there is no query", async () => {
+    const page = await e2e.signedInPage(READER);
+    expect((await page.goto(`${e2e.baseUrl}/search`))?.status()).toBe(200);
+    expect(await page.getByRole("status").textContent()).toMatch(/^\d+ results$/);
+  });
+
   it("answers hostile queries with results or a message, never an error", async () => {
-    const page = await readerPage();
+    const page = await e2e.signedInPage(READER);
     for (const q of ["status = draft OR 1=1", '" OR "1"="1', "x".repeat(10_000), "<script>alert(1)</script>"]) {
-      const response = await page.goto(`${baseUrl}/search?${new URLSearchParams({ q, kind: "memo", page: "-1" })}`);
+      const response = await page.goto(`${e2e.baseUrl}/search?${new URLSearchParams({ q, kind: "memo", page: "-1" })}`);
       expect(response?.status()).toBe(200);
       expect(await page.locator(".app-results .govuk-tag--yellow").count()).toBe(0);
     }

@@ -8,6 +8,13 @@ import { freeLocalPort } from "../../server/meilisearch-process";
 export interface RunningHub {
   url: string;
   dataDir: string;
+  /**
+   * The Hub's standard output and error, interleaved as written. They go
+   * straight to this file (not through a pipe), so a line the Hub wrote before
+   * answering a request is in the file by the time the answer arrives, and a
+   * test in another process can read it.
+   */
+  logPath: string;
   output: () => string;
   stop: () => Promise<void>;
 }
@@ -22,45 +29,55 @@ async function waitForHealthy(url: string, child: ChildProcess, output: () => st
     } catch {
       // not listening yet
     }
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`The Hub did not become healthy within ${timeoutMs} ms:\n${output()}`);
 }
 
+/**
+ * Without `dataDir`, the Hub gets a new data folder, removed when it stops.
+ * With one (another running Hub's, say), it uses that folder and leaves it.
+ */
 export async function startHub({
   env = {},
+  dataDir: givenDataDir,
   timeoutMs = 240_000,
 }: {
   env?: Record<string, string>;
+  dataDir?: string;
   timeoutMs?: number;
-} = {}) {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "srs-hub-e2e-"));
+} = {}): Promise<RunningHub> {
+  const dataDir = givenDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "srs-hub-e2e-"));
   const port = await freeLocalPort();
-  let log = "";
+  // One log per Hub, even when two share a data folder.
+  const logPath = path.join(dataDir, `hub-${port}.log`);
+  const logFd = fs.openSync(logPath, "a");
   const child = spawn(path.resolve("node_modules/.bin/tsx"), ["server/index.ts"], {
     env: { ...process.env, NODE_ENV: "test", HOST: "127.0.0.1", PORT: String(port), DATA_DIR: dataDir, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: ["ignore", logFd, logFd],
   });
-  child.stdout?.on("data", (chunk) => {
-    log += chunk;
-  });
-  child.stderr?.on("data", (chunk) => {
-    log += chunk;
-  });
+  fs.closeSync(logFd);
+  const output = () => {
+    try {
+      return fs.readFileSync(logPath, "utf8");
+    } catch {
+      return "";
+    }
+  };
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
-    if (child.exitCode === null) {
+    if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill("SIGTERM");
       await exited;
     }
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (!givenDataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    await waitForHealthy(url, child, () => log, timeoutMs);
+    await waitForHealthy(url, child, output, timeoutMs);
   } catch (error) {
     await stop();
     throw error;
   }
-  return { url, dataDir, output: () => log, stop } satisfies RunningHub;
+  return { url, dataDir, logPath, output, stop };
 }

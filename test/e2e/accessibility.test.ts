@@ -1,0 +1,211 @@
+/**
+ * Every page type of the Hub, in each of its states, scanned once with axe for
+ * WCAG 2.2 A and AA. The other end-to-end tests do not scan: a scan costs
+ * about a second, and the same page type scanned twice finds nothing new.
+ */
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { expectAccessible } from "../support/browser";
+import { e2eFixture } from "../support/e2e-fixtures";
+import { failSearchRecords, makePostUnreadable, postId } from "../support/e2e-hub-database";
+import { createPost, editPost, uniqueTitle } from "../support/e2e-posts";
+
+const e2e = e2eFixture();
+const ADMIN = "admin@demo.srs-hub.test";
+const READER = "reader@demo.srs-hub.test";
+const TORFAEN_EDITOR = "editor.torfaen@demo.srs-hub.test";
+const NEWPORT_EDITOR = "editor.newport@demo.srs-hub.test";
+const PUBLISHED_SLUG = "teams-rollout-covid";
+const PARKED_SLUG = "gwent-police-anpr-data-retention";
+
+/** Opens a page of the Hub, checks its status and scans it. */
+async function scan(page: Page, path: string, status = 200): Promise<void> {
+  const response = await page.goto(`${e2e.baseUrl}${path}`);
+  expect(response?.status()).toBe(status);
+  await expectAccessible(page);
+}
+
+/** A post of Torfaen's editor's own: the page is signed in as that editor. */
+async function editorWithPost(status: "draft" | "published" = "draft") {
+  const editor = await e2e.signedInPage(TORFAEN_EDITOR);
+  const title = uniqueTitle("An accessible lesson");
+  const slug = await createPost(editor.request, e2e.baseUrl, { title, status, tags: "telephony, cloud" });
+  return { editor, slug, title };
+}
+
+describe("signing in", () => {
+  it("the sign-in page", async () => {
+    await scan(await e2e.newPage(), "/login");
+  });
+
+  it("the sign-in page showing an error", async () => {
+    const page = await e2e.newPage();
+    await page.goto(`${e2e.baseUrl}/login`);
+    await page.getByLabel("Email address").fill(READER);
+    await page.getByLabel("Password").fill("not-the-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("link", { name: "Enter a correct email address and password" }).waitFor();
+    await expectAccessible(page);
+  });
+});
+
+describe("reading", () => {
+  it("the home page", async () => {
+    await scan(await e2e.signedInPage(READER), "/");
+  });
+
+  it("browse posts, with results", async () => {
+    const page = await e2e.signedInPage(READER);
+    await scan(page, "/posts");
+    expect(await page.locator("article.app-post-card").count()).toBeGreaterThan(0);
+  });
+
+  it("browse posts, filtered to nothing", async () => {
+    const page = await e2e.signedInPage(READER);
+    await scan(page, "/posts?kind=strategy&tag=teams");
+    expect(await page.getByText("No posts match these filters.").count()).toBe(1);
+  });
+
+  it("a published post", async () => {
+    const page = await e2e.signedInPage(READER);
+    await scan(page, `/posts/${PUBLISHED_SLUG}`);
+    expect(await page.getByText("This post is a draft.").count()).toBe(0);
+  });
+
+  it("a draft post, with its banner", async () => {
+    const { editor, slug } = await editorWithPost("draft");
+    await scan(editor, `/posts/${slug}`);
+    expect(await editor.getByText("This post is a draft.").count()).toBe(1);
+  });
+
+  it("the revision history, with several revisions and a change note", async () => {
+    const { editor, slug, title } = await editorWithPost("draft");
+    await editPost(editor.request, e2e.baseUrl, slug, { title, status: "published", changeNote: "Ready to publish" });
+    await scan(editor, `/posts/${slug}/history`);
+    expect(await editor.locator("tbody tr").count()).toBe(2);
+    expect(await editor.getByRole("cell", { name: "Ready to publish" }).count()).toBe(1);
+  });
+
+  it("the partners list", async () => {
+    await scan(await e2e.signedInPage(READER), "/partners");
+  });
+
+  it("a partner's page", async () => {
+    const page = await e2e.signedInPage(READER);
+    await scan(page, "/partners/gwent-police");
+    expect(await page.locator("article.app-post-card").count()).toBeGreaterThan(0);
+  });
+});
+
+describe("writing", () => {
+  it("the kind chooser", async () => {
+    await scan(await e2e.signedInPage(TORFAEN_EDITOR), "/posts/new");
+  });
+
+  it("the kind chooser showing its error", async () => {
+    const page = await e2e.signedInPage(TORFAEN_EDITOR);
+    await scan(page, "/posts/new?step=kind");
+    expect(await page.locator("#kind-error").count()).toBe(1);
+  });
+
+  it("the post form for a kind, empty", async () => {
+    await scan(await e2e.signedInPage(TORFAEN_EDITOR), "/posts/new?kind=case-study");
+  });
+
+  it("the post form after a rejected save, with its error summary", async () => {
+    const page = await e2e.signedInPage(TORFAEN_EDITOR);
+    await page.goto(`${e2e.baseUrl}/posts/new?kind=lesson`);
+    await page.getByLabel("Published").check();
+    await page.getByRole("button", { name: "Save post" }).click();
+    await page.locator(".govuk-error-summary").getByRole("link", { name: "Enter a title" }).waitFor();
+    await expectAccessible(page);
+  });
+
+  it("the edit form, with its change note field", async () => {
+    const { editor, slug } = await editorWithPost("published");
+    await scan(editor, `/posts/${slug}/edit`);
+    expect(await editor.getByLabel("Change note (optional)").count()).toBe(1);
+  });
+
+  it("the delete confirmation", async () => {
+    const { editor, slug } = await editorWithPost("draft");
+    await scan(editor, `/posts/${slug}/delete`);
+    expect(await editor.getByRole("button", { name: "Delete this post" }).count()).toBe(1);
+  });
+});
+
+describe("searching", () => {
+  it("search results, with facets and a filter chosen", async () => {
+    const page = await e2e.signedInPage(READER);
+    await scan(page, "/search?q=teams&kind=lesson");
+    expect(await page.locator(".app-results > li").count()).toBeGreaterThan(0);
+    expect(await page.getByRole("link", { name: /^Remove/ }).count()).toBe(1);
+  });
+
+  it("search with no results", async () => {
+    const page = await e2e.signedInPage(READER);
+    await scan(page, "/search?q=xylophonequartz");
+    expect(await page.getByRole("heading", { name: "Nothing matches your search" }).count()).toBe(1);
+  });
+
+  it("suggestions open under the header's search box", async () => {
+    const page = await e2e.signedInPage(READER);
+    await page.goto(`${e2e.baseUrl}/`);
+    await page.getByRole("searchbox", { name: "Search the Hub" }).pressSequentially("teams", { delay: 20 });
+    await page.getByRole("list", { name: "Matching posts" }).getByRole("link").first().waitFor();
+    await expectAccessible(page);
+  });
+});
+
+describe("the search index page for administrators", () => {
+  it("with every record in the index", async () => {
+    const page = await e2e.signedInPage(ADMIN);
+    await scan(page, "/admin/search");
+    expect(await page.getByText("None: every record that can be searched is in the index.").count()).toBe(1);
+    expect(await page.locator("table").count()).toBe(0);
+  });
+
+  it("with records parked and being tried again, and after trying the parked ones again", async () => {
+    const page = await e2e.signedInPage(ADMIN);
+    // A demo post no test changes: a post changed meanwhile would be indexed, and its failure cleared.
+    const unpark = failSearchRecords(e2e.hub.dataDir, [
+      { recordId: String(postId(e2e.hub.dataDir, PARKED_SLUG)), error: "Meilisearch refused the document: too large" },
+      { recordId: "999999", error: "Could not build the search document: no such post" },
+      { recordId: "999998", error: "Could not build the search document: no such post", parked: false },
+    ]);
+    try {
+      await scan(page, "/admin/search");
+      expect(await page.locator("tbody tr").count()).toBe(3);
+      await page.getByRole("button", { name: "Try all parked records again" }).click();
+      await page.getByText("2 records will be tried again in a moment.").waitFor();
+      await expectAccessible(page);
+    } finally {
+      unpark();
+    }
+  });
+});
+
+describe("error pages", () => {
+  it("page not found", async () => {
+    await scan(await e2e.signedInPage(READER), "/no/such/page", 404);
+  });
+
+  it("forbidden: a Newport editor opening a Torfaen post's edit form", async () => {
+    const page = await e2e.signedInPage(NEWPORT_EDITOR);
+    await scan(page, `/posts/${PUBLISHED_SLUG}/edit`, 403);
+    expect(await page.getByRole("heading", { name: "You cannot do that" }).count()).toBe(1);
+  });
+
+  it("an unexpected server error, with its reference", async () => {
+    e2e.allowNavigationStatus(500);
+    const { editor, slug } = await editorWithPost("draft");
+    const restore = makePostUnreadable(e2e.hub.dataDir, slug);
+    try {
+      await scan(editor, `/posts/${slug}`, 500);
+      expect(await editor.getByTestId("error-reference").count()).toBe(1);
+    } finally {
+      restore();
+    }
+    expect(e2e.takeServerErrors()).toHaveLength(1);
+  });
+});

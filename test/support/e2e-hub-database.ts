@@ -1,0 +1,96 @@
+/**
+ * Reaching into a running Hub's SQLite database, for states no page can
+ * produce on demand: a record the server cannot read (to see its 500 page),
+ * or records the search relay gave up on (to see the administrators' table of
+ * parked records). Each change comes with the function that undoes it; call
+ * it in a `finally`, so the shared Hub is as the test found it.
+ */
+import path from "node:path";
+import Database from "better-sqlite3";
+
+function withHubDatabase<T>(dataDir: string, work: (db: Database.Database) => T): T {
+  const db = new Database(path.join(dataDir, "hub.db"));
+  try {
+    db.pragma("busy_timeout = 5000");
+    return work(db);
+  } finally {
+    db.close();
+  }
+}
+
+export function postId(dataDir: string, slug: string): number {
+  return withHubDatabase(dataDir, (db) => {
+    const row = db.prepare("select id from posts where slug = ?").get(slug) as { id: number } | undefined;
+    if (!row) throw new Error(`No post ${slug} in the Hub's database`);
+    return row.id;
+  });
+}
+
+/**
+ * Stores text that is not JSON as the post's sections, so that reading the
+ * post throws: as if the row were corrupt. Lists do not read sections, so only
+ * the post's own pages break. Returns the function that puts the sections back.
+ */
+export function makePostUnreadable(dataDir: string, slug: string): () => void {
+  const sections = withHubDatabase(dataDir, (db) => {
+    const row = db.prepare("select sections from posts where slug = ?").get(slug) as { sections: string } | undefined;
+    if (!row) throw new Error(`No post ${slug} in the Hub's database`);
+    db.prepare("update posts set sections = ? where slug = ?").run("{not json", slug);
+    return row.sections;
+  });
+  return () =>
+    withHubDatabase(dataDir, (db) => {
+      db.prepare("update posts set sections = ? where slug = ?").run(sections, slug);
+    });
+}
+
+/**
+ * Adds records to the search relay's failures: parked, as if Meilisearch had
+ * refused them five times, or (with `parked: false`) waiting an hour for their
+ * next try. Returns the function that removes them again.
+ */
+export function failSearchRecords(
+  dataDir: string,
+  records: { recordId: string; error: string; parked?: boolean }[],
+): () => void {
+  const now = Date.now();
+  withHubDatabase(dataDir, (db) => {
+    const insert = db.prepare(
+      `insert into consumer_failures
+         (consumer, record_type, record_id, attempts, last_error, first_failed_at, last_failed_at, retry_at, parked_at)
+       values ('search', 'post', ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    db.transaction(() => {
+      for (const { recordId, error, parked = true } of records) {
+        insert.run(
+          recordId,
+          parked ? 5 : 2,
+          error,
+          now - 600_000,
+          now,
+          parked ? null : now + 3_600_000,
+          parked ? now : null,
+        );
+      }
+    })();
+  });
+  return () =>
+    withHubDatabase(dataDir, (db) => {
+      const remove = db.prepare("delete from consumer_failures where consumer = 'search' and record_id = ?");
+      for (const record of records) remove.run(record.recordId);
+    });
+}
+
+/**
+ * Records in the event log that a post changed, as a tool working on the
+ * database outside the Hub would, so the search relay looks at it again.
+ */
+export function recordChange(dataDir: string, id: number): void {
+  withHubDatabase(dataDir, (db) => {
+    const post = db.prepare("select partner_id from posts where id = ?").get(id) as { partner_id: number };
+    db.prepare(
+      `insert into events (type, record_type, record_id, actor_id, source, partner_ids, occurred_at, data)
+       values ('post.updated', 'post', ?, null, 'script', ?, ?, '{}')`,
+    ).run(String(id), JSON.stringify([post.partner_id]), Date.now());
+  });
+}
