@@ -1,10 +1,10 @@
 /**
  * Where each consumer of the event log has got to. A consumer moves its
- * cursor only after it has fully handled the events (compare-and-set, so a
- * rewind by a full search rebuild is never overwritten by a relay that was
- * mid-batch), which makes a crash at any point replay events, never skip them.
+ * cursor only after it has fully handled the events, and by compare-and-set
+ * (a cursor someone else moved meanwhile is left alone), which makes a crash
+ * at any point replay events, never skip them.
  */
-import { and, count, eq, gt, min, sql } from "drizzle-orm";
+import { and, count, eq, gt, min } from "drizzle-orm";
 import { eventConsumers, events } from "../../db/schema";
 import { type Db, getDb } from "../platform/db.server";
 
@@ -29,15 +29,6 @@ export function advanceConsumer(tx: Db, name: string, from: number, to: number):
     .where(and(eq(eventConsumers.name, name), eq(eventConsumers.position, from)))
     .run();
   return result.changes === 1;
-}
-
-/** Moves the cursor back to `position` if it is past it, so the events after it are handled again. */
-export function rewindConsumer(name: string, position: number, db: Db = getDb()): void {
-  consumerPosition(name, db);
-  db.update(eventConsumers)
-    .set({ position: sql`min(${eventConsumers.position}, ${position})`, updatedAt: new Date() })
-    .where(eq(eventConsumers.name, name))
-    .run();
 }
 
 /**

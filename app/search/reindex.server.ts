@@ -2,14 +2,20 @@
  * Rebuilds the search index from SQLite without downtime: documents go into a
  * fresh index, which is then swapped with the live one in one atomic
  * Meilisearch task. Searches keep answering from the old index meanwhile.
- * The snapshot records the last event it reflects; after the swap the search
- * relay's cursor is put there, so every change made since the snapshot (which
- * may have reached only the old index) is sent again.
+ *
+ * Only the holder of the relay lease rebuilds (the relay itself, or
+ * `search:reindex` when no Hub relays), so no relay sends anything while a
+ * rebuild runs, and two rebuilds never overlap. The snapshot records the last
+ * event it reflects; once the swap has happened, the relay's cursor is put
+ * there in the same transaction as the rebuild's failures, so every change
+ * made after the snapshot is relayed into the new index. If the process dies
+ * before that, the cursor is where the relay left it, before the snapshot:
+ * changes are sent again, which is harmless, never skipped.
  */
 import { clearFailure, keyOf, type RecordKey, recordFailure } from "../events/consumer-failures.server";
-import { resetConsumer, rewindConsumer } from "../events/consumers.server";
+import { resetConsumer } from "../events/consumers.server";
 import { lastEventId } from "../events/event-log.server";
-import { getDb, readTransaction, writeTransaction } from "../platform/db.server";
+import { readTransaction, writeTransaction } from "../platform/db.server";
 import { dropIndex, ensureIndex, listIndexUids, SEARCH_INDEX } from "./index-settings.server";
 import { getSearchClient, succeeded } from "./meili.server";
 import { indexDocuments } from "./search.server";
@@ -64,6 +70,7 @@ export interface ReindexOptions {
   onSnapshotTaken?: () => Promise<void> | void;
 }
 
+/** Rebuilds the index. The caller must hold the relay lease (see relay-runner.server.ts). */
 export async function reindexAll({
   batchSize = 1000,
   log = () => {},
@@ -71,7 +78,7 @@ export async function reindexAll({
 }: ReindexOptions = {}): Promise<ReindexReport> {
   const client = getSearchClient();
   const started = performance.now();
-  // Leftovers of an interrupted rebuild.
+  // Leftovers of an interrupted rebuild (under the lease, no other rebuild is running).
   for (const uid of await listIndexUids()) if (uid.startsWith(REBUILD_PREFIX)) await dropIndex(uid);
   const rebuildUid = `${REBUILD_PREFIX}${Date.now()}`;
   await ensureIndex(rebuildUid);
@@ -94,16 +101,7 @@ export async function reindexAll({
   }
 
   await ensureIndex(SEARCH_INDEX);
-  let swapped = false;
-  try {
-    await succeeded(() => client.swapIndexes([{ indexes: [SEARCH_INDEX, rebuildUid], rename: false }]));
-    swapped = true;
-  } finally {
-    // The new index holds every change up to the snapshot: the relay carries on
-    // from there. If the swap may not have happened, only ever move it back.
-    if (swapped) resetConsumer(SEARCH_CONSUMER, snapshot.mark);
-    else rewindConsumer(SEARCH_CONSUMER, snapshot.mark);
-  }
+  await succeeded(() => client.swapIndexes([{ indexes: [SEARCH_INDEX, rebuildUid], rename: false }]));
 
   const failures = new Map([...snapshot.failures, ...refused]);
   writeTransaction((tx) => {
@@ -112,7 +110,9 @@ export async function reindexAll({
       if (reason) recordFailure(tx, SEARCH_CONSUMER, key, reason);
       else clearFailure(tx, SEARCH_CONSUMER, key);
     }
-  }, getDb());
+    // The new index holds every change up to the snapshot: the relay carries on from there.
+    resetConsumer(SEARCH_CONSUMER, snapshot.mark, tx);
+  });
   // What is left under the rebuild name is the old index; the next rebuild removes it if this fails.
   await dropIndex(rebuildUid);
   const seconds = (performance.now() - started) / 1000;

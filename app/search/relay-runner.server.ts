@@ -1,41 +1,88 @@
 /**
  * Runs the search relay for the life of a Hub process: polls the event log,
  * backs off while Meilisearch is unreachable, and holds a lease so that only
- * one process relays against a data folder. Others stand by and take over
- * when the holder stops or dies (its lease runs out).
+ * one process per data folder relays, and rebuilds the index, at a time.
+ * Others stand by and take over when the holder stops or dies (its lease runs
+ * out). Rebuilds asked for from elsewhere (`npm run search:reindex` while a
+ * Hub runs) are done here, between batches, so they never overlap relaying.
  */
-import { acquireLease, newHolderId, releaseLease } from "../platform/lease.server";
+import { acquireLease, leaseHolder, newHolderId, releaseLease } from "../platform/lease.server";
 import { getSetting, setSetting } from "../platform/settings.server";
 import { dropIndex, ensureIndex, LEGACY_INDEXES, SEARCH_INDEX, SEARCH_INDEX_VERSION } from "./index-settings.server";
 import { type ReindexOptions, type ReindexReport, reindexAll } from "./reindex.server";
-import { relayAll } from "./search-relay.server";
+import { LeaseLostError, RELAY_LEASE, relayAll } from "./search-relay.server";
 
-export const RELAY_LEASE = "search-relay";
+export { RELAY_LEASE };
+
 const VERSION_SETTING = "search_index_version";
-
+const REBUILD_REQUESTED = "search_rebuild_requested";
+const REBUILD_DONE = "search_rebuild_done";
 /**
- * Makes sure the index exists with its settings, and rebuilds it when it was
- * just created or was built for another version of the documents.
+ * How long a rebuild holds the lease without renewing it: building every
+ * document is one synchronous read, during which nothing else in the process
+ * runs (about 0.4 ms a record here, so tens of thousands fit with room).
  */
-export async function prepareSearchIndex(log: (line: string) => void = console.log): Promise<void> {
-  const created = await ensureIndex(SEARCH_INDEX);
-  if (!created && getSetting(VERSION_SETTING) === String(SEARCH_INDEX_VERSION)) return;
-  log(created ? "Search index: building it from the database..." : "Search index: rebuilding it for this version...");
-  const report = await rebuildSearchIndex();
-  log(`Search index: ${report.documents} documents indexed in ${report.seconds.toFixed(1)} s.`);
+export const REBUILD_LEASE_MS = 10 * 60_000;
+
+/** Records that the live index holds documents of the current version (a full rebuild just made it so). */
+export function markIndexCurrent(): void {
+  setSetting(VERSION_SETTING, String(SEARCH_INDEX_VERSION));
 }
 
-/** A full rebuild (see reindex.server.ts), after which the index is recorded as current and old indexes go. */
-export async function rebuildSearchIndex(options: ReindexOptions = {}): Promise<ReindexReport> {
+/**
+ * A full rebuild (see reindex.server.ts) by the holder of the relay lease,
+ * after which the index is recorded as current and old indexes go.
+ */
+export async function rebuildSearchIndex(holder: string, options: ReindexOptions = {}): Promise<ReindexReport> {
+  if (!acquireLease(RELAY_LEASE, holder, REBUILD_LEASE_MS)) {
+    throw new LeaseLostError("Only the holder of the search relay lease rebuilds the index");
+  }
   const report = await reindexAll(options);
   markIndexCurrent();
   for (const legacy of LEGACY_INDEXES) await dropIndex(legacy);
   return report;
 }
 
-/** Records that the live index holds documents of the current version (a full rebuild just made it so). */
-export function markIndexCurrent(): void {
-  setSetting(VERSION_SETTING, String(SEARCH_INDEX_VERSION));
+/**
+ * Makes sure the index exists with its settings, and rebuilds it when it was
+ * just created or was built for another version of the documents.
+ */
+export async function prepareSearchIndex(
+  holder: string,
+  log: (line: string) => void = console.log,
+  options: ReindexOptions = {},
+): Promise<void> {
+  const created = await ensureIndex(SEARCH_INDEX);
+  if (!created && getSetting(VERSION_SETTING) === String(SEARCH_INDEX_VERSION)) return;
+  log(created ? "Search index: building it from the database..." : "Search index: rebuilding it for this version...");
+  const report = await rebuildSearchIndex(holder, options);
+  log(`Search index: ${report.documents} documents indexed in ${report.seconds.toFixed(1)} s.`);
+}
+
+/** What the last rebuild asked of a running relay came to. */
+export interface RebuildOutcome {
+  requestedAt: number;
+  report?: ReindexReport;
+  error?: string;
+}
+
+/** Asks the Hub that relays to rebuild the index; returns the request's time, to match its outcome. */
+export function requestRebuild(now = Date.now()): number {
+  setSetting(REBUILD_REQUESTED, String(now));
+  return now;
+}
+
+/** The outcome of the rebuild asked for at `requestedAt`, once there is one. */
+export function rebuildOutcome(requestedAt: number): RebuildOutcome | null {
+  const done = getSetting(REBUILD_DONE);
+  if (!done) return null;
+  const outcome = JSON.parse(done) as RebuildOutcome;
+  return outcome.requestedAt >= requestedAt ? outcome : null;
+}
+
+/** Is some process relaying (and so able to take a rebuild request)? */
+export function relayIsRunning(): boolean {
+  return leaseHolder(RELAY_LEASE) !== null;
 }
 
 export interface RelayRunnerOptions {
@@ -46,6 +93,8 @@ export interface RelayRunnerOptions {
   standbyCheckMs?: number;
   holder?: string;
   log?: (line: string) => void;
+  /** Passed to every rebuild this relay does (tests use `onSnapshotTaken`). */
+  rebuild?: ReindexOptions;
 }
 
 export type RelayRole = "starting" | "active" | "standby" | "stopped";
@@ -57,6 +106,7 @@ export function startSearchRelay({
   standbyCheckMs = 5_000,
   holder = newHolderId(),
   log = console.log,
+  rebuild = {},
 }: RelayRunnerOptions = {}) {
   let role: RelayRole = "starting";
   let stopped = false;
@@ -82,20 +132,45 @@ export function startSearchRelay({
     return true;
   };
 
+  /** A rebuild someone asked for, done between batches; its outcome is kept for whoever asked. */
+  const rebuildIfAsked = async () => {
+    const requested = Number(getSetting(REBUILD_REQUESTED) ?? 0);
+    if (!requested || rebuildOutcome(requested)) return;
+    log("Search index: rebuilding it, as asked...");
+    let outcome: RebuildOutcome;
+    try {
+      outcome = { requestedAt: requested, report: await rebuildSearchIndex(holder, rebuild) };
+      log(`Search index: rebuilt with ${outcome.report?.documents} documents.`);
+    } catch (error) {
+      outcome = { requestedAt: requested, error: error instanceof Error ? error.message : String(error) };
+    }
+    setSetting(REBUILD_DONE, JSON.stringify(outcome));
+    renewedAt = 0;
+    if (outcome.error) throw new Error(outcome.error);
+  };
+
   /** One round of work; resolves with the delay before the next (it never rejects). */
   const tick = async (): Promise<number> => {
     try {
       if (!holdLease()) return standbyCheckMs;
       if (!prepared) {
-        await prepareSearchIndex(log);
+        await prepareSearchIndex(holder, log, rebuild);
+        renewedAt = 0;
         prepared = true;
       }
-      const result = await relayAll({}, () => stopped || !holdLease());
+      await rebuildIfAsked();
+      const result = await relayAll({ holder }, () => stopped || !holdLease());
       if (failures > 0) log(`Search index caught up after ${failures} failed attempt(s).`);
       failures = 0;
       if (result.failed > 0) log(`Search index: ${result.failed} record(s) could not be indexed; see /admin/search.`);
       return pollMs;
     } catch (error) {
+      if (error instanceof LeaseLostError) {
+        log(`Search relay: ${error.message}.`);
+        role = "standby";
+        prepared = false;
+        return standbyCheckMs;
+      }
       failures++;
       prepared = false;
       if (failures === 1 || failures % 10 === 0) {
@@ -105,7 +180,7 @@ export function startSearchRelay({
     }
   };
 
-  // A long piece of work (rebuilding a large index) must not let the lease run out under it.
+  // Between ticks, and while a batch waits on Meilisearch, the lease is kept fresh.
   const heartbeat = setInterval(() => {
     if (role !== "active" || stopped) return;
     try {

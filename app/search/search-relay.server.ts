@@ -8,14 +8,17 @@
  * Failures stay with the record that caused them: a batch Meilisearch refuses
  * is split until the refused record is found; a record whose document cannot
  * be built fails alone. A failing record is retried with backoff and parked
- * after MAX_ATTEMPTS; the records behind it carry on. When the engine itself
- * is unreachable nothing is held against any record: the relay backs off.
+ * after MAX_ATTEMPTS; the records behind it carry on, and its old document
+ * is taken out of the index (it may say the record is public when it no
+ * longer is). When the engine itself is unreachable nothing is held against
+ * any record: the relay backs off.
  */
 import type { RecordType } from "../../db/enums";
 import { clearFailure, dueRetries, keyOf, type RecordKey, recordFailure } from "../events/consumer-failures.server";
 import { advanceConsumer, consumerPosition } from "../events/consumers.server";
 import { eventsAfter } from "../events/event-log.server";
 import { type Db, getDb, writeTransaction } from "../platform/db.server";
+import { leaseHolder } from "../platform/lease.server";
 import { SEARCH_INDEX } from "./index-settings.server";
 import { SearchRejectedError } from "./meili.server";
 import { indexDocuments, removeDocuments } from "./search.server";
@@ -24,6 +27,13 @@ import { SEARCH_SOURCES } from "./sources.server";
 
 /** The search relay's name as a consumer of the event log. */
 export const SEARCH_CONSUMER = "search";
+/** The lease whose holder alone relays and rebuilds, per data folder. */
+export const RELAY_LEASE = "search-relay";
+
+/** This process's relay lease ran out and someone else holds it now: it must not record anything. */
+export class LeaseLostError extends Error {
+  override name = "LeaseLostError";
+}
 
 /**
  * Sends items in one go; if Meilisearch refuses them, splits the batch in
@@ -105,6 +115,12 @@ export interface RelayOptions {
   indexUid?: string;
   db?: Db;
   now?: () => Date;
+  /**
+   * The relay lease's holder this runs for. Its results are recorded only if
+   * it still holds the lease when it records them (so a relay that lost its
+   * lease while waiting on Meilisearch cannot move the cursor).
+   */
+  holder?: string;
 }
 
 /**
@@ -117,6 +133,7 @@ export async function relayOnce({
   indexUid = SEARCH_INDEX,
   db = getDb(),
   now = () => new Date(),
+  holder,
 }: RelayOptions = {}): Promise<RelayResult> {
   const from = consumerPosition(SEARCH_CONSUMER, db);
   const events = eventsAfter(from, batchSize, db);
@@ -148,9 +165,16 @@ export async function relayOnce({
     ),
   );
   for (const [key, reason] of refusedRemovals) failures.set(keyOf(key), reason);
+  await removeStaleDocuments(
+    [...keys.values()].filter((key) => failures.has(keyOf(key))),
+    indexUid,
+  );
 
   const at = now();
   writeTransaction((tx) => {
+    if (holder !== undefined && leaseHolder(RELAY_LEASE, tx)?.holder !== holder) {
+      throw new LeaseLostError("The search relay lease passed to another process; its batch is left to it");
+    }
     for (const [id, key] of keys) {
       const reason = failures.get(id);
       if (reason) recordFailure(tx, SEARCH_CONSUMER, key, reason, at);
@@ -166,6 +190,24 @@ export async function relayOnce({
     removed: removals.length - refusedRemovals.size,
     failed: failures.size,
   };
+}
+
+/**
+ * A record whose new document failed keeps its old one in the index, which
+ * may show it to people who may no longer see it: take it out until the
+ * record is indexed again. Best effort: a document Meilisearch will not
+ * delete either is already as hidden as it can be made.
+ */
+async function removeStaleDocuments(keys: RecordKey[], indexUid: string): Promise<void> {
+  if (keys.length === 0) return;
+  try {
+    await removeDocuments(
+      keys.map((key) => documentId(key.recordType, key.recordId)),
+      indexUid,
+    );
+  } catch (error) {
+    if (!(error instanceof SearchRejectedError)) throw error;
+  }
 }
 
 /** Relays batches until nothing is left, or until `shouldStop` says so between batches. */

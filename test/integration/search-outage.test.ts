@@ -7,10 +7,10 @@ import { getDb } from "~/platform/db.server";
 import { createPost } from "~/posts/save-post.server";
 import { SearchUnavailableError } from "~/search/meili.server";
 import { reindexAll } from "~/search/reindex.server";
-import { startSearchRelay } from "~/search/relay-runner.server";
+import { rebuildOutcome, rebuildSearchIndex, requestRebuild, startSearchRelay } from "~/search/relay-runner.server";
 import { searchRecords } from "~/search/search.server";
 import { parseSearchQuery } from "~/search/search-query";
-import { relayAll, relayOnce, SEARCH_CONSUMER } from "~/search/search-relay.server";
+import { LeaseLostError, relayAll, relayOnce, SEARCH_CONSUMER } from "~/search/search-relay.server";
 import { posts } from "../../db/schema";
 import { givenUser, lessonInput, unique } from "../support/factories";
 import { startMeilisearchWithDemoContent, type TestMeilisearch } from "../support/meilisearch";
@@ -102,25 +102,41 @@ describe("a full reindex", () => {
     expect((await searchRecords(admin, parseSearchQuery(new URLSearchParams()))).total).toBe(indexableCount());
   });
 
-  it("sends again a change that reached only the old index between the snapshot and the swap", async () => {
+  it("is done by the running relay when asked, and relays a write made between its snapshot and its swap", async () => {
+    const word = unique("pangolin").replace("-", "");
+    let slug = "";
+    let wroteDuringRebuild = false;
+    const relay = startSearchRelay({
+      pollMs: 20,
+      rebuild: {
+        batchSize: 10,
+        // The snapshot is taken; now a write lands, before the new index is swapped in.
+        onSnapshotTaken: () => {
+          slug = createPost({ actor: admin, fields: lessonInput("srs", { title: `${word} lesson` }) }).slug;
+          wroteDuringRebuild = true;
+        },
+      },
+    });
+    try {
+      await eventually(() => relay.role === "active");
+      const requestedAt = requestRebuild();
+      await eventually(() => rebuildOutcome(requestedAt) !== null, 20_000);
+      expect(rebuildOutcome(requestedAt)?.report?.documents).toBe(indexableCount() - 1);
+      expect(wroteDuringRebuild).toBe(true);
+      // The new index was built before that write: the relay carries on from the snapshot and sends it.
+      await eventually(async () => (await found(word)).length === 1);
+      expect(await found(word)).toEqual([`/posts/${slug}`]);
+      expect(consumerBacklog(SEARCH_CONSUMER).pending).toBe(0);
+    } finally {
+      await relay.stop();
+    }
+  });
+
+  it("is refused to anyone but the holder of the relay lease", async () => {
     const relay = startSearchRelay({ pollMs: 20 });
     try {
-      await eventually(async () => relay.role === "active");
-      const word = unique("pangolin").replace("-", "");
-      let slug = "";
-      await reindexAll({
-        batchSize: 10,
-        // The snapshot is taken; now a write lands, and the running relay puts it in the live
-        // (soon to be old) index and moves its cursor past it, all before the swap.
-        onSnapshotTaken: async () => {
-          slug = createPost({ actor: admin, fields: lessonInput("srs", { title: `${word} lesson` }) }).slug;
-          await eventually(async () => (await found(word)).length === 1);
-          await eventually(async () => consumerBacklog(SEARCH_CONSUMER).pending === 0);
-        },
-      });
-      // The swap put in an index built before that write: only the replay brings it back.
-      await eventually(async () => (await found(word)).length === 1, 10_000);
-      expect(await found(word)).toEqual([`/posts/${slug}`]);
+      await eventually(() => relay.role === "active");
+      await expect(rebuildSearchIndex("someone-else")).rejects.toBeInstanceOf(LeaseLostError);
     } finally {
       await relay.stop();
     }
