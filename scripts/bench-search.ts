@@ -44,7 +44,8 @@ process.env.DATA_DIR = dataDir;
 process.env.NODE_ENV = "production";
 process.env.LOAD_DEMO_CONTENT = "false";
 
-const { migrateDatabase, writeTransaction, closeDb } = await import("../app/platform/db.server");
+const { writeTransaction, closeDb } = await import("../app/platform/db.server");
+const { migrateDatabase } = await import("../app/platform/migrate.server");
 const { readContentDirectory } = await import("../app/content/content-files.server");
 const { importContent } = await import("../app/content/import-content.server");
 const { insertPost } = await import("../app/posts/post-writes.server");

@@ -6,8 +6,9 @@
 import { parseArgs } from "node:util";
 import { createUser } from "../app/auth/users.server";
 import { isMessageKey, translator } from "../app/i18n/translate";
-import { closeDb, migrateDatabase } from "../app/platform/db.server";
+import { closeDb } from "../app/platform/db.server";
 import { ValidationError } from "../app/platform/errors";
+import { migrateDatabase } from "../app/platform/migrate.server";
 import { ROLES } from "../db/enums";
 
 const USAGE = `Usage: npm run user:create -- --email EMAIL --name NAME --role ${ROLES.join("|")} [--partner SLUG]

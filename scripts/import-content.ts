@@ -5,8 +5,9 @@
 import path from "node:path";
 import { readContentDirectory } from "../app/content/content-files.server";
 import { importContent } from "../app/content/import-content.server";
-import { closeDb, migrateDatabase } from "../app/platform/db.server";
+import { closeDb } from "../app/platform/db.server";
 import { getEnv } from "../app/platform/env.server";
+import { migrateDatabase } from "../app/platform/migrate.server";
 
 try {
   const folder = process.argv[2] ? path.resolve(process.argv[2]) : getEnv().contentDir;

@@ -6,9 +6,10 @@
  * MEILI_URL if set, else the running Hub's Meilisearch, else one started for
  * the duration.
  */
-import { closeDb, migrateDatabase } from "../app/platform/db.server";
+import { closeDb } from "../app/platform/db.server";
 import { getSearchConnection } from "../app/platform/env.server";
 import { newHolderId, releaseLease } from "../app/platform/lease.server";
+import { migrateDatabase } from "../app/platform/migrate.server";
 import type { ReindexReport } from "../app/search/reindex.server";
 import {
   RELAY_LEASE,

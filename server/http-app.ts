@@ -4,7 +4,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { REQUEST_ID_PATTERN } from "../app/platform/request-context";
-import { isSameOriginRequest, MAX_REQUEST_BYTES } from "../app/platform/request-guards";
+import { isFormBody, isSameOriginRequest, MAX_REQUEST_BYTES } from "../app/platform/request-guards";
 
 export interface HubServerOptions {
   mode: "production" | "development";
@@ -42,6 +42,14 @@ function requestGuards(publicOrigin: string | undefined) {
     const length = Number(req.headers["content-length"] ?? 0);
     if (length > MAX_REQUEST_BYTES) {
       res.status(413).type("text/plain").send("The request is too large.");
+      return;
+    }
+    const hasBody = length > 0 || req.headers["transfer-encoding"] !== undefined;
+    if (!isFormBody({ method: req.method, contentType: req.headers["content-type"], hasBody })) {
+      res
+        .status(415)
+        .type("text/plain")
+        .send("Send this as a form (application/x-www-form-urlencoded or multipart/form-data).");
       return;
     }
     const expectedOrigin = publicOrigin ?? `${req.protocol}://${req.headers.host}`;

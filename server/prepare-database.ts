@@ -7,8 +7,9 @@ import {
   listDemoAccounts,
 } from "../app/content/demo-accounts.server";
 import { importContent } from "../app/content/import-content.server";
-import { getDb, migrateDatabase } from "../app/platform/db.server";
+import { getDb } from "../app/platform/db.server";
 import { getEnv, isProduction } from "../app/platform/env.server";
+import { migrateDatabase } from "../app/platform/migrate.server";
 import { partners, posts } from "../db/schema";
 
 export interface PreparedDatabase {

@@ -27,14 +27,33 @@ export interface NewEvent {
 
 /** Events are small: their data is a few facts, not a copy of the record. */
 export const MAX_EVENT_DATA_BYTES = 2048;
+const SHORTENED_TEXT = 120;
+
+const bytesOf = (data: Record<string, unknown>) => Buffer.byteLength(JSON.stringify(data));
+
+/**
+ * The event's facts, within the size limit: long texts (a title, a change
+ * note) are shortened, since the record itself holds them in full. What
+ * still does not fit is a bug in the command, not bad input.
+ */
+function fitData(type: string, data: Record<string, unknown>): Record<string, unknown> {
+  if (bytesOf(data) <= MAX_EVENT_DATA_BYTES) return data;
+  const shortened = Object.fromEntries(
+    Object.entries(data).map(([key, value]) => [
+      key,
+      typeof value === "string" && value.length > SHORTENED_TEXT ? `${value.slice(0, SHORTENED_TEXT)}…` : value,
+    ]),
+  );
+  const size = bytesOf(shortened);
+  if (size > MAX_EVENT_DATA_BYTES) {
+    throw new Error(`Event ${type} carries ${size} bytes of data; the limit is ${MAX_EVENT_DATA_BYTES}`);
+  }
+  return shortened;
+}
 
 /** Appends an event; call it inside the transaction of the change it describes. */
 export function recordEvent(tx: Db, event: NewEvent, occurredAt: Date = new Date()): number {
-  const data = event.data ?? {};
-  const size = Buffer.byteLength(JSON.stringify(data));
-  if (size > MAX_EVENT_DATA_BYTES) {
-    throw new Error(`Event ${event.type} carries ${size} bytes of data; the limit is ${MAX_EVENT_DATA_BYTES}`);
-  }
+  const data = fitData(event.type, event.data ?? {});
   const row = tx
     .insert(events)
     .values({

@@ -10,6 +10,15 @@ export function forbidden(message = "Forbidden"): never {
   throw data({ message }, { status: 403 });
 }
 
+/** The request's form; a body that cannot be read as one (a broken multipart, say) is a 400, not a 500. */
+export async function readForm(request: Request): Promise<FormData> {
+  try {
+    return await request.formData();
+  } catch {
+    throw data({ message: "The form could not be read" }, { status: 400 });
+  }
+}
+
 /** Rethrows not-found and forbidden as 404 and 403 responses; anything else is rethrown as it is. */
 export function rethrowAsResponse(error: unknown): never {
   if (error instanceof ForbiddenError) forbidden(error.message);

@@ -32,3 +32,24 @@ function safeOrigin(url: string): string | null {
     return null;
   }
 }
+
+/** The bodies the Hub's forms send; anything else is refused before it reaches a route. */
+const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
+
+/**
+ * A state-changing request with a body must send it as a form. (A body-less
+ * request, such as an empty sign-out, needs no type.)
+ */
+export function isFormBody({
+  method,
+  contentType,
+  hasBody,
+}: {
+  method: string;
+  contentType: string | null | undefined;
+  hasBody: boolean;
+}): boolean {
+  if (SAFE_METHODS.has(method.toUpperCase()) || !hasBody) return true;
+  const type = (contentType ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+  return FORM_TYPES.includes(type);
+}

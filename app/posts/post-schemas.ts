@@ -7,7 +7,11 @@ import { normaliseTag, SLUG_PATTERN } from "./slug";
 export { LIMITS };
 
 const utf8Length = (text: string) => new TextEncoder().encode(text).length;
-const normaliseNewlines = (text: string) => text.replace(/\r\n?/g, "\n");
+// Control characters other than tab and newline have no place in anything a person writes.
+const CONTROL_CHARACTERS = /[^\P{Cc}\t\n]/gu;
+const normaliseNewlines = (text: string) => text.replace(/\r\n?/g, "\n").replace(CONTROL_CHARACTERS, "");
+/** One line of text: no control characters, and line breaks become spaces. */
+const oneLine = (text: string) => text.replace(CONTROL_CHARACTERS, "").replace(/[\r\n\t]+/g, " ");
 
 const sectionKeys = Object.values(KIND_SECTIONS).flat() as SectionKey[];
 
@@ -19,9 +23,8 @@ export const PostInputSchema = z
   .object({
     title: z
       .string({ error: "errors.title.required" })
-      .trim()
-      .min(1, "errors.title.required")
-      .max(LIMITS.title, "errors.title.tooLong"),
+      .transform(oneLine)
+      .pipe(z.string().trim().min(1, "errors.title.required").max(LIMITS.title, "errors.title.tooLong")),
     slug: z
       .string()
       .trim()
@@ -30,9 +33,8 @@ export const PostInputSchema = z
       .default(""),
     summary: z
       .string({ error: "errors.summary.required" })
-      .trim()
-      .min(1, "errors.summary.required")
-      .max(LIMITS.summary, "errors.summary.tooLong"),
+      .transform(normaliseNewlines)
+      .pipe(z.string().trim().min(1, "errors.summary.required").max(LIMITS.summary, "errors.summary.tooLong")),
     body: z
       .string({ error: "errors.body.required" })
       .transform(normaliseNewlines)
@@ -94,8 +96,8 @@ export interface PostFields {
 /** The optional note that explains an edit in the revision history. */
 export const ChangeNoteSchema = z
   .string()
-  .trim()
-  .max(LIMITS.changeNote, "errors.changeNote.tooLong")
+  .transform(oneLine)
+  .pipe(z.string().trim().max(LIMITS.changeNote, "errors.changeNote.tooLong"))
   .optional()
   .transform((note) => note || null);
 

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { requireUser } from "~/auth/session.server";
 import { routeTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
-import { orRespond } from "~/platform/http.server";
+import { orRespond, readForm } from "~/platform/http.server";
 import { getSearchAdminView, retryParkedRecords } from "~/search/search-admin.server";
 import { SEARCHABLE_TYPES } from "~/search/search-query";
 
@@ -26,7 +26,7 @@ const RetryForm = z.discriminatedUnion("intent", [
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = RetryForm.safeParse(Object.fromEntries(await request.formData()));
+  const form = RetryForm.safeParse(Object.fromEntries(await readForm(request)));
   if (!form.success) return data({ error: "Unknown request" }, { status: 400 });
   const record = form.data.intent === "retry-one" ? form.data : undefined;
   const retried = orRespond(() => retryParkedRecords(user, record));

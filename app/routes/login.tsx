@@ -10,6 +10,7 @@ import { TextInput } from "~/components/form-fields";
 import { DEMO_PASSWORD, isDemoMode, listDemoAccounts } from "~/content/demo-accounts.server";
 import { routeTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
+import { readForm } from "~/platform/http.server";
 
 export const meta: MetaFunction = (args) => routeTitle(args, (t) => t("login.title"));
 
@@ -31,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = LoginForm.safeParse(Object.fromEntries(await request.formData()));
+  const form = LoginForm.safeParse(Object.fromEntries(await readForm(request)));
   if (!form.success) {
     return data({ errors: z.flattenError(form.error).fieldErrors, email: "" }, { status: 400 });
   }

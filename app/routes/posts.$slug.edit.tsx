@@ -5,7 +5,7 @@ import { PostForm } from "~/components/post-form";
 import { routeTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
 import { listPublishablePartners } from "~/partners/publishable-partners.server";
-import { orRespond, runFormCommand } from "~/platform/http.server";
+import { orRespond, readForm, runFormCommand } from "~/platform/http.server";
 import { echoFormValues } from "~/posts/post-form-values";
 import { presentPostForEditing } from "~/posts/post-presenter.server";
 import { postFormToInput } from "~/posts/post-schemas";
@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const { fields, changeNote } = postFormToInput(await request.formData());
+  const { fields, changeNote } = postFormToInput(await readForm(request));
   const result = runFormCommand(() => updatePost({ actor: user, slug: params.slug ?? "", fields, changeNote }));
   if (!result.ok) {
     return data({ errors: result.errors, values: echoFormValues(fields, changeNote) }, { status: 400 });

@@ -7,7 +7,7 @@ import { PostForm } from "~/components/post-form";
 import { routeTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
 import { listPublishablePartners } from "~/partners/publishable-partners.server";
-import { forbidden, runFormCommand } from "~/platform/http.server";
+import { forbidden, readForm, runFormCommand } from "~/platform/http.server";
 import { echoFormValues } from "~/posts/post-form-values";
 import { POST_KINDS, type PostKind } from "~/posts/post-kinds";
 import { canWritePosts } from "~/posts/post-policy.server";
@@ -32,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const { fields } = postFormToInput(await request.formData());
+  const { fields } = postFormToInput(await readForm(request));
   const result = runFormCommand(() => createPost({ actor: user, fields }));
   if (!result.ok) return data({ errors: result.errors, values: echoFormValues(fields) }, { status: 400 });
   return redirect(`/posts/${result.value.slug}`);

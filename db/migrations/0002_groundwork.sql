@@ -1,8 +1,9 @@
 -- Groundwork: lookup tables instead of CHECK constraints, the event log (replacing
 -- the search outbox), revisions for any record type, Welsh columns.
--- posts and users are rebuilt (drizzle-kit's table copy): the Hub applies
--- migrations with foreign keys off and checks them afterwards
--- (app/platform/db.server.ts), so dropping the old tables cascades nowhere.
+-- posts and users are rebuilt (drizzle-kit's table copy). Apply this with foreign keys
+-- OFF on the connection, as the Hub does (app/platform/db.server.ts): dropping the old
+-- users table with them on would delete every session. (drizzle-kit's own PRAGMA lines
+-- are removed: inside the migration's transaction SQLite ignores them anyway.)
 CREATE TABLE `consumer_failures` (
 	`consumer` text NOT NULL,
 	`record_type` text NOT NULL,
@@ -99,7 +100,6 @@ INSERT INTO `revisions` (`record_type`, `record_id`, `number`, `schema_version`,
   FROM `post_revisions` ORDER BY `id`;--> statement-breakpoint
 DROP TABLE `post_revisions`;--> statement-breakpoint
 DROP TABLE `search_outbox`;--> statement-breakpoint
-PRAGMA foreign_keys=OFF;--> statement-breakpoint
 CREATE TABLE `__new_posts` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`slug` text NOT NULL,
@@ -125,9 +125,15 @@ CREATE TABLE `__new_posts` (
 );
 --> statement-breakpoint
 INSERT INTO `__new_posts`("id", "slug", "kind", "partner_id", "author_id", "title", "title_cy", "summary", "summary_cy", "body", "body_cy", "sections", "sections_cy", "status", "created_at", "updated_at", "published_at") SELECT "id", "slug", "kind", "partner_id", "author_id", "title", NULL, "summary", NULL, "body", NULL, "sections", NULL, "status", "created_at", "updated_at", "published_at" FROM `posts`;--> statement-breakpoint
+-- Data: the copy restarts AUTOINCREMENT at the highest id left; carry the old counter over, so the
+-- ids of deleted posts (which the event log and revisions still name) are never given out again.
+INSERT INTO `sqlite_sequence` (`name`, `seq`)
+  SELECT '__new_posts', 0 WHERE NOT EXISTS (SELECT 1 FROM `sqlite_sequence` WHERE `name` = '__new_posts');--> statement-breakpoint
+UPDATE `sqlite_sequence`
+  SET `seq` = max(`seq`, COALESCE((SELECT `seq` FROM `sqlite_sequence` WHERE `name` = 'posts'), 0))
+  WHERE `name` = '__new_posts';--> statement-breakpoint
 DROP TABLE `posts`;--> statement-breakpoint
 ALTER TABLE `__new_posts` RENAME TO `posts`;--> statement-breakpoint
-PRAGMA foreign_keys=ON;--> statement-breakpoint
 CREATE UNIQUE INDEX `posts_slug_idx` ON `posts` (`slug`);--> statement-breakpoint
 CREATE INDEX `posts_listing_idx` ON `posts` (`status`,`kind`,`published_at`);--> statement-breakpoint
 CREATE INDEX `posts_partner_idx` ON `posts` (`partner_id`,`status`);--> statement-breakpoint

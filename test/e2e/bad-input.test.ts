@@ -106,6 +106,22 @@ describe("the post form", () => {
     expect(status).toBe(411);
   });
 
+  it.each([
+    ["JSON", "application/json", JSON.stringify({ title: "x" }), 415],
+    ["plain text", "text/plain", "title=x", 415],
+    ["a broken multipart form", "multipart/form-data; boundary=nothing-here", "not multipart at all", 400],
+  ])("answers %s instead of a form with %i, saving nothing", async (_name, contentType, body, expected) => {
+    const page = await e2e.signedInPage(TORFAEN_EDITOR);
+    const before = await torfaenPostCount(page.request);
+    const response = await page.request.post(`${e2e.baseUrl}/posts/new?kind=lesson`, {
+      headers: { Origin: e2e.baseUrl, "Content-Type": contentType },
+      data: body,
+      maxRedirects: 0,
+    });
+    expect(response.status()).toBe(expected);
+    expect(await torfaenPostCount(page.request)).toBe(before);
+  });
+
   it("saves valid input and redirects to the post", async () => {
     const result = await postNew(await editorRequest(), lessonForm({ title: "Accepted over plain HTTP" }));
     expect(result.status).toBe(302);

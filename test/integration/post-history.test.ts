@@ -2,6 +2,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "~/auth/principals";
+import { recordEvent } from "~/events/event-log.server";
 import { getDb } from "~/platform/db.server";
 import { ValidationError } from "~/platform/errors";
 import { presentPost, presentPostSummary } from "~/posts/post-presenter.server";
@@ -66,6 +67,20 @@ describe("the event log", () => {
         status: "archived",
       },
     ]);
+  });
+
+  it("keeps an event's facts small: long texts are shortened, not refused", () => {
+    const id = recordEvent(getDb(), {
+      type: "post.updated",
+      recordType: "post",
+      recordId: 999_999,
+      actorId: null,
+      source: "script",
+      partnerIds: [],
+      data: { title: '"'.repeat(2_000), status: "draft" },
+    });
+    const row = getDb().select().from(events).where(eq(events.id, id)).get();
+    expect(row?.data).toEqual({ title: `${'"'.repeat(120)}…`, status: "draft" });
   });
 
   it("records nothing when the save is refused", () => {

@@ -7,7 +7,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { type Db, migrateDatabase, openDatabase } from "~/platform/db.server";
+import { type Db, openDatabase } from "~/platform/db.server";
+import { migrateDatabase } from "~/platform/migrate.server";
 import { POST_KINDS, POST_STATUSES, ROLES } from "../../db/enums";
 
 const MIGRATIONS = path.resolve("db/migrations");
@@ -53,6 +54,9 @@ describe("upgrading a database from before the event log", () => {
       insert into posts (id, slug, kind, partner_id, author_id, title, summary, body, sections, status, updated_at, published_at)
         values (1, 'a-lesson', 'lesson', 1, 'u-editor', 'A lesson', 'Summary', 'Body', '{}', 'published', ${now}, ${now}),
                (2, 'a-draft', 'aspiration', 1, 'u-editor', 'A draft', 'Summary', 'Body', '{}', 'draft', ${now}, null);
+      insert into posts (id, slug, kind, partner_id, title, summary, body, sections, status, updated_at)
+        values (3, 'deleted-later', 'lesson', 1, 'Deleted', 'S', 'B', '{}', 'draft', ${now});
+      delete from posts where id = 3;
       insert into post_tags (post_id, tag) values (1, 'cloud'), (1, 'teams'), (2, 'ai');
       insert into post_revisions (post_id, number, editor_id, source, snapshot)
         values (1, 1, 'u-editor', 'web', '{"title":"A lesson","status":"published"}'),
@@ -85,6 +89,18 @@ describe("upgrading a database from before the event log", () => {
     expect(all(db, "select name from sqlite_master where name in ('search_outbox', 'post_revisions')")).toEqual([]);
     expect(db.$client.pragma("foreign_key_check")).toEqual([]);
     expect(db.$client.pragma("foreign_keys", { simple: true })).toBe(1);
+    // A deleted post's id is never given to a new one: the event log still names it.
+    db.$client.exec(
+      `insert into posts (slug, kind, partner_id, title, summary, body, sections, status, updated_at)
+        values ('new-after-upgrade', 'lesson', 1, 'New', 'S', 'B', '{}', 'draft', ${now})`,
+    );
+    expect(one(db, "select id from posts where slug = 'new-after-upgrade'").id).toBe(4);
+    // The database as it was is kept beside it.
+    const backups = fs.readdirSync(scratch).filter((name) => name.startsWith("upgrade.db.before-migration-"));
+    expect(backups).toHaveLength(1);
+    const before = openDatabase(path.join(scratch, backups[0] ?? ""));
+    opened.push(before);
+    expect(one(before, "select count(*) as n from search_outbox").n).toBe(3);
   });
 });
 

@@ -12,7 +12,7 @@ process.env.DATA_DIR = dataDir;
 process.env.NODE_ENV = "test";
 
 beforeAll(async () => {
-  const { migrateDatabase } = await import("~/platform/db.server");
+  const { migrateDatabase } = await import("~/platform/migrate.server");
   migrateDatabase();
 });
 

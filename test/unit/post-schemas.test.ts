@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { KIND_SECTIONS, POST_KINDS } from "~/posts/post-kinds";
-import { fieldErrorsOf, PostInputSchema, postFormToInput } from "~/posts/post-schemas";
+import { ChangeNoteSchema, fieldErrorsOf, PostInputSchema, postFormToInput } from "~/posts/post-schemas";
 import { normaliseTag, slugify } from "~/posts/slug";
 
 const base = {
@@ -81,5 +81,19 @@ describe("slugs and tags", () => {
 
   it("normalises tags", () => {
     expect(normaliseTag(" Office 365 ")).toBe("office-365");
+  });
+});
+
+describe("text a person types", () => {
+  it("keeps no control characters, and a title or change note stays on one line", () => {
+    const parsed = PostInputSchema.parse({
+      ...base,
+      title: "A\u0001 title\nover two lines\u007f",
+      summary: "Line one\r\nline two\u0000",
+    });
+    expect(parsed.title).toBe("A title over two lines");
+    expect(parsed.summary).toBe("Line one\nline two");
+    expect(ChangeNoteSchema.parse("Fixed\u0001 the\ttable\n")).toBe("Fixed the table");
+    expect(ChangeNoteSchema.parse("\u0001\u0002")).toBeNull();
   });
 });

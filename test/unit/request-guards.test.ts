@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { safeRedirectPath } from "~/auth/session.server";
-import { isSameOriginRequest } from "~/platform/request-guards";
+import { isFormBody, isSameOriginRequest } from "~/platform/request-guards";
 
 const expectedOrigin = "http://localhost:3000";
 
@@ -37,5 +37,20 @@ describe("safeRedirectPath", () => {
     [undefined, "/"],
   ])("%j goes to %j", (target, expected) => {
     expect(safeRedirectPath(target)).toBe(expected);
+  });
+});
+
+describe("isFormBody", () => {
+  it.each([
+    ["POST", "application/x-www-form-urlencoded", true, true],
+    ["POST", "application/x-www-form-urlencoded;charset=UTF-8", true, true],
+    ["POST", "multipart/form-data; boundary=x", true, true],
+    ["POST", "application/json", true, false],
+    ["POST", "text/plain", true, false],
+    ["POST", undefined, true, false],
+    ["POST", undefined, false, true],
+    ["GET", "application/json", true, true],
+  ])("%s with %j (a body: %s) is a form: %s", (method, contentType, hasBody, expected) => {
+    expect(isFormBody({ method, contentType, hasBody })).toBe(expected);
   });
 });
