@@ -117,7 +117,7 @@ export async function connectSearch(log: (line: string) => void = console.log): 
     setSearchConnection({ url: managed.url, apiKey: managed.apiKey });
     return { mode: "managed", managed };
   } catch (error) {
-    // The Hub runs without search rather than not at all; changes wait in the outbox.
+    // The Hub runs without search rather than not at all; changes wait in the event log.
     log(`Meilisearch (${binary.path}) could not be started: ${error instanceof Error ? error.message : error}`);
     log(HOW_TO_GET_MEILISEARCH);
     return { mode: "off" };

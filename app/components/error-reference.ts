@@ -11,7 +11,10 @@ export function watchFailedRequests(): void {
   const original = window.fetch.bind(window);
   window.fetch = async (...args: Parameters<typeof fetch>) => {
     const response = await original(...args);
-    if (response.status >= 500) lastFailedRequestId = response.headers.get("X-Request-Id") ?? lastFailedRequestId;
+    // Only the page data Remix loads while navigating: a handled failure elsewhere (suggestions) is not the page's.
+    if (response.status >= 500 && new URL(response.url, window.location.href).pathname.endsWith(".data")) {
+      lastFailedRequestId = response.headers.get("X-Request-Id") ?? lastFailedRequestId;
+    }
     return response;
   };
 }

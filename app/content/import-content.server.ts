@@ -6,18 +6,18 @@
  */
 import { createHash } from "node:crypto";
 import { isDeepStrictEqual } from "node:util";
-import { and, eq } from "drizzle-orm";
-import type { RecordType } from "../../db/enums";
-import { importedContent, partners } from "../../db/schema";
+import { eq } from "drizzle-orm";
+import { partners } from "../../db/schema";
 import { recordEvent } from "../events/event-log.server";
 import { getPartnerBySlug } from "../partners/partners.server";
 import { type Db, getDb, writeTransaction } from "../platform/db.server";
 import { fieldErrorsOf, PostInputSchema } from "../posts/post-schemas";
 import { readPostSnapshot } from "../posts/post-snapshot";
-import { insertPost, type PostWrite, snapshotOf, updatePostRow } from "../posts/post-writes.server";
+import { insertPost, type PostBefore, type PostWrite, snapshotOf, updatePostRow } from "../posts/post-writes.server";
 import { findPostBySlug } from "../posts/posts.server";
 import { listRevisions } from "../revisions/revisions.server";
 import type { ContentSet } from "./content-files.server";
+import { storedHash, storeHash } from "./imported-content.server";
 
 type Counts = { created: number; updated: number; unchanged: number };
 
@@ -41,26 +41,6 @@ function stableJson(value: unknown): string {
 
 export function inputHash(input: unknown): string {
   return createHash("sha256").update(stableJson(input)).digest("hex");
-}
-
-function storedHash(tx: Db, recordType: RecordType, recordId: number): string | null {
-  return (
-    tx
-      .select({ hash: importedContent.inputHash })
-      .from(importedContent)
-      .where(and(eq(importedContent.recordType, recordType), eq(importedContent.recordId, String(recordId))))
-      .get()?.hash ?? null
-  );
-}
-
-function storeHash(tx: Db, recordType: RecordType, recordId: number, hash: string, now: Date): void {
-  tx.insert(importedContent)
-    .values({ recordType, recordId: String(recordId), inputHash: hash, importedAt: now })
-    .onConflictDoUpdate({
-      target: [importedContent.recordType, importedContent.recordId],
-      set: { inputHash: hash, importedAt: now },
-    })
-    .run();
 }
 
 function importPartners(tx: Db, content: ContentSet, report: ImportReport, now: Date): void {
@@ -152,7 +132,7 @@ export function importContent(content: ContentSet, db: Db = getDb()): ImportRepo
         report.posts.created++;
         continue;
       }
-      if (isUnchanged(tx, existing.id, hash, write)) {
+      if (isUnchanged(tx, existing, hash, write)) {
         report.posts.unchanged++;
       } else {
         updatePostRow(tx, existing, write);
@@ -164,7 +144,8 @@ export function importContent(content: ContentSet, db: Db = getDb()): ImportRepo
   }, db);
 }
 
-function isUnchanged(tx: Db, postId: number, hash: string, write: PostWrite): boolean {
+function isUnchanged(tx: Db, existing: PostBefore, hash: string, write: PostWrite): boolean {
+  const postId = existing.id;
   const previous = storedHash(tx, "post", postId);
   if (previous !== null) return previous === hash;
   // Before hashes were kept: compare with the latest revision, read as the current snapshot version.
@@ -173,7 +154,7 @@ function isUnchanged(tx: Db, postId: number, hash: string, write: PostWrite): bo
     latest &&
       isDeepStrictEqual(
         readPostSnapshot(latest.schemaVersion, latest.snapshot),
-        snapshotOf(write, write.publishedAt ?? null),
+        snapshotOf(write, write.publishedAt ?? null, existing),
       ),
   );
 }

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { posts } from "../../db/schema";
 import type { SessionUser } from "../auth/principals";
+import { forgetImportedContent } from "../content/imported-content.server";
 import { recordEvent } from "../events/event-log.server";
 import { type Db, getDb, writeTransaction } from "../platform/db.server";
 import { deleteRevisions } from "../revisions/revisions.server";
@@ -16,6 +17,7 @@ export function deletePost({ actor, slug, db = getDb() }: { actor: SessionUser; 
     const post = getPostForDeleting(actor, slug, tx);
     tx.delete(posts).where(eq(posts.id, post.id)).run();
     deleteRevisions(tx, "post", post.id);
+    forgetImportedContent(tx, "post", post.id);
     recordEvent(tx, {
       type: "post.deleted",
       recordType: "post",

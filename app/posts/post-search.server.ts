@@ -22,7 +22,8 @@ function loadRows(ids: number[], db: Db): Row[] {
 function toDocument({ post, partnerSlug, partnerName }: Row, tags: string[]): SearchDocument | null {
   // Archived posts are kept for the record, not for finding.
   if (post.status === "archived") return null;
-  const dated = post.publishedAt ?? post.updatedAt;
+  // A post taken back to draft is dated by its last edit, as its page and lists do.
+  const dated = post.status === "published" && post.publishedAt ? post.publishedAt : post.updatedAt;
   return {
     id: documentId("post", post.id),
     type: "post",

@@ -6,10 +6,12 @@
 import { eq } from "drizzle-orm";
 import type { ChangeSource } from "../../db/enums";
 import { posts, postTags } from "../../db/schema";
+import { EVERYONE } from "../auth/principals";
 import { recordEvent } from "../events/event-log.server";
 import type { Db } from "../platform/db.server";
 import { addRevision } from "../revisions/revisions.server";
 import type { PostStatus } from "./post-kinds";
+import { postPolicy } from "./post-policy.server";
 import type { PostInput } from "./post-schemas";
 import { POST_SNAPSHOT_VERSION, type PostSnapshot } from "./post-snapshot";
 
@@ -26,28 +28,38 @@ export interface PostWrite {
   changeNote?: string | null;
 }
 
-/** The post as it was before an update, for its event. */
-export interface PostBefore {
+/** The Welsh text of a post, which no form or file writes yet: saves keep what is there. */
+export interface PostWelsh {
+  titleCy: string | null;
+  summaryCy: string | null;
+  bodyCy: string | null;
+  sectionsCy: Record<string, string> | null;
+}
+
+const NO_WELSH: PostWelsh = { titleCy: null, summaryCy: null, bodyCy: null, sectionsCy: null };
+
+/** The post as it was before an update, for its event and its revision. */
+export interface PostBefore extends PostWelsh {
   id: number;
   status: PostStatus;
   partnerId: number;
   publishedAt: Date | null;
 }
 
-export function snapshotOf(write: PostWrite, publishedAt: Date | null): PostSnapshot {
+export function snapshotOf(write: PostWrite, publishedAt: Date | null, welsh: PostWelsh = NO_WELSH): PostSnapshot {
   const { input } = write;
   return {
     slug: input.slug,
     kind: input.kind,
     partnerSlug: write.partnerSlug,
     title: input.title,
-    titleCy: null,
+    titleCy: welsh.titleCy,
     summary: input.summary,
-    summaryCy: null,
+    summaryCy: welsh.summaryCy,
     body: input.body,
-    bodyCy: null,
+    bodyCy: welsh.bodyCy,
     sections: input.sections,
-    sectionsCy: null,
+    sectionsCy: welsh.sectionsCy,
     tags: input.tags,
     status: input.status,
     publishedAt: publishedAt?.toISOString() ?? null,
@@ -62,14 +74,14 @@ function replaceTags(tx: Db, postId: number, tags: string[]): void {
       .run();
 }
 
-function keepRevision(tx: Db, postId: number, write: PostWrite, publishedAt: Date | null): void {
+function keepRevision(tx: Db, postId: number, write: PostWrite, publishedAt: Date | null, welsh?: PostWelsh): void {
   addRevision(tx, {
     recordType: "post",
     recordId: postId,
     schemaVersion: POST_SNAPSHOT_VERSION,
-    snapshot: snapshotOf(write, publishedAt),
-    // A draft's revision is as private as the draft.
-    restricted: write.input.status !== "published",
+    snapshot: snapshotOf(write, publishedAt, welsh),
+    // A revision is as private as the post was when it was saved (a draft's stays with its editors).
+    restricted: !postPolicy.readers({ status: write.input.status, partnerId: write.partnerId }).includes(EVERYONE),
     actorId: write.actorId,
     source: write.source,
     changeNote: write.changeNote,
@@ -146,7 +158,7 @@ export function updatePostRow(tx: Db, before: PostBefore, write: PostWrite): voi
     .where(eq(posts.id, before.id))
     .run();
   replaceTags(tx, before.id, input.tags);
-  keepRevision(tx, before.id, write, publishedAt);
+  keepRevision(tx, before.id, write, publishedAt, before);
   recordEvent(
     tx,
     {

@@ -10,8 +10,6 @@ import type { ChangeSource, RecordType } from "../../db/enums";
 import { revisions, users } from "../../db/schema";
 import { type Db, getDb } from "../platform/db.server";
 
-export const MAX_CHANGE_NOTE_LENGTH = 300;
-
 export interface NewRevision<Snapshot> {
   recordType: RecordType;
   recordId: string | number;

@@ -8,7 +8,7 @@ export const SEARCH_INDEX = "records";
 /**
  * Bumped whenever the document shape or settings change in a way that needs
  * every document rebuilt: the relay sees the stored version differ and
- * rebuilds the index once (see search-relay.server.ts).
+ * rebuilds the index once (see prepareSearchIndex in relay-runner.server.ts).
  */
 export const SEARCH_INDEX_VERSION = 2;
 

@@ -1,9 +1,12 @@
 /** Reading the search page's query string. Client-safe: no server imports. */
-import { POST_KINDS, type PostKind, type RecordType } from "../../db/enums";
+import { POST_KINDS, type RecordType } from "../../db/enums";
 
 /** The record types search holds (each has a SearchSource on the server). */
 export const SEARCHABLE_TYPES = ["post"] as const satisfies readonly RecordType[];
 export type SearchableType = (typeof SEARCHABLE_TYPES)[number];
+
+/** The kinds (each type's own categories) the kind facet knows; other values are ignored. */
+export const SEARCHABLE_KINDS: readonly string[] = [...POST_KINDS];
 
 export const MAX_QUERY_LENGTH = 512;
 export const RESULTS_PER_PAGE = 10;
@@ -12,7 +15,8 @@ export const MAX_PAGE = 1000;
 export interface SearchQuery {
   q: string;
   type?: SearchableType;
-  kind?: PostKind;
+  /** The record type's own category, such as a post's kind. */
+  kind?: string;
   partner?: string;
   tag?: string;
   year?: number;
@@ -42,7 +46,7 @@ export function parseSearchQuery(params: URLSearchParams): SearchQuery {
     q,
     truncated: q.length < raw.length,
     type: (SEARCHABLE_TYPES as readonly string[]).includes(type) ? (type as SearchableType) : undefined,
-    kind: (POST_KINDS as readonly string[]).includes(kind) ? (kind as PostKind) : undefined,
+    kind: SEARCHABLE_KINDS.includes(kind) ? kind : undefined,
     partner: FACET_VALUE.test(partner) ? partner : undefined,
     tag: FACET_VALUE.test(tag) ? tag : undefined,
     year: Number.isInteger(year) && year >= 1990 && year <= 2100 ? year : undefined,

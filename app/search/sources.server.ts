@@ -1,4 +1,8 @@
-/** Every searchable record type. A new type adds its SearchSource here and nothing else in app/search. */
+/**
+ * Every searchable record type. A new type adds its SearchSource here and its
+ * name to SEARCHABLE_TYPES (search-query.ts; a test checks the two agree),
+ * and the search page learns its labels.
+ */
 import { postSearchSource } from "../posts/post-search.server";
 import type { SearchSource } from "./search-document.server";
 

@@ -58,10 +58,16 @@ describe("a second Hub on the same data folder", () => {
         fetch(`${e2e.baseUrl}/healthz`).then((response) => response.json()),
         fetch(`${second.url}/healthz`).then((response) => response.json()),
       ]);
-      // Both report the same relay, the first Hub's, and the same search.
-      expect(first.index.relay).toBeTruthy();
-      expect(other.index.relay).toBe(first.index.relay);
+      // Both report a running relay and working search...
+      expect([first.index.relay, other.index.relay]).toEqual(["running", "running"]);
       expect(other.search).toBe("ok");
+      // ...and administrators of either (one database, so one session serves both) see the same process relaying.
+      const admin = await e2e.signedInPage("admin@demo.srs-hub.test");
+      const relayShownBy = async (url: string) => {
+        await admin.goto(`${url}/admin/search`);
+        return admin.locator(".govuk-summary-list__row", { hasText: "Kept up to date by" }).textContent();
+      };
+      expect(await relayShownBy(second.url)).toBe(await relayShownBy(e2e.baseUrl));
 
       // A post written through the second Hub reaches search through the first one's relay.
       const page = await e2e.newPage();

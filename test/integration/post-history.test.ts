@@ -8,7 +8,7 @@ import { ValidationError } from "~/platform/errors";
 import { presentPost, presentPostSummary } from "~/posts/post-presenter.server";
 import { findPostBySlug, listPostRevisions, listPosts } from "~/posts/posts.server";
 import { createPost, updatePost } from "~/posts/save-post.server";
-import { events } from "../../db/schema";
+import { events, posts } from "../../db/schema";
 import { givenPartner, givenUser, lessonInput, unique } from "../support/factories";
 
 let torfaenEditor: SessionUser;
@@ -124,6 +124,19 @@ describe("revisions", () => {
     const statuses = (user: SessionUser) => listPostRevisions(user, post).map((revision) => revision.snapshot.status);
     expect(statuses(torfaenEditor)).toEqual(["published", "draft", "published", "draft"]);
     expect(statuses(reader)).toEqual(["published", "published"]);
+  });
+});
+
+describe("Welsh text", () => {
+  it("is kept by a save that does not write it, and kept in the revision", () => {
+    const { slug } = createPost({ actor: torfaenEditor, fields: lessonInput("torfaen") });
+    getDb().update(posts).set({ titleCy: "Gwers", summaryCy: "Crynodeb" }).where(eq(posts.slug, slug)).run();
+    updatePost({ actor: torfaenEditor, slug, fields: lessonInput("torfaen", { slug, title: "Renamed in English" }) });
+    const post = findPostBySlug(slug);
+    if (!post) throw new Error("post missing");
+    expect([post.title, post.titleCy, post.summaryCy]).toEqual(["Renamed in English", "Gwers", "Crynodeb"]);
+    const [latest] = listPostRevisions(torfaenEditor, post);
+    expect(latest?.snapshot).toMatchObject({ title: "Renamed in English", titleCy: "Gwers", summaryCy: "Crynodeb" });
   });
 });
 
