@@ -6,6 +6,9 @@ const alias = { "~": fileURLToPath(new URL("./app", import.meta.url)) };
 export default defineConfig({
   resolve: { alias },
   test: {
+    // Two workers on a two-core machine: unit and integration files wait on Meilisearch and
+    // SQLite as much as on the CPU. The e2e project keeps to one fork of its own (below).
+    maxWorkers: 2,
     projects: [
       {
         resolve: { alias },

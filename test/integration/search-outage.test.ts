@@ -92,7 +92,7 @@ describe("a full reindex", () => {
         }
       }
     })();
-    const report = await reindexAll({ batchSize: 10 });
+    const report = await reindexAll({ batchSize: 25 });
     reindexing = false;
     await searching;
 
