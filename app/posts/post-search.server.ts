@@ -53,8 +53,9 @@ export const postSearchSource: SearchSource = {
 
   affectedBy(event, db) {
     if (event.recordType === "post") return [event.recordId];
-    // Post documents carry their partner's name.
-    if (event.recordType === "partner") {
+    // Post documents carry their partner's name: a change to the partner changes them. (A new
+    // partner has no posts yet; its posts' own events bring them.)
+    if (event.type === "partner.updated") {
       return db
         .select({ id: posts.id })
         .from(posts)

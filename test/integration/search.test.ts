@@ -1,14 +1,16 @@
 import { and, count, eq, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "~/auth/principals";
+import type { EventRow } from "~/events/event-log.server";
 import { getDb } from "~/platform/db.server";
 import { deletePost } from "~/posts/delete-post.server";
+import { postSearchSource } from "~/posts/post-search.server";
 import { createPost, updatePost } from "~/posts/save-post.server";
 import { searchRecords, suggestRecords } from "~/search/search.server";
 import { parseSearchQuery } from "~/search/search-query";
 import { relayAll } from "~/search/search-relay.server";
 import { partners, posts } from "../../db/schema";
-import { givenUser, lessonInput, unique } from "../support/factories";
+import { givenPartner, givenUser, lessonInput, unique } from "../support/factories";
 import { startMeilisearchWithDemoContent, type TestMeilisearch } from "../support/meilisearch";
 
 let meili: TestMeilisearch;
@@ -214,5 +216,27 @@ describe("keeping in step with the database", () => {
         .where(and(ne(posts.status, "archived")))
         .get()?.n ?? 0;
     expect((await search(admin, "")).total).toBe(indexable);
+  });
+});
+
+describe("a partner's change", () => {
+  it("re-sends the documents of its posts, which carry its name; a new partner's does not", () => {
+    const torfaen = givenPartner("torfaen");
+    const torfaenPosts = getDb().select({ id: posts.id }).from(posts).where(eq(posts.partnerId, torfaen.id)).all();
+    const event = (type: string): EventRow => ({
+      id: 1,
+      type,
+      recordType: "partner",
+      recordId: String(torfaen.id),
+      actorId: null,
+      source: "import",
+      partnerIds: [torfaen.id],
+      occurredAt: new Date(),
+      data: {},
+    });
+    expect(postSearchSource.affectedBy(event("partner.updated"), getDb()).sort()).toEqual(
+      torfaenPosts.map((post) => String(post.id)).sort(),
+    );
+    expect(postSearchSource.affectedBy(event("partner.created"), getDb())).toEqual([]);
   });
 });
