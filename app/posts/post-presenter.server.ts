@@ -15,40 +15,33 @@ function publishedDate(post: { status: string; publishedAt: Date | null }): Date
   return post.status === "published" ? post.publishedAt : null;
 }
 
-export function presentPost(post: PostRecord, user: SessionUser, locale: Locale) {
-  const sectionsCy = post.sectionsCy ?? {};
+/** What every view of a post shows: its headline facts, in the reader's language. */
+export function presentPostSummary(post: PostSummary | PostRecord, locale: Locale) {
   return {
     slug: post.slug,
     kind: post.kind,
     status: post.status,
     title: inLocale(post.title, post.titleCy, locale).text,
     summary: inLocale(post.summary, post.summaryCy, locale).text,
-    partner: post.partner,
+    partner: { slug: post.partner.slug, name: post.partner.name, shortName: post.partner.shortName },
     tags: post.tags,
-    authorName: post.authorName,
     publishedAt: publishedDate(post),
     updatedAt: post.updatedAt,
+  };
+}
+
+/** The post's own page: the headline facts, its author, its sections and body made safe. */
+export function presentPost(post: PostRecord, user: SessionUser, locale: Locale) {
+  const sectionsCy = post.sectionsCy ?? {};
+  return {
+    ...presentPostSummary(post, locale),
+    authorName: post.authorName,
     bodyHtml: renderMarkdown(inLocale(post.body, post.bodyCy, locale).text),
     sections: sectionsOf(post.kind).map((key) => {
       const markdown = inLocale(post.sections[key] ?? "", sectionsCy[key], locale).text;
       return { key, html: markdown ? renderMarkdown(markdown) : null };
     }),
     canEdit: canOnPost(user, "edit", post),
-  };
-}
-
-/** A post in a list. */
-export function presentPostSummary(post: PostSummary, locale: Locale) {
-  return {
-    slug: post.slug,
-    kind: post.kind,
-    status: post.status,
-    title: inLocale(post.title, post.titleCy, locale).text,
-    summary: inLocale(post.summary, post.summaryCy, locale).text,
-    partner: post.partner,
-    tags: post.tags,
-    publishedAt: publishedDate(post),
-    updatedAt: post.updatedAt,
   };
 }
 
