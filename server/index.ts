@@ -12,6 +12,16 @@ import { createHubApp } from "./http-app";
 import { prepareDatabase } from "./prepare-database";
 import { startSearchRuntime } from "./search-runtime";
 
+/** What has started so far, for stopping it in order; a signal during start-up just exits. */
+let stopRunning: ((signal: string) => void) | undefined;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (stopRunning) stopRunning(signal);
+    // Exiting runs the exit handlers, which kill a Meilisearch started so far.
+    else process.exit(0);
+  });
+}
+
 async function main() {
   const dev = process.argv.includes("--dev");
   const env = getEnv();
@@ -43,7 +53,7 @@ async function main() {
   });
 
   let stopping = false;
-  const stop = (signal: string) => {
+  stopRunning = (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`Received ${signal}; stopping.`);
@@ -57,8 +67,6 @@ async function main() {
     // above open: do not wait for ever. Exiting also kills a managed Meilisearch.
     setTimeout(() => process.exit(0), 10_000).unref();
   };
-  process.on("SIGINT", () => stop("SIGINT"));
-  process.on("SIGTERM", () => stop("SIGTERM"));
 }
 
 main().catch((error) => {

@@ -219,13 +219,17 @@ export async function startMeilisearch({
     async stop() {
       stopping = true;
       if (restartTimer) clearTimeout(restartTimer);
-      process.off("exit", killOnExit);
-      if (deadReason !== null || child.exitCode !== null || child.signalCode !== null) return;
+      if (deadReason !== null || child.exitCode !== null || child.signalCode !== null) {
+        process.off("exit", killOnExit);
+        return;
+      }
       const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill("SIGTERM");
       const timeout = setTimeout(() => child.kill("SIGKILL"), 10_000);
       await exited;
       clearTimeout(timeout);
+      // Only now: if the Hub exits while Meilisearch is still shutting down, it is killed with it.
+      process.off("exit", killOnExit);
     },
   };
 }
