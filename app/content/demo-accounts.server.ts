@@ -2,12 +2,11 @@
  * Demo accounts exist only alongside demo content and never in production:
  * one admin, one reader and one editor per partner, sharing one password.
  */
-import { eq } from "drizzle-orm";
-import { settings } from "../../db/schema";
 import { createUser, getUserByEmail } from "../auth/users.server";
 import { listPartners } from "../partners/partners.server";
 import { type Db, getDb } from "../platform/db.server";
 import { isProduction } from "../platform/env.server";
+import { getSetting, setSetting } from "../platform/settings.server";
 
 export const DEMO_PASSWORD = "demo-password-1";
 const DEMO_FLAG = "demo_accounts";
@@ -39,17 +38,14 @@ export async function ensureDemoAccounts(db: Db = getDb()): Promise<DemoAccount[
   for (const account of accounts) {
     if (!getUserByEmail(account.email, db)) await createUser({ ...account, password: DEMO_PASSWORD }, db);
   }
-  db.insert(settings)
-    .values({ key: DEMO_FLAG, value: "true" })
-    .onConflictDoUpdate({ target: settings.key, set: { value: "true" } })
-    .run();
+  setSetting(DEMO_FLAG, "true", db);
   return accounts;
 }
 
 /** True when the demo accounts were created here and this is not production. */
 export function isDemoMode(db: Db = getDb()): boolean {
   if (isProduction()) return false;
-  return db.select().from(settings).where(eq(settings.key, DEMO_FLAG)).get()?.value === "true";
+  return getSetting(DEMO_FLAG, db) === "true";
 }
 
 export function listDemoAccounts(db: Db = getDb()): DemoAccount[] {

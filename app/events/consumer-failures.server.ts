@@ -111,12 +111,18 @@ export function failureCounts(consumer: string, db: Db = getDb()): { retrying: n
 }
 
 /**
- * Puts parked records back in line, with a fresh set of attempts. Returns how
- * many were parked. Without `key`, every parked record of the consumer.
+ * Puts parked records back in line, with a fresh set of attempts; call it in
+ * the transaction of the request. Without `key`, every parked record of the
+ * consumer. Returns the records it put back.
  */
-export function retryParked(consumer: string, key?: RecordKey, now = new Date(), db: Db = getDb()): number {
+export function retryParked(tx: Db, consumer: string, key?: RecordKey, now = new Date()): RecordKey[] {
   const where = key
     ? and(matching(consumer, key), isNotNull(consumerFailures.parkedAt))
     : and(eq(consumerFailures.consumer, consumer), isNotNull(consumerFailures.parkedAt));
-  return db.update(consumerFailures).set({ parkedAt: null, attempts: 0, retryAt: now }).where(where).run().changes;
+  return tx
+    .update(consumerFailures)
+    .set({ parkedAt: null, attempts: 0, retryAt: now })
+    .where(where)
+    .returning({ recordType: consumerFailures.recordType, recordId: consumerFailures.recordId })
+    .all();
 }

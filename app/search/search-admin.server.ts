@@ -2,7 +2,8 @@
 import type { RecordType } from "../../db/enums";
 import { ADMIN, holdsAny, type SessionUser } from "../auth/principals";
 import { retryParked } from "../events/consumer-failures.server";
-import { type Db, getDb } from "../platform/db.server";
+import { recordEvent } from "../events/event-log.server";
+import { type Db, getDb, writeTransaction } from "../platform/db.server";
 import { ForbiddenError } from "../platform/errors";
 import { SEARCH_CONSUMER } from "./search-relay.server";
 import { listFailingRecords, searchIndexStatus } from "./search-status.server";
@@ -41,7 +42,9 @@ export function getSearchAdminView(actor: SessionUser, db: Db = getDb()) {
 
 /**
  * Puts parked records back in line for the relay to try again; one record
- * when `record` is given, otherwise all of them. Returns how many.
+ * when `record` is given, otherwise all of them. Each retry is an event, in
+ * the same transaction: who asked is kept, and the relay, reading it, tries
+ * the record at once. Returns how many were put back.
  */
 export function retryParkedRecords(
   actor: SessionUser,
@@ -49,5 +52,18 @@ export function retryParkedRecords(
   db: Db = getDb(),
 ): number {
   requireAdministrator(actor);
-  return retryParked(SEARCH_CONSUMER, record, new Date(), db);
+  return writeTransaction((tx) => {
+    const retried = retryParked(tx, SEARCH_CONSUMER, record);
+    for (const key of retried) {
+      recordEvent(tx, {
+        type: `${key.recordType}.search-retry-requested`,
+        recordType: key.recordType,
+        recordId: key.recordId,
+        actorId: actor.id,
+        source: "web",
+        partnerIds: [],
+      });
+    }
+    return retried.length;
+  }, db);
 }

@@ -245,3 +245,27 @@ describe("health and request ids", () => {
     expect(replaced.headers.get("X-Request-Id")).toMatch(/^[A-Za-z0-9._-]{8,64}$/);
   });
 });
+
+describe("the search index page", () => {
+  it.each([
+    ["an unknown intent", { intent: "drop-index" }],
+    ["a record type that is not searchable", { intent: "retry-one", recordType: "partner", recordId: "1" }],
+    ["no record id", { intent: "retry-one", recordType: "post" }],
+    ["a record id of 65 characters", { intent: "retry-one", recordType: "post", recordId: "1".repeat(65) }],
+  ])("answers %s with 400", async (_name, form) => {
+    const page = await e2e.signedInPage("admin@demo.srs-hub.test");
+    const response = await page.request.post(`${e2e.baseUrl}/admin/search`, {
+      form,
+      headers: { Origin: e2e.baseUrl },
+      maxRedirects: 0,
+    });
+    expect(response.status()).toBe(400);
+  });
+
+  it("ignores a banner count that is not a number", async () => {
+    const page = await e2e.signedInPage("admin@demo.srs-hub.test");
+    const response = await page.goto(`${e2e.baseUrl}/admin/search?retried=%3Cscript%3E`);
+    expect(response?.status()).toBe(200);
+    expect(await page.locator(".govuk-notification-banner").count()).toBe(0);
+  });
+});

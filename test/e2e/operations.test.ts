@@ -6,6 +6,7 @@
  */
 import type { APIRequestContext } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { signInContext } from "../support/browser";
 import { e2eFixture } from "../support/e2e-fixtures";
 import { makePostUnreadable, postId, recordChange } from "../support/e2e-hub-database";
 import { createPost, uniqueTitle } from "../support/e2e-posts";
@@ -73,12 +74,7 @@ describe("a second Hub on the same data folder", () => {
 
       // A post written through the second Hub reaches search through the first one's relay.
       const page = await e2e.newPage();
-      const login = await page.request.post(`${second.url}/login`, {
-        form: { email: TORFAEN_EDITOR, password: "demo-password-1", redirectTo: "/" },
-        headers: { Origin: second.url },
-        maxRedirects: 0,
-      });
-      expect(login.status()).toBe(302);
+      await signInContext(page.context(), second.url, TORFAEN_EDITOR);
       const title = uniqueTitle("Written through the second Hub");
       const slug = await createPost(page.request, second.url, { title, status: "published" });
       await eventually(() => searchFinds(page.request, second?.url ?? "", title, slug), 15_000);

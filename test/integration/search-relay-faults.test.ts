@@ -27,7 +27,7 @@ import { searchRecords } from "~/search/search.server";
 import { getSearchAdminView, retryParkedRecords } from "~/search/search-admin.server";
 import { parseSearchQuery } from "~/search/search-query";
 import { LeaseLostError, relayAll, relayOnce, SEARCH_CONSUMER } from "~/search/search-relay.server";
-import { consumerFailures, posts } from "../../db/schema";
+import { consumerFailures, events, posts } from "../../db/schema";
 import { givenUser, lessonInput, unique } from "../support/factories";
 import { startMeilisearchWithDemoContent, type TestMeilisearch } from "../support/meilisearch";
 import { eventually } from "../support/wait";
@@ -126,6 +126,9 @@ describe("a record Meilisearch refuses", () => {
     // Retrying it (only an administrator may) puts it back in line; it fails again while the cause remains.
     expect(() => retryParkedRecords(editor)).toThrow(ForbiddenError);
     expect(retryParkedRecords(admin, { recordType: "post", recordId: String(postId(poison.slug)) })).toBe(1);
+    // The retry is in the event log, with who asked for it.
+    const retryEvent = getDb().select().from(events).where(eq(events.type, "post.search-retry-requested")).all().at(-1);
+    expect(retryEvent).toMatchObject({ recordId: String(postId(poison.slug)), actorId: admin.id, source: "web" });
     expect(failureCounts(SEARCH_CONSUMER)).toEqual({ retrying: 1, parked: 0 });
     await relayAll();
     expect(failureOf(postId(poison.slug))).toMatchObject({ attempts: 1, parkedAt: null });
