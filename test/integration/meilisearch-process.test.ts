@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -82,7 +83,10 @@ describe("the managed Meilisearch", () => {
     });
     fs.rmSync(link);
     process.kill(engine.pid, "SIGKILL");
-    await eventually(async () => lines.some((line) => /exited unexpectedly \(.*ENOENT\)/.test(line)));
+    // The restart finds no binary (spawned directly: ENOENT; through setpriv: "No such file").
+    await eventually(async () =>
+      lines.some((line) => /restart failed[\s\S]*(ENOENT|No such file)|exited unexpectedly \(.*ENOENT\)/.test(line)),
+    );
     await engine.stop();
     engine = undefined;
   });
@@ -105,5 +109,31 @@ describe("the managed Meilisearch", () => {
       if (saved.url) process.env.MEILI_URL = saved.url;
       if (saved.bin === undefined) delete process.env.MEILI_BIN;
     }
+  });
+
+  it("dies with the process that started it, even one killed outright", async () => {
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", "test/support/meilisearch-owner.ts", path.join(dir, "owner")],
+      {
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
+    const meiliPid = await new Promise<number>((resolve, reject) => {
+      child.stdout?.once("data", (chunk) => resolve(Number(String(chunk).trim())));
+      child.once("exit", (code) => reject(new Error(`the owner exited with ${code}`)));
+    });
+    const alive = (pid: number) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    expect(alive(meiliPid)).toBe(true);
+    // SIGKILL: no exit handler of the owner's runs.
+    child.kill("SIGKILL");
+    await eventually(async () => !alive(meiliPid), 5_000);
   });
 });
