@@ -18,9 +18,13 @@ export const PARTNER_TYPES = ["council", "police", "shared-service"] as const;
 export type PartnerType = (typeof PARTNER_TYPES)[number];
 
 /** Every kind of record the event log, revisions and search know about. */
-export const RECORD_TYPES = ["post", "partner"] as const;
+export const RECORD_TYPES = ["post", "partner", "user"] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
 /** Who or what made a change: a person in the web app, the content import, or a command-line script. */
 export const CHANGE_SOURCES = ["web", "import", "script", "system"] as const;
 export type ChangeSource = (typeof CHANGE_SOURCES)[number];
+
+/** What a single-use account link is for. */
+export const ACCOUNT_TOKEN_PURPOSES = ["invitation", "password-reset"] as const;
+export type AccountTokenPurpose = (typeof ACCOUNT_TOKEN_PURPOSES)[number];

@@ -1,9 +1,23 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
-import { CHANGE_SOURCES, PARTNER_TYPES, type PostKind, type PostStatus, type RecordType, type Role } from "./enums";
+import {
+  ACCOUNT_TOKEN_PURPOSES,
+  CHANGE_SOURCES,
+  PARTNER_TYPES,
+  type PostKind,
+  type PostStatus,
+  type RecordType,
+  type Role,
+} from "./enums";
 
 export * from "./enums";
+
+/** HTML (sanitised) of each Markdown field, by field name, and the plain text of them all. */
+export interface RenderedFields {
+  html: Record<string, string>;
+  text: string;
+}
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
@@ -34,24 +48,33 @@ export const partners = sqliteTable("partners", {
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
 });
 
-export const users = sqliteTable(
-  "users",
-  {
-    id: text("id").primaryKey(),
-    email: text("email").notNull().unique(),
-    name: text("name").notNull(),
-    passwordHash: text("password_hash").notNull(),
-    role: text("role")
-      .$type<Role>()
-      .notNull()
-      .references(() => roles.name),
-    partnerId: integer("partner_id").references(() => partners.id, { onDelete: "restrict" }),
-    createdAt: createdAt(),
-  },
-  (table) => [check("users_editor_partner_check", sql`${table.role} <> 'editor' or ${table.partnerId} is not null`)],
-);
+/**
+ * Every person belongs to a partner (SRS staff to the SRS). An account made
+ * by invitation, or only ever used with Microsoft Entra ID, has no password.
+ * A deactivated account keeps its history but cannot sign in.
+ */
+export const users = sqliteTable("users", {
+  id: text("id").primaryKey(),
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  passwordHash: text("password_hash"),
+  role: text("role")
+    .$type<Role>()
+    .notNull()
+    .references(() => roles.name),
+  partnerId: integer("partner_id")
+    .notNull()
+    .references(() => partners.id, { onDelete: "restrict" }),
+  createdAt: createdAt(),
+  lastSignInAt: integer("last_sign_in_at", { mode: "timestamp_ms" }),
+  deactivatedAt: integer("deactivated_at", { mode: "timestamp_ms" }),
+});
 
-/** Lucia's session table; `created_at` carries the absolute lifetime. */
+/**
+ * Lucia's session table. `id` is the SHA-256 of the token in the browser's
+ * cookie, so a copy of the database cannot be used to take over a session.
+ * `created_at` carries the absolute lifetime.
+ */
 export const sessions = sqliteTable(
   "sessions",
   {
@@ -61,9 +84,69 @@ export const sessions = sqliteTable(
       .references(() => users.id, { onDelete: "cascade" }),
     expiresAt: integer("expires_at").notNull(),
     createdAt: integer("created_at").notNull(),
+    /** How the person signed in: "password" or "entra". */
+    method: text("method").notNull().default("password"),
+    /** The browser's own description of itself, shortened; shown on the sessions page. */
+    userAgent: text("user_agent"),
   },
   (table) => [index("sessions_user_idx").on(table.userId)],
 );
+
+/** An account's sign-in from an outside identity provider: for Entra ID, its tenant (`tid`) and object (`oid`) ids. */
+export const userIdentities = sqliteTable(
+  "user_identities",
+  {
+    provider: text("provider").notNull(),
+    tenantId: text("tenant_id").notNull(),
+    subject: text("subject").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
+  },
+  (table) => [
+    primaryKey({ columns: [table.provider, table.tenantId, table.subject] }),
+    index("user_identities_user_idx").on(table.userId),
+  ],
+);
+
+/** An OpenID Connect sign-in under way: its state (hashed), nonce and PKCE verifier, used once. */
+export const signInRequests = sqliteTable("sign_in_requests", {
+  stateHash: text("state_hash").primaryKey(),
+  nonce: text("nonce").notNull(),
+  codeVerifier: text("code_verifier").notNull(),
+  redirectTo: text("redirect_to").notNull(),
+  expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+/** Single-use links (an invitation or a password reset): only the SHA-256 of the token is kept. */
+export const accountTokens = sqliteTable(
+  "account_tokens",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    purpose: text("purpose", { enum: ACCOUNT_TOKEN_PURPOSES }).notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdBy: text("created_by"),
+    createdAt: createdAt(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+  },
+  (table) => [index("account_tokens_user_idx").on(table.userId)],
+);
+
+/**
+ * Failed sign-ins, per account (`account:<email>`) and per address
+ * (`address:<ip>`), shared by every process on the database.
+ */
+export const signInThrottle = sqliteTable("sign_in_throttle", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull(),
+  lastFailedAt: integer("last_failed_at", { mode: "timestamp_ms" }).notNull(),
+  blockedUntil: integer("blocked_until", { mode: "timestamp_ms" }),
+});
 
 export const posts = sqliteTable(
   "posts",
@@ -87,6 +170,8 @@ export const posts = sqliteTable(
     /** The kind's structured sections as a JSON object of Markdown strings. */
     sections: text("sections", { mode: "json" }).$type<Record<string, string>>().notNull(),
     sectionsCy: text("sections_cy", { mode: "json" }).$type<Record<string, string>>(),
+    /** The Markdown fields rendered and sanitised at save time, and their plain text for search. */
+    rendered: text("rendered", { mode: "json" }).$type<RenderedFields>(),
     status: text("status")
       .$type<PostStatus>()
       .notNull()
@@ -193,6 +278,8 @@ export const revisions = sqliteTable(
     schemaVersion: integer("schema_version").notNull(),
     snapshot: text("snapshot", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
     restricted: integer("restricted", { mode: "boolean" }).notNull(),
+    /** The Markdown fields of this revision rendered and sanitised when it was saved. */
+    rendered: text("rendered", { mode: "json" }).$type<RenderedFields>(),
     changeNote: text("change_note"),
     actorId: text("actor_id").references(() => users.id, { onDelete: "set null" }),
     source: text("source", { enum: CHANGE_SOURCES }).notNull(),

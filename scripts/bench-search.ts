@@ -130,6 +130,7 @@ try {
     email: "bench.reader@example.test",
     name: "Bench Reader",
     role: "reader",
+    partnerSlug: "srs",
     password: "bench-password-123",
   });
 

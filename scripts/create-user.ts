@@ -11,7 +11,7 @@ import { ValidationError } from "../app/platform/errors";
 import { migrateDatabase } from "../app/platform/migrate.server";
 import { ROLES } from "../db/enums";
 
-const USAGE = `Usage: npm run user:create -- --email EMAIL --name NAME --role ${ROLES.join("|")} [--partner SLUG]
+const USAGE = `Usage: npm run user:create -- --email EMAIL --name NAME --role ${ROLES.join("|")} --partner SLUG
 The password is asked for at a prompt, or read from standard input.`;
 
 async function readStdin(): Promise<string> {
@@ -65,7 +65,7 @@ async function main() {
       help: { type: "boolean" },
     },
   });
-  if (values.help || !values.email || !values.name || !values.role) {
+  if (values.help || !values.email || !values.name || !values.role || !values.partner) {
     console.log(USAGE);
     process.exitCode = values.help ? 0 : 2;
     return;

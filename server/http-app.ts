@@ -107,7 +107,11 @@ export async function createHubApp({ mode, publicOrigin }: HubServerOptions) {
     createRequestHandler({
       build,
       mode,
-      getLoadContext: (_req, res) => ({ requestId: String(res.locals.requestId) }),
+      getLoadContext: (req, res) => ({
+        requestId: String(res.locals.requestId),
+        clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
+        cspNonce: String(res.locals.cspNonce ?? ""),
+      }),
     }),
   );
   return { app, close: async () => closeVite?.() };

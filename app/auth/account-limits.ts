@@ -3,5 +3,5 @@ export const ACCOUNT_LIMITS = {
   email: 254,
   name: 120,
   passwordMin: 12,
-  passwordMax: 1024,
+  passwordMax: 256,
 } as const;

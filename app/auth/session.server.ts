@@ -38,17 +38,26 @@ export async function endRequestSession(request: Request): Promise<void> {
 
 const OWN_ORIGIN = "http://hub.invalid";
 
+/** True when `path`, followed by a browser from a page on the Hub, stays on the Hub. */
+function staysOnHub(path: string): boolean {
+  return new URL(path, OWN_ORIGIN).origin === OWN_ORIGIN;
+}
+
 /**
  * Only paths on the Hub are followed after sign-in. The target is resolved the
- * way a browser would (which drops tabs and newlines and reads "/\\" as "//"),
- * so nothing can turn it into another host, and the result carries no control
- * characters into the Location header.
+ * way a browser would (which drops tabs and newlines, reads "/\\" as "//" and
+ * removes dot segments, encoded or not), and the resolved path must itself
+ * stay on the Hub: "/.//evil.example" resolves to "//evil.example", which a
+ * browser reads as another host. The result carries no control characters
+ * into the Location header.
  */
 export function safeRedirectPath(target: unknown, fallback = "/"): string {
   if (typeof target !== "string" || !target.startsWith("/")) return fallback;
   try {
+    if (!staysOnHub(target)) return fallback;
     const url = new URL(target, OWN_ORIGIN);
-    return url.origin === OWN_ORIGIN ? `${url.pathname}${url.search}${url.hash}` : fallback;
+    const path = `${url.pathname}${url.search}${url.hash}`;
+    return path.startsWith("//") || !staysOnHub(path) ? fallback : path;
   } catch {
     return fallback;
   }

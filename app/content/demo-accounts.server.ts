@@ -2,7 +2,9 @@
  * Demo accounts exist only alongside demo content and never in production:
  * one admin, one reader and one editor per partner, sharing one password.
  */
-import { createUser, getUserByEmail } from "../auth/users.server";
+import { like, sql } from "drizzle-orm";
+import { users } from "../../db/schema";
+import { createUser, DEMO_EMAIL_DOMAIN, getUserByEmail } from "../auth/users.server";
 import { listPartners } from "../partners/partners.server";
 import { type Db, getDb } from "../platform/db.server";
 import { isProduction } from "../platform/env.server";
@@ -15,15 +17,22 @@ export interface DemoAccount {
   email: string;
   name: string;
   role: "admin" | "editor" | "reader";
-  partnerSlug?: string;
+  partnerSlug: string;
 }
 
-export function demoAccountsFor(partners: { slug: string; shortName: string }[]): DemoAccount[] {
+/** SRS staff belong to the SRS partner; a Hub without one puts them in its first partner. */
+function homePartnerSlug(partners: { slug: string; type: string }[]): string | undefined {
+  return (partners.find((partner) => partner.type === "shared-service") ?? partners[0])?.slug;
+}
+
+export function demoAccountsFor(partners: { slug: string; shortName: string; type: string }[]): DemoAccount[] {
+  const home = homePartnerSlug(partners);
+  if (!home) return [];
   return [
-    { email: "admin@demo.srs-hub.test", name: "Demo Administrator", role: "admin" },
-    { email: "reader@demo.srs-hub.test", name: "Demo Reader", role: "reader" },
+    { email: `admin@${DEMO_EMAIL_DOMAIN}`, name: "Demo Administrator", role: "admin", partnerSlug: home },
+    { email: `reader@${DEMO_EMAIL_DOMAIN}`, name: "Demo Reader", role: "reader", partnerSlug: home },
     ...partners.map((partner) => ({
-      email: `editor.${partner.slug}@demo.srs-hub.test`,
+      email: `editor.${partner.slug}@${DEMO_EMAIL_DOMAIN}`,
       name: `Demo Editor (${partner.shortName})`,
       role: "editor" as const,
       partnerSlug: partner.slug,
@@ -50,4 +59,15 @@ export function isDemoMode(db: Db = getDb()): boolean {
 
 export function listDemoAccounts(db: Db = getDb()): DemoAccount[] {
   return demoAccountsFor(listPartners(db));
+}
+
+/** How many demo accounts are in the database (a production Hub warns of them, and refuses them). */
+export function countDemoAccounts(db: Db = getDb()): number {
+  return (
+    db
+      .select({ count: sql<number>`count(*)` })
+      .from(users)
+      .where(like(users.email, `%@${DEMO_EMAIL_DOMAIN}`))
+      .get()?.count ?? 0
+  );
 }

@@ -211,6 +211,10 @@ export const en = {
   "errors.password.tooShort": "Password must be at least {min} characters",
   "errors.password.tooLong": "Password is too long",
   "errors.login.failed": "Enter a correct email address and password",
+  "errors.login.throttled": {
+    one: "Too many attempts to sign in. Wait {count} minute, then try again",
+    other: "Too many attempts to sign in. Wait {count} minutes, then try again",
+  },
 
   "delete.title": "Delete: {title}",
   "delete.warning": "Warning",

@@ -3,13 +3,10 @@
  * by the language switch that comes with Welsh), if the Hub speaks it;
  * otherwise English.
  */
+import { readCookie } from "../platform/cookies";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "./translate";
 
 export function resolveLocale(request: Request): Locale {
-  const cookie = request.headers.get("Cookie") ?? "";
-  for (const part of cookie.split(";")) {
-    const [name, value] = part.trim().split("=");
-    if (name === "lang" && isLocale(value)) return value;
-  }
-  return DEFAULT_LOCALE;
+  const chosen = readCookie(request.headers.get("Cookie"), "lang");
+  return isLocale(chosen) ? chosen : DEFAULT_LOCALE;
 }

@@ -1,11 +1,15 @@
 /**
  * What the server's composition root (server/http-app.ts) hands every loader
  * and action besides the request: the request's id, which every log line and
- * the error page carry.
+ * the error page carry; the client's address (behind a proxy only when
+ * PUBLIC_ORIGIN says there is one), for sign-in throttling; and the nonce of
+ * this response's Content-Security-Policy, for Remix's inline scripts.
  */
 declare module "@remix-run/node" {
   interface AppLoadContext {
     requestId: string;
+    clientAddress: string;
+    cspNonce: string;
   }
 }
 

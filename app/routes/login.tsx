@@ -4,6 +4,7 @@ import { z } from "zod";
 import { ACCOUNT_LIMITS } from "~/auth/account-limits";
 import { startSession } from "~/auth/lucia.server";
 import { endRequestSession, requireAnonymous, safeRedirectPath } from "~/auth/session.server";
+import { beginAttempt, forgiveAttempt } from "~/auth/sign-in-throttle.server";
 import { authenticate } from "~/auth/users.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextInput } from "~/components/form-fields";
@@ -31,18 +32,32 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const form = LoginForm.safeParse(Object.fromEntries(await readForm(request)));
   if (!form.success) {
     return data({ errors: z.flattenError(form.error).fieldErrors, email: "" }, { status: 400 });
   }
-  const user = await authenticate(form.data.email, form.data.password);
-  if (!user) {
-    return data({ errors: { email: ["errors.login.failed"] }, email: form.data.email }, { status: 401 });
+  const { email, password } = form.data;
+  // Checked before the password hash is computed: a throttled guess costs almost nothing.
+  const attempt = beginAttempt(email, context.clientAddress);
+  if (!attempt.allowed) {
+    return data(
+      {
+        errors: { email: ["errors.login.throttled"] },
+        email,
+        retryAfterMinutes: Math.ceil(attempt.retryAfterSeconds / 60),
+      },
+      { status: 429, headers: { "Retry-After": String(attempt.retryAfterSeconds) } },
+    );
   }
+  const user = await authenticate(email, password);
+  if (!user) {
+    return data({ errors: { email: ["errors.login.failed"] }, email }, { status: 401 });
+  }
+  forgiveAttempt(email, context.clientAddress);
   // A fresh session at every sign-in: any session the browser already had is ended.
   await endRequestSession(request);
-  const cookie = await startSession(user.id);
+  const cookie = await startSession(user.id, { method: "password", userAgent: request.headers.get("User-Agent") });
   return redirect(safeRedirectPath(form.data.redirectTo), { headers: { "Set-Cookie": cookie } });
 }
 
@@ -51,7 +66,10 @@ export default function Login() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t } = useI18n();
-  const errors: Record<string, string[] | undefined> = actionData?.errors ?? {};
+  const errors: Record<string, string[] | undefined> =
+    actionData && "retryAfterMinutes" in actionData
+      ? { email: [t("errors.login.throttled", { count: Number(actionData.retryAfterMinutes) })] }
+      : (actionData?.errors ?? {});
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">

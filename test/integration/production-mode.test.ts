@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { startSession } from "~/auth/lucia.server";
-import { ensureDemoAccounts, isDemoMode } from "~/content/demo-accounts.server";
+import { readSessionId, startSession, validateSession } from "~/auth/lucia.server";
+import { authenticate, createUser } from "~/auth/users.server";
+import { countDemoAccounts, DEMO_PASSWORD, ensureDemoAccounts, isDemoMode } from "~/content/demo-accounts.server";
 import { getDb } from "~/platform/db.server";
 import { settings } from "../../db/schema";
 import { givenPartner, givenUser } from "../support/factories";
@@ -19,8 +20,27 @@ describe("in production", () => {
     expect(isDemoMode()).toBe(false);
   });
 
-  it("marks the session cookie Secure", async () => {
+  it("marks the session cookie Secure, with the __Host- prefix", async () => {
     const user = await givenUser("reader");
-    expect(await startSession(user.id)).toContain("Secure");
+    const cookie = await startSession(user.id, { method: "password" });
+    expect(cookie).toMatch(/^__Host-srs_hub_session=/);
+    expect(cookie).toContain("Secure");
+    expect(cookie).toContain("Path=/");
+    expect(cookie).not.toContain("Domain");
+  });
+
+  it("refuses demo accounts left by an earlier demo run, at sign-in and for their sessions", async () => {
+    const home = givenPartner("srs");
+    const demo = await createUser({
+      email: "reader@demo.srs-hub.test",
+      name: "Demo Reader",
+      role: "reader",
+      partnerSlug: home.slug,
+      password: DEMO_PASSWORD,
+    });
+    expect(await authenticate(demo.email, DEMO_PASSWORD)).toBeNull();
+    const cookie = (await startSession(demo.id, { method: "password" })).split(";")[0] ?? "";
+    expect(await validateSession(readSessionId(cookie) ?? "")).toBeNull();
+    expect(countDemoAccounts()).toBe(1);
   });
 });

@@ -67,9 +67,13 @@ describe("upgrading a database from before the event log", () => {
 
     migrateDatabase(db, MIGRATIONS);
 
-    expect(one(db, "select count(*) as n from users").n).toBe(2);
-    // Rebuilding the users table must not cascade into sessions (foreign keys are off while migrating).
-    expect(one(db, "select count(*) as n from sessions").n).toBe(1);
+    // Everyone belongs to a partner now: without an SRS partner, the first one.
+    expect(all(db, "select id, partner_id from users order by id")).toEqual([
+      { id: "u-editor", partner_id: 1 },
+      { id: "u-reader", partner_id: 1 },
+    ]);
+    // Sessions stored under their raw ids end: only hashes of tokens are kept from now on.
+    expect(one(db, "select count(*) as n from sessions").n).toBe(0);
     expect(one(db, "select count(*) as n from post_tags").n).toBe(3);
     expect(all(db, "select id, slug, author_id, title_cy from posts order by id")).toEqual([
       { id: 1, slug: "a-lesson", author_id: "u-editor", title_cy: null },
@@ -117,9 +121,12 @@ describe("roles, kinds and statuses", () => {
   it("are enforced by the database, and a new one takes a single insert, not a table rebuild", () => {
     const db = database("new-role");
     migrateDatabase(db, MIGRATIONS);
+    db.$client.exec(
+      "insert into partners (id, slug, name, short_name, type, description, updated_at) values (1, 'srs', 'SRS', 'SRS', 'shared-service', '', 0)",
+    );
     const addUser = (id: string, role: string) =>
       db.$client
-        .prepare("insert into users (id, email, name, password_hash, role) values (?, ?, 'X', 'hash', ?)")
+        .prepare("insert into users (id, email, name, password_hash, role, partner_id) values (?, ?, 'X', 'hash', ?, 1)")
         .run(id, `${id}@example.test`, role);
     expect(() => addUser("u1", "coordinator")).toThrow(/FOREIGN KEY/);
     const tablesBefore = all(db, "select name, sql from sqlite_master where name = 'users'");
@@ -127,9 +134,6 @@ describe("roles, kinds and statuses", () => {
     db.$client.exec("insert into roles (name) values ('coordinator')");
     addUser("u2", "coordinator");
     expect(all(db, "select name, sql from sqlite_master where name = 'users'")).toEqual(tablesBefore);
-    db.$client.exec(
-      "insert into partners (id, slug, name, short_name, type, updated_at) values (1, 'p', 'P', 'P', 'council', 0)",
-    );
     expect(() =>
       db.$client
         .prepare(

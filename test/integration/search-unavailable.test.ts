@@ -13,13 +13,13 @@ let cookie: string;
 beforeAll(async () => {
   givenPartner("torfaen");
   const user = await givenUser("reader");
-  cookie = (await startSession(user.id)).split(";")[0] ?? "";
+  cookie = (await startSession(user.id, { method: "password" })).split(";")[0] ?? "";
 });
 
 const args = (url: string, headers: Record<string, string> = {}) => ({
   request: new Request(url, { headers }),
   params: {},
-  context: { requestId: "test-request" },
+  context: { requestId: "test-request", clientAddress: "127.0.0.1", cspNonce: "test-nonce" },
 });
 
 describe("when search is down", () => {

@@ -40,17 +40,29 @@ describe("accounts", () => {
         () => null,
         (error) => error,
       );
-    const short = await attempt({ email: `${unique("x")}@example.test`, name: "X", role: "reader", password: "short" });
-    expect(short).toBeInstanceOf(ValidationError);
-    expect(short.fieldErrors.password).toEqual(["errors.password.tooShort"]);
-    const editorWithoutPartner = await attempt({
+    const short = await attempt({
       email: `${unique("x")}@example.test`,
       name: "X",
-      role: "editor",
+      role: "reader",
+      partnerSlug: "torfaen",
+      password: "short",
+    });
+    expect(short).toBeInstanceOf(ValidationError);
+    expect(short.fieldErrors.password).toEqual(["errors.password.tooShort"]);
+    const readerWithoutPartner = await attempt({
+      email: `${unique("x")}@example.test`,
+      name: "X",
+      role: "reader",
+      password: "long enough password",
+    } as Parameters<typeof createUser>[0]);
+    expect(readerWithoutPartner.fieldErrors.partnerSlug).toEqual(["errors.partner.required"]);
+    const duplicate = await attempt({
+      email: user.email,
+      name: "X",
+      role: "reader",
+      partnerSlug: "torfaen",
       password: "long enough password",
     });
-    expect(editorWithoutPartner.fieldErrors.partnerSlug).toEqual(["errors.partner.requiredForEditor"]);
-    const duplicate = await attempt({ email: user.email, name: "X", role: "reader", password: "long enough password" });
     expect(duplicate.fieldErrors.email).toEqual(["errors.email.taken"]);
     const unknownPartner = await attempt({
       email: `${unique("x")}@example.test`,
@@ -65,8 +77,8 @@ describe("accounts", () => {
 
 describe("sessions", () => {
   it("sets an HttpOnly, SameSite=Lax cookie and a new session at every sign-in", async () => {
-    const first = await startSession(user.id);
-    const second = await startSession(user.id);
+    const first = await startSession(user.id, { method: "password" });
+    const second = await startSession(user.id, { method: "password" });
     expect(first).toMatch(/^srs_hub_session=/);
     expect(first).toContain("HttpOnly");
     expect(first).toContain("SameSite=Lax");
@@ -76,7 +88,7 @@ describe("sessions", () => {
   });
 
   it("ends a session left idle past its expiry", async () => {
-    const id = sessionIdFrom(await startSession(user.id));
+    const id = sessionIdFrom(await startSession(user.id, { method: "password" }));
     getDb()
       .update(sessions)
       .set({ expiresAt: Math.floor(Date.now() / 1000) - 1 })
@@ -86,11 +98,43 @@ describe("sessions", () => {
   });
 
   it("ends a session past its absolute lifetime even while it is in use", async () => {
-    const id = sessionIdFrom(await startSession(user.id));
+    const id = sessionIdFrom(await startSession(user.id, { method: "password" }));
     const eightDaysAgo = Math.floor(Date.now() / 1000) - 8 * 24 * 3600;
     getDb().update(sessions).set({ createdAt: eightDaysAgo }).where(eq(sessions.id, id)).run();
     expect(await validateSession(id)).toBeNull();
     expect(getDb().select().from(sessions).where(eq(sessions.id, id)).get()).toBeUndefined();
+  });
+
+  it("stores only a hash of the cookie's token, so a copy of the database cannot open a session", async () => {
+    const cookie = (await startSession(user.id, { method: "password" })).split(";")[0] ?? "";
+    const token = cookie.slice(cookie.indexOf("=") + 1);
+    const stored = getDb()
+      .select({ id: sessions.id })
+      .from(sessions)
+      .all()
+      .map((row) => row.id);
+    expect(stored).not.toContain(token);
+    expect(stored).toContain(sessionIdFrom(cookie));
+    // Presenting a stored id as if it were a cookie's token finds nothing.
+    const stolen = stored.find((id) => id === sessionIdFrom(cookie)) ?? "";
+    expect(readSessionId(`srs_hub_session=${stolen}`)).not.toBe(stolen);
+    expect(await validateSession(readSessionId(`srs_hub_session=${stolen}`) ?? "")).toBeNull();
+  });
+
+  it("reads a malformed Cookie header as no cookie, never an error", async () => {
+    const cookie = (await startSession(user.id, { method: "password" })).split(";")[0] ?? "";
+    expect(readSessionId("analytics=100%")).toBeNull();
+    expect(readSessionId(`analytics=100%; ${cookie}`)).toBe(sessionIdFrom(cookie));
+    expect(readSessionId("srs_hub_session=%E0%A4%A")).toBeNull();
+    expect(readSessionId('=; ;;srs_hub_session="')).toBeNull();
+  });
+
+  it("refuses a deactivated account's sessions and its password", async () => {
+    const person = await givenUser("reader", "torfaen", "a long enough password");
+    const id = sessionIdFrom(await startSession(person.id, { method: "password" }));
+    getDb().update(users).set({ deactivatedAt: new Date() }).where(eq(users.id, person.id)).run();
+    expect(await validateSession(id)).toBeNull();
+    expect(await authenticate(person.email, "a long enough password")).toBeNull();
   });
 
   it("knows nothing of a made-up session id", async () => {

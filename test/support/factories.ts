@@ -27,7 +27,9 @@ export async function givenUser(
   partnerSlug?: string,
   password = "correct horse battery staple",
 ): Promise<SessionUser> {
-  return createUser({ email: `${unique(role)}@example.test`, name: `Test ${role}`, role, partnerSlug, password });
+  // Everyone belongs to a partner: by default one of their own, so they see no other partner's drafts.
+  const home = partnerSlug ?? givenPartner(unique("home")).slug;
+  return createUser({ email: `${unique(role)}@example.test`, name: `Test ${role}`, role, partnerSlug: home, password });
 }
 
 /** A complete lesson for `partner`, published unless overridden. */

@@ -33,6 +33,16 @@ describe("safeRedirectPath", () => {
     ["/\t/evil.example", "/"],
     ["/\n/evil.example", "/"],
     ["/posts\n", "/posts"],
+    // A path whose resolved form starts with "//" would leave the Hub once followed.
+    ["/.//evil.example", "/"],
+    ["/./\\evil.example", "/"],
+    ["/%2e//evil.example", "/"],
+    ["/%2E%2E//evil.example", "/"],
+    ["/a/..//evil.example", "/"],
+    ["/a/%2e%2e//evil.example", "/"],
+    ["/..//evil.example/x?y#z", "/"],
+    ["/.\\/evil.example", "/"],
+    ["/posts/./../search?q=x", "/search?q=x"],
     ["/search?q=a b#results", "/search?q=a%20b#results"],
     [undefined, "/"],
   ])("%j goes to %j", (target, expected) => {
