@@ -114,6 +114,8 @@ export const userIdentities = sqliteTable(
 /** An OpenID Connect sign-in under way: its state (hashed), nonce and PKCE verifier, used once. */
 export const signInRequests = sqliteTable("sign_in_requests", {
   stateHash: text("state_hash").primaryKey(),
+  /** The Entra ID tenant the person chose to sign in with. */
+  tenantId: text("tenant_id").notNull(),
   nonce: text("nonce").notNull(),
   codeVerifier: text("code_verifier").notNull(),
   redirectTo: text("redirect_to").notNull(),

@@ -14,6 +14,7 @@ CREATE TABLE `account_tokens` (
 CREATE INDEX `account_tokens_user_idx` ON `account_tokens` (`user_id`);--> statement-breakpoint
 CREATE TABLE `sign_in_requests` (
 	`state_hash` text PRIMARY KEY NOT NULL,
+	`tenant_id` text NOT NULL,
 	`nonce` text NOT NULL,
 	`code_verifier` text NOT NULL,
 	`redirect_to` text NOT NULL,
