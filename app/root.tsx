@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { ADMIN, holdsAny } from "~/auth/principals";
 import { getUser } from "~/auth/session.server";
 import { ErrorPage } from "~/components/error-page";
+import { useNonce } from "~/components/nonce";
 import { SiteFooter } from "~/components/site-footer";
 import { type HeaderUser, SiteHeader } from "~/components/site-header";
 import { resolveLocale } from "~/i18n/locale.server";
@@ -30,6 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const locale = data?.locale ?? DEFAULT_LOCALE;
+  const nonce = useNonce();
   return (
     <html lang={locale} className="govuk-template">
       <head>
@@ -43,8 +45,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <I18nProvider locale={locale}>
           <Page user={data?.user ?? null}>{children}</Page>
         </I18nProvider>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

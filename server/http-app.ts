@@ -1,14 +1,23 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express, { type NextFunction, type Request, type Response } from "express";
+import helmet from "helmet";
 import { REQUEST_ID_PATTERN } from "../app/platform/request-context";
-import { isFormBody, isSameOriginRequest, MAX_REQUEST_BYTES } from "../app/platform/request-guards";
+import {
+  ALLOWED_METHODS,
+  hubOriginFor,
+  isFormBody,
+  isSameOriginRequest,
+  MAX_REQUEST_BYTES,
+} from "../app/platform/request-guards";
 
 export interface HubServerOptions {
   mode: "production" | "development";
   publicOrigin?: string;
+  /** Origins outside the Hub that a form may lead to, such as an identity provider's. */
+  formActionOrigins?: string[];
 }
 
 /**
@@ -24,15 +33,102 @@ function requestIds(req: Request, res: Response, next: NextFunction) {
   next();
 }
 
-function securityHeaders(_req: Request, res: Response, next: NextFunction) {
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  res.setHeader("X-Frame-Options", "DENY");
-  res.setHeader("Referrer-Policy", "same-origin");
-  res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+/**
+ * Security headers through helmet: a Content-Security-Policy with a fresh
+ * nonce per response for Remix's inline scripts (never 'unsafe-inline'
+ * scripts in production), no framing, images from the Hub only (decision 019).
+ */
+function securityHeaders({
+  mode,
+  https,
+  formActionOrigins,
+}: {
+  mode: HubServerOptions["mode"];
+  https: boolean;
+  formActionOrigins: string[];
+}) {
+  const dev = mode === "development";
+  const nonce = (_req: unknown, res: unknown) => `'nonce-${(res as Response).locals.cspNonce}'`;
+  const headers = helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        // Vite's development server injects inline scripts and styles, and talks over a websocket.
+        scriptSrc: dev ? ["'self'", "'unsafe-inline'"] : ["'self'", nonce],
+        styleSrc: dev ? ["'self'", "'unsafe-inline'"] : ["'self'"],
+        imgSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        connectSrc: dev ? ["'self'", "ws:"] : ["'self'"],
+        formAction: ["'self'", ...formActionOrigins],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+    },
+    strictTransportSecurity: https ? { maxAge: 365 * 24 * 60 * 60, includeSubDomains: true } : false,
+    referrerPolicy: { policy: "same-origin" },
+    xFrameOptions: { action: "deny" },
+  });
+  return (req: Request, res: Response, next: NextFunction) => {
+    res.locals.cspNonce = randomBytes(16).toString("base64");
+    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+    headers(req, res, next);
+  };
+}
+
+/** Pages depend on who asks: no shared cache may keep them, and no browser may reuse them after sign-out. */
+function privatePages(_req: Request, res: Response, next: NextFunction) {
+  res.setHeader("Cache-Control", "private, no-store");
+  res.setHeader("Vary", "Cookie");
   next();
 }
 
-function requestGuards(publicOrigin: string | undefined) {
+/**
+ * Only GET, HEAD, POST and OPTIONS mean anything here; anything else is 405.
+ * OPTIONS says which methods there are.
+ */
+function allowedMethods(req: Request, res: Response, next: NextFunction) {
+  const allow = ALLOWED_METHODS.join(", ");
+  if (!ALLOWED_METHODS.includes(req.method as (typeof ALLOWED_METHODS)[number])) {
+    res.status(405).setHeader("Allow", allow).type("text/plain").send("Method not allowed.");
+    return;
+  }
+  if (req.method === "OPTIONS") {
+    res.status(204).setHeader("Allow", allow).end();
+    return;
+  }
+  next();
+}
+
+/**
+ * The Hub answers only for the names it is served under: PUBLIC_ORIGIN when
+ * set, the loopback names, and the address and port the request actually
+ * arrived on. Another name (a DNS-rebinding page, a stray proxy) is refused.
+ * The expected origin of forms comes from this list, never from the Host header.
+ */
+function knownHosts(publicOrigin: string | undefined) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const origin = hubOriginFor({
+      host: req.headers.host,
+      publicOrigin,
+      localAddress: req.socket.localAddress,
+      localPort: req.socket.localPort,
+      protocol: publicOrigin ? new URL(publicOrigin).protocol.slice(0, -1) : "http",
+    });
+    if (!origin) {
+      res
+        .status(421)
+        .type("text/plain")
+        .send("This Hub is not served under that name. Use its address, or set PUBLIC_ORIGIN.");
+      return;
+    }
+    res.locals.hubOrigin = origin;
+    next();
+  };
+}
+
+function requestGuards() {
   return (req: Request, res: Response, next: NextFunction) => {
     // Browsers always give a form's length; a body without one could be endless.
     if (req.headers["transfer-encoding"] && req.headers["content-length"] === undefined) {
@@ -52,12 +148,12 @@ function requestGuards(publicOrigin: string | undefined) {
         .send("Send this as a form (application/x-www-form-urlencoded or multipart/form-data).");
       return;
     }
-    const expectedOrigin = publicOrigin ?? `${req.protocol}://${req.headers.host}`;
     const allowed = isSameOriginRequest({
       method: req.method,
       origin: req.headers.origin,
       referer: req.headers.referer,
-      expectedOrigin,
+      fetchSite: req.headers["sec-fetch-site"],
+      expectedOrigin: String(res.locals.hubOrigin),
     });
     if (!allowed) {
       res
@@ -71,12 +167,15 @@ function requestGuards(publicOrigin: string | undefined) {
 }
 
 /** The Hub's HTTP server: static files, request guards and the Remix handler. */
-export async function createHubApp({ mode, publicOrigin }: HubServerOptions) {
+export async function createHubApp({ mode, publicOrigin, formActionOrigins = [] }: HubServerOptions) {
   const app = express();
   app.disable("x-powered-by");
   if (publicOrigin) app.set("trust proxy", 1);
   app.use(requestIds);
-  app.use(securityHeaders);
+  app.use(allowedMethods);
+  app.use(knownHosts(publicOrigin));
+  const https = publicOrigin?.startsWith("https:") === true && mode === "production";
+  app.use(securityHeaders({ mode, https, formActionOrigins }));
   app.get("/favicon.ico", (_req, res) => {
     res.status(204).end();
   });
@@ -101,7 +200,8 @@ export async function createHubApp({ mode, publicOrigin }: HubServerOptions) {
     build = (await import(serverBuildUrl)) as ServerBuild;
   }
 
-  app.use(requestGuards(publicOrigin));
+  app.use(requestGuards());
+  app.use(privatePages);
   app.all(
     "*",
     createRequestHandler({

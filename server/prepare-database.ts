@@ -1,12 +1,14 @@
 import { count } from "drizzle-orm";
 import { readContentDirectory } from "../app/content/content-files.server";
 import {
+  countDemoAccounts,
   type DemoAccount,
   ensureDemoAccounts,
   isDemoMode,
   listDemoAccounts,
 } from "../app/content/demo-accounts.server";
 import { importContent } from "../app/content/import-content.server";
+import { secureDataFolder } from "../app/platform/data-folder.server";
 import { getDb } from "../app/platform/db.server";
 import { getEnv, isProduction } from "../app/platform/env.server";
 import { migrateDatabase } from "../app/platform/migrate.server";
@@ -30,6 +32,7 @@ function isEmpty(): boolean {
  */
 export async function prepareDatabase(log: (line: string) => void = console.log): Promise<PreparedDatabase> {
   const env = getEnv();
+  secureDataFolder(env.dataDir);
   migrateDatabase();
   let imported = false;
   if (env.LOAD_DEMO_CONTENT && isEmpty()) {
@@ -37,6 +40,14 @@ export async function prepareDatabase(log: (line: string) => void = console.log)
     log(`Imported demo content: ${report.partners.created} partners, ${report.posts.created} posts.`);
     imported = true;
     if (!isProduction()) await ensureDemoAccounts();
+  }
+  if (isProduction()) {
+    const leftOver = countDemoAccounts();
+    if (leftOver > 0) {
+      log(
+        `${leftOver} demo account(s) from an earlier demo run are in this database. Their password is public, so a production Hub refuses them at sign-in.`,
+      );
+    }
   }
   return { imported, demoAccounts: isDemoMode() ? listDemoAccounts() : [] };
 }

@@ -100,7 +100,7 @@ export async function connectSearch(log: (line: string) => void = console.log): 
   const { dataDir } = getEnv();
   if (await connectToRunningHubSearch(dataDir)) return { mode: "shared" };
   const explicit = getMeilisearchBinarySetting();
-  const binary = findMeilisearchBinary(explicit);
+  const binary = findMeilisearchBinary(explicit, log);
   if (!binary) {
     if (explicit) log(`MEILI_BIN is set to ${explicit}, which is not an executable file.`);
     log(HOW_TO_GET_MEILISEARCH);

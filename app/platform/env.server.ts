@@ -8,7 +8,7 @@ const booleanFromString = z
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  /** Defaults to every interface for `npm start`, to 127.0.0.1 for the dev server. */
+  /** Defaults to every interface for `npm start`; to 127.0.0.1 for the dev server and while demo accounts exist. */
   HOST: z.string().min(1).optional(),
   DATA_DIR: z.string().min(1).default("data"),
   CONTENT_DIR: z.string().min(1).default("content"),

@@ -2,26 +2,77 @@
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/** The only methods the Hub answers; anything else is 405. */
+export const ALLOWED_METHODS = ["GET", "HEAD", "POST", "OPTIONS"] as const;
+
+const LOOPBACK_NAMES = ["localhost", "127.0.0.1", "[::1]"];
+
+/** "::ffff:10.0.0.5" → "10.0.0.5"; "::1" → "[::1]": an address as it appears in a Host header. */
+function hostForm(address: string): string {
+  const v4 = address.replace(/^::ffff:/i, "");
+  return v4.includes(":") ? `[${v4}]` : v4;
+}
+
+/**
+ * The Hub's own origin for a request, or null when the request names a host
+ * the Hub does not serve. Allowed: PUBLIC_ORIGIN's host; the loopback names
+ * and the address the request arrived on, with the port it arrived on. The
+ * result is built from that list, never from the Host header itself.
+ */
+export function hubOriginFor({
+  host,
+  publicOrigin,
+  localAddress,
+  localPort,
+  protocol,
+}: {
+  host: string | undefined;
+  publicOrigin: string | undefined;
+  localAddress: string | undefined;
+  localPort: number | undefined;
+  protocol: string;
+}): string | null {
+  if (!host) return null;
+  const wanted = host.toLowerCase();
+  const candidates: string[] = [];
+  if (publicOrigin) candidates.push(publicOrigin);
+  if (localPort !== undefined) {
+    const names = localAddress ? [...LOOPBACK_NAMES, hostForm(localAddress)] : LOOPBACK_NAMES;
+    for (const name of names) {
+      candidates.push(`${protocol}://${name}:${localPort}`);
+      if ((protocol === "http" && localPort === 80) || (protocol === "https" && localPort === 443)) {
+        candidates.push(`${protocol}://${name}`);
+      }
+    }
+  }
+  return candidates.find((origin) => new URL(origin).host === wanted) ?? null;
+}
+
 export const MAX_REQUEST_BYTES = 1024 * 1024;
 
 /**
  * A state-changing request must come from the Hub's own pages: its Origin
  * (or, failing that, its Referer) must match the Hub's origin. Browsers send
- * Origin on every cross-site POST, so a forged form is refused.
+ * Origin on every cross-site POST, so a forged form is refused. `Origin: null`
+ * (a sandboxed frame, a data: page, some redirects) is refused outright, and
+ * so is a browser's own word that the request is cross-site (Sec-Fetch-Site).
  */
 export function isSameOriginRequest({
   method,
   origin,
   referer,
+  fetchSite,
   expectedOrigin,
 }: {
   method: string;
   origin: string | null | undefined;
   referer: string | null | undefined;
+  fetchSite?: string | string[] | null | undefined;
   expectedOrigin: string;
 }): boolean {
   if (SAFE_METHODS.has(method.toUpperCase())) return true;
-  const claimed = origin && origin !== "null" ? origin : referer ? safeOrigin(referer) : null;
+  if (fetchSite === "cross-site" || origin === "null") return false;
+  const claimed = origin ? origin : referer ? safeOrigin(referer) : null;
   return claimed !== null && claimed === expectedOrigin;
 }
 

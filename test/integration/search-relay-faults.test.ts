@@ -115,7 +115,13 @@ describe("a record Meilisearch refuses", () => {
         retryAt: null,
       }),
     ]);
-    const health = await (await healthLoader()).json();
+    const health = await (
+      await healthLoader({
+        request: new Request("http://hub.test/healthz"),
+        params: {},
+        context: { requestId: "test-request", clientAddress: "127.0.0.1", cspNonce: "" },
+      })
+    ).json();
     expect(health).toMatchObject({ status: "degraded", index: { parked: 1, backlog: 0 } });
 
     // New work keeps flowing past it.

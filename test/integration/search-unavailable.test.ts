@@ -39,9 +39,25 @@ describe("when search is down", () => {
   });
 
   it("the health check reports it while the database is fine", async () => {
-    const response = await healthLoader();
+    const response = await healthLoader(args("http://hub.test/healthz"));
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ status: "degraded", database: "ok", search: "down" });
+  });
+
+  it("the health check tells a caller from elsewhere the status only, unless an administrator asks", async () => {
+    const fromElsewhere = (headers: Record<string, string> = {}) => ({
+      ...args("http://hub.test/healthz", headers),
+      context: { requestId: "test-request", clientAddress: "203.0.113.9", cspNonce: "" },
+    });
+    expect(await (await healthLoader(fromElsewhere())).json()).toEqual({ status: "degraded" });
+    expect(await (await healthLoader(fromElsewhere({ Cookie: cookie }))).json()).toEqual({ status: "degraded" });
+    const admin = await givenUser("admin");
+    const adminCookie = (await startSession(admin.id, { method: "password" })).split(";")[0] ?? "";
+    expect(await (await healthLoader(fromElsewhere({ Cookie: adminCookie }))).json()).toMatchObject({
+      status: "degraded",
+      search: "down",
+      index: expect.any(Object),
+    });
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { safeRedirectPath } from "~/auth/session.server";
-import { isFormBody, isSameOriginRequest } from "~/platform/request-guards";
+import { hubOriginFor, isFormBody, isSameOriginRequest } from "~/platform/request-guards";
 
 const expectedOrigin = "http://localhost:3000";
 
@@ -19,8 +19,43 @@ describe("isSameOriginRequest", () => {
     ["no origin but a same-site referer", null, "http://localhost:3000/posts/new", true],
     ["no origin and a foreign referer", null, "https://evil.example/form", false],
     ["no origin and no referer", null, null, false],
+    ["Origin: null, even with the Hub's referer", "null", "http://hub.test/posts/new", false],
   ])("a POST from %s is allowed: %s", (_name, origin, referer, allowed) => {
     expect(isSameOriginRequest({ method: "POST", origin, referer, expectedOrigin })).toBe(allowed);
+  });
+});
+
+describe("Sec-Fetch-Site", () => {
+  it("refuses a state change the browser says is cross-site, whatever else it claims", () => {
+    const request = { method: "POST", origin: expectedOrigin, referer: null, expectedOrigin };
+    expect(isSameOriginRequest({ ...request, fetchSite: "cross-site" })).toBe(false);
+    expect(isSameOriginRequest({ ...request, fetchSite: "same-origin" })).toBe(true);
+    expect(isSameOriginRequest({ ...request, method: "GET", fetchSite: "cross-site" })).toBe(true);
+  });
+});
+
+describe("hubOriginFor", () => {
+  const base = { publicOrigin: undefined, localAddress: "10.0.0.5", localPort: 3000, protocol: "http" };
+  it.each([
+    ["localhost:3000", "http://localhost:3000"],
+    ["127.0.0.1:3000", "http://127.0.0.1:3000"],
+    ["[::1]:3000", "http://[::1]:3000"],
+    ["10.0.0.5:3000", "http://10.0.0.5:3000"],
+    ["LOCALHOST:3000", "http://localhost:3000"],
+    ["evil.example:3000", null],
+    ["localhost:3001", null],
+    ["localhost", null],
+    [undefined, null],
+  ])("Host %j is served as %j", (host, expected) => {
+    expect(hubOriginFor({ ...base, host })).toBe(expected);
+  });
+
+  it("serves PUBLIC_ORIGIN's host, and loopback names for checks on the machine", () => {
+    const publicOrigin = "https://hub.srs.example";
+    const options = { ...base, publicOrigin, localAddress: "::ffff:127.0.0.1", protocol: "https" };
+    expect(hubOriginFor({ ...options, host: "hub.srs.example" })).toBe(publicOrigin);
+    expect(hubOriginFor({ ...options, host: "127.0.0.1:3000" })).toBe("https://127.0.0.1:3000");
+    expect(hubOriginFor({ ...options, host: "rebound.evil.example" })).toBeNull();
   });
 });
 
