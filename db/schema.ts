@@ -13,10 +13,14 @@ import {
 
 export * from "./enums";
 
-/** HTML (sanitised) of each Markdown field, by field name, and the plain text of them all. */
+/**
+ * A record's Markdown fields rendered when saved: the sanitised HTML and the
+ * plain text of each, by field name ("body", "section.lesson"; Welsh ones
+ * prefixed "cy:").
+ */
 export interface RenderedFields {
   html: Record<string, string>;
-  text: string;
+  text: Record<string, string>;
 }
 
 const createdAt = () =>

@@ -49,6 +49,7 @@ const { migrateDatabase } = await import("../app/platform/migrate.server");
 const { readContentDirectory } = await import("../app/content/content-files.server");
 const { importContent } = await import("../app/content/import-content.server");
 const { insertPost } = await import("../app/posts/post-writes.server");
+const { renderPostMarkdown } = await import("../app/posts/post-rendering.server");
 const { listPartners } = await import("../app/partners/partners.server");
 const { createUser } = await import("../app/auth/users.server");
 const { reindexAll } = await import("../app/search/reindex.server");
@@ -102,6 +103,7 @@ try {
       for (const post of generated.slice(offset, offset + 1000)) {
         insertPost(tx, {
           input: post,
+          rendered: renderPostMarkdown(post),
           partnerId: partnerIds.get(post.partner) ?? 0,
           partnerSlug: post.partner,
           actorId: null,

@@ -4,6 +4,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express, { type NextFunction, type Request, type Response } from "express";
 import helmet from "helmet";
+import { describeError, log } from "../app/platform/log.server";
 import { REQUEST_ID_PATTERN } from "../app/platform/request-context";
 import {
   ALLOWED_METHODS,
@@ -128,6 +129,56 @@ function knownHosts(publicOrigin: string | undefined) {
   };
 }
 
+/**
+ * Addresses the Hub cannot read are 400, before anything tries to decode
+ * them. `?_data=` requests come from clients older than single fetch (a tab
+ * left open across an upgrade, a crawler): they get a plain 400 asking for a
+ * reload, and no line in the error log.
+ */
+function readableUrls(req: Request, res: Response, next: NextFunction) {
+  try {
+    decodeURIComponent(req.path);
+  } catch {
+    res.status(400).type("text/plain").send("This address is not valid.");
+    return;
+  }
+  if (new URLSearchParams(req.url.split("?")[1] ?? "").has("_data")) {
+    res.status(400).type("text/plain").send("This page was loaded by an older version of the Hub: reload it.");
+    return;
+  }
+  next();
+}
+
+/**
+ * The last resort: whatever fails outside Remix is logged as one line with
+ * the request id, and the person sees a plain message with that id, never a
+ * stack trace or a file path (Express's own handler would show them outside production).
+ */
+function lastResort(error: unknown, req: Request, res: Response, next: NextFunction) {
+  const status = (error as { status?: unknown }).status;
+  const clientError = typeof status === "number" && status >= 400 && status < 500;
+  if (!clientError) {
+    log("error", "Unexpected server error", {
+      requestId: res.locals.requestId,
+      method: req.method,
+      path: req.path,
+      error: describeError(error),
+    });
+  }
+  if (res.headersSent) {
+    next(error);
+    return;
+  }
+  res
+    .status(clientError ? status : 500)
+    .type("text/plain")
+    .send(
+      clientError
+        ? "The request is not valid."
+        : `Sorry, there is a problem with the service. Quote this reference if you report it: ${res.locals.requestId}`,
+    );
+}
+
 function requestGuards() {
   return (req: Request, res: Response, next: NextFunction) => {
     // Browsers always give a form's length; a body without one could be endless.
@@ -200,13 +251,14 @@ export async function createHubApp({ mode, publicOrigin, formActionOrigins = [] 
     build = (await import(serverBuildUrl)) as ServerBuild;
   }
 
+  app.use(readableUrls);
   app.use(requestGuards());
   app.use(privatePages);
-  app.all(
-    "*",
+  app.use(
     createRequestHandler({
       build,
-      mode,
+      // Remix's development mode puts stack traces into the page; the Hub never does, in any mode.
+      mode: "production",
       getLoadContext: (req, res) => ({
         requestId: String(res.locals.requestId),
         clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
@@ -214,5 +266,6 @@ export async function createHubApp({ mode, publicOrigin, formActionOrigins = [] 
       }),
     }),
   );
+  app.use(lastResort);
   return { app, close: async () => closeVite?.() };
 }

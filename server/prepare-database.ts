@@ -12,6 +12,7 @@ import { secureDataFolder } from "../app/platform/data-folder.server";
 import { getDb } from "../app/platform/db.server";
 import { getEnv, isProduction } from "../app/platform/env.server";
 import { migrateDatabase } from "../app/platform/migrate.server";
+import { renderPostsSavedBefore } from "../app/posts/post-rendering.server";
 import { partners, posts } from "../db/schema";
 
 export interface PreparedDatabase {
@@ -34,6 +35,8 @@ export async function prepareDatabase(log: (line: string) => void = console.log)
   const env = getEnv();
   secureDataFolder(env.dataDir);
   migrateDatabase();
+  const rendered = renderPostsSavedBefore();
+  if (rendered > 0) log(`Rendered the Markdown of ${rendered} post(s) saved before rendering was kept.`);
   let imported = false;
   if (env.LOAD_DEMO_CONTENT && isEmpty()) {
     const report = importContent(readContentDirectory(env.contentDir));

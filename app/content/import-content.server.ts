@@ -7,10 +7,12 @@
 import { createHash } from "node:crypto";
 import { isDeepStrictEqual } from "node:util";
 import { eq } from "drizzle-orm";
-import { partners } from "../../db/schema";
+import { partners, type RenderedFields } from "../../db/schema";
 import { recordEvent } from "../events/event-log.server";
 import { getPartnerBySlug } from "../partners/partners.server";
 import { type Db, getDb, writeTransaction } from "../platform/db.server";
+import { ValidationError } from "../platform/errors";
+import { type PostMarkdown, renderPostMarkdown } from "../posts/post-rendering.server";
 import { fieldErrorsOf, PostInputSchema } from "../posts/post-schemas";
 import { readPostSnapshot } from "../posts/post-snapshot";
 import { insertPost, type PostBefore, type PostWrite, snapshotOf, updatePostRow } from "../posts/post-writes.server";
@@ -116,7 +118,7 @@ export function importContent(content: ContentSet, db: Db = getDb()): ImportRepo
       if (!partner) throw new Error(`${file.file}: unknown partner "${parsed.data.partner}"`);
       const hash = inputHash({ ...parsed.data, slug: file.slug, publishedAt: file.publishedAt ?? null });
       const existing = findPostBySlug(file.slug, tx);
-      const write: PostWrite = {
+      const write: Omit<PostWrite, "rendered"> = {
         input: { ...parsed.data, slug: file.slug },
         partnerId: partner.id,
         partnerSlug: partner.slug,
@@ -127,7 +129,7 @@ export function importContent(content: ContentSet, db: Db = getDb()): ImportRepo
         publishedAt: parsed.data.status === "draft" ? null : (file.publishedAt ?? existing?.publishedAt ?? now),
       };
       if (!existing) {
-        const id = insertPost(tx, write);
+        const id = insertPost(tx, { ...write, rendered: renderFile(file.file, parsed.data) });
         storeHash(tx, "post", id, hash, now);
         report.posts.created++;
         continue;
@@ -135,7 +137,12 @@ export function importContent(content: ContentSet, db: Db = getDb()): ImportRepo
       if (isUnchanged(tx, existing, hash, write)) {
         report.posts.unchanged++;
       } else {
-        updatePostRow(tx, existing, write);
+        const rendered = renderFile(file.file, {
+          ...parsed.data,
+          bodyCy: existing.bodyCy,
+          sectionsCy: existing.sectionsCy,
+        });
+        updatePostRow(tx, existing, { ...write, rendered });
         report.posts.updated++;
       }
       storeHash(tx, "post", existing.id, hash, now);
@@ -144,7 +151,17 @@ export function importContent(content: ContentSet, db: Db = getDb()): ImportRepo
   }, db);
 }
 
-function isUnchanged(tx: Db, existing: PostBefore, hash: string, write: PostWrite): boolean {
+/** A content file's Markdown, rendered as a save from the web would; too complex to render is a bad file. */
+function renderFile(file: string, post: PostMarkdown): RenderedFields {
+  try {
+    return renderPostMarkdown(post);
+  } catch (error) {
+    if (error instanceof ValidationError) throw new Error(`${file}: ${JSON.stringify(error.fieldErrors)}`);
+    throw error;
+  }
+}
+
+function isUnchanged(tx: Db, existing: PostBefore, hash: string, write: Omit<PostWrite, "rendered">): boolean {
   const postId = existing.id;
   const previous = storedHash(tx, "post", postId);
   if (previous !== null) return previous === hash;

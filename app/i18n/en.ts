@@ -191,6 +191,8 @@ export const en = {
   "errors.summary.tooLong": "Summary must be {max} characters or fewer",
   "errors.body.required": "Enter the full account",
   "errors.body.tooLong": "The full account must be {maxKb} KB or smaller",
+  "errors.markdown.tooComplex":
+    "This text uses formatting that takes too long to show. Simplify it, for example by removing long runs of * or _ characters",
   "errors.kind.unknown": "Choose what kind of post this is",
   "errors.kind.cannotChange": "The kind of a post cannot be changed",
   "errors.partner.required": "Choose a partner",

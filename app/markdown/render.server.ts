@@ -3,7 +3,13 @@
  * then sanitize-html keeps only an allow-list of tags, attributes and URL
  * schemes (`renderMarkdown`), or no tags at all (`markdownToText`, the words
  * search indexes). See docs/decisions/004-safe-markdown.md.
+ *
+ * Some Markdown shapes cost marked time that grows with the square of their
+ * length (190 KB of `*a*a*a…` takes seconds). User text is therefore rendered
+ * once, when it is saved, by `renderWithinBudget`, which stops after a time
+ * limit; pages show the stored HTML (decision 020).
  */
+import vm from "node:vm";
 import { Marked, type Tokens } from "marked";
 import sanitizeHtml from "sanitize-html";
 import { slugify } from "../posts/slug";
@@ -57,17 +63,19 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
     abbr: ["title"],
   },
   allowedSchemes: ["http", "https", "mailto"],
-  allowedSchemesByTag: { img: ["https"] },
   allowedSchemesAppliedToAttributes: ["href", "src", "cite"],
   allowProtocolRelative: false,
   disallowedTagsMode: "discard",
   transformTags: {
     a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: "noopener noreferrer" } }),
-    // Every image needs a text alternative; an empty one marks it decorative.
-    img: (tagName, attribs) => ({ tagName, attribs: { ...attribs, alt: attribs.alt ?? "" } }),
+    // The Hub hosts no images of its own yet, and one from elsewhere would tell
+    // its owner who reads the post, and when: each becomes a link to it instead.
+    img: (_tagName, attribs) => ({
+      tagName: "a",
+      attribs: { href: attribs.src ?? "", rel: "noopener noreferrer" },
+      text: `Image: ${attribs.alt?.trim() || attribs.title?.trim() || "no description"}`,
+    }),
   },
-  // Relative image addresses pass the scheme check, so insist on https explicitly.
-  exclusiveFilter: (frame) => frame.tag === "img" && !/^https:\/\//i.test(frame.attribs.src ?? ""),
 };
 
 function createMarked(): Marked {
@@ -121,9 +129,74 @@ const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">
 
 /** Markdown to the plain words a reader sees, without markup: what search indexes. */
 export function markdownToText(markdown: string): string {
-  const html = marked.parse(markdown, { async: false });
+  return htmlToText(marked.parse(markdown, { async: false }));
+}
+
+/** HTML the pipeline made, back to its plain words. */
+function htmlToText(html: string): string {
   return sanitizeHtml(html, TEXT_ONLY)
     .replace(/&(amp|lt|gt|quot|#39);/g, (entity) => ENTITIES[entity] ?? entity)
     .replace(/\s+/g, " ")
     .trim();
+}
+
+export interface RenderedMarkdown {
+  html: string;
+  text: string;
+}
+
+/** Thrown when a text takes longer to render than its budget allows. */
+export class MarkdownTooComplexError extends Error {
+  constructor(readonly field: string) {
+    super(`Rendering "${field}" took too long`);
+    this.name = "MarkdownTooComplexError";
+  }
+}
+
+/**
+ * The time all the Markdown fields of one save may take together. A long
+ * ordinary post renders in a few tens of milliseconds.
+ */
+export const RENDER_BUDGET_MS = 1_000;
+
+// The renderer runs under a vm timeout: V8 stops it (even inside a regular
+// expression) when the time is up, and the context is reused between calls.
+const renderContext = vm.createContext({
+  markdown: "",
+  render: (markdown: string): RenderedMarkdown => {
+    const html = renderMarkdown(markdown);
+    return { html, text: htmlToText(html) };
+  },
+});
+const renderCall = new vm.Script("render(markdown)");
+
+/**
+ * Renders each field (by name) within one shared time budget. Throws
+ * MarkdownTooComplexError naming the field that ran out of time.
+ */
+export function renderWithinBudget(
+  fields: Record<string, string>,
+  budgetMs: number = RENDER_BUDGET_MS,
+): Record<string, RenderedMarkdown> {
+  const deadline = performance.now() + budgetMs;
+  const rendered: Record<string, RenderedMarkdown> = {};
+  for (const [field, markdown] of Object.entries(fields)) {
+    if (!markdown) {
+      rendered[field] = { html: "", text: "" };
+      continue;
+    }
+    const remaining = Math.floor(deadline - performance.now());
+    if (remaining < 1) throw new MarkdownTooComplexError(field);
+    renderContext.markdown = markdown;
+    try {
+      rendered[field] = renderCall.runInContext(renderContext, { timeout: remaining }) as RenderedMarkdown;
+    } catch (error) {
+      if ((error as { code?: string }).code === "ERR_SCRIPT_EXECUTION_TIMEOUT")
+        throw new MarkdownTooComplexError(field);
+      throw error;
+    } finally {
+      renderContext.markdown = "";
+    }
+  }
+  return rendered;
 }

@@ -2,9 +2,9 @@
 import type { SessionUser } from "../auth/principals";
 import { inLocale } from "../i18n/bilingual";
 import type { Locale } from "../i18n/translate";
-import { renderMarkdown } from "../markdown/render.server";
 import { sectionsOf } from "./post-kinds";
 import { canOnPost } from "./post-policy.server";
+import { renderedHtml, sectionField } from "./post-rendering.server";
 import type { PostRecord, PostSummary } from "./posts.server";
 
 /**
@@ -32,14 +32,15 @@ export function presentPostSummary(post: PostSummary | PostRecord, locale: Local
 
 /** The post's own page: the headline facts, its author, its sections and body made safe. */
 export function presentPost(post: PostRecord, user: SessionUser, locale: Locale) {
-  const sectionsCy = post.sectionsCy ?? {};
+  // Rendered and sanitised when saved (posts saved before that are rendered at start-up): never per view.
+  const rendered = post.rendered ?? { html: {}, text: {} };
   return {
     ...presentPostSummary(post, locale),
     authorName: post.authorName,
-    bodyHtml: renderMarkdown(inLocale(post.body, post.bodyCy, locale).text),
+    bodyHtml: renderedHtml(rendered, "body", locale),
     sections: sectionsOf(post.kind).map((key) => {
-      const markdown = inLocale(post.sections[key] ?? "", sectionsCy[key], locale).text;
-      return { key, html: markdown ? renderMarkdown(markdown) : null };
+      const html = renderedHtml(rendered, sectionField(key), locale);
+      return { key, html: html || null };
     }),
     canEdit: canOnPost(user, "edit", post),
   };

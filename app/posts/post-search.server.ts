@@ -1,11 +1,11 @@
 /** How posts appear in search: which events change them and their documents. */
 import { and, asc, eq, gt, inArray } from "drizzle-orm";
 import { partners, posts } from "../../db/schema";
-import { markdownToText } from "../markdown/render.server";
 import type { Db } from "../platform/db.server";
 import { documentId, type SearchDocument, type SearchSource } from "../search/search-document.server";
 import { sectionsOf } from "./post-kinds";
 import { postPolicy } from "./post-policy.server";
+import { sectionField } from "./post-rendering.server";
 import { tagsByPost } from "./posts.server";
 
 type Row = { post: typeof posts.$inferSelect; partnerSlug: string; partnerName: string };
@@ -31,11 +31,12 @@ function toDocument({ post, partnerSlug, partnerName }: Row, tags: string[]): Se
     url: `/posts/${post.slug}`,
     title: post.title,
     summary: post.summary,
+    // The plain text kept when the post was saved: indexing never renders Markdown.
     sections: sectionsOf(post.kind)
-      .map((key) => markdownToText(post.sections[key] ?? ""))
+      .map((key) => post.rendered?.text[sectionField(key)] ?? "")
       .filter(Boolean)
       .join("\n"),
-    body: markdownToText(post.body),
+    body: post.rendered?.text.body ?? "",
     tags,
     kind: post.kind,
     status: post.status,

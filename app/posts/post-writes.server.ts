@@ -5,7 +5,7 @@
  */
 import { eq } from "drizzle-orm";
 import type { ChangeSource } from "../../db/enums";
-import { posts, postTags } from "../../db/schema";
+import { posts, postTags, type RenderedFields } from "../../db/schema";
 import { EVERYONE } from "../auth/principals";
 import { recordEvent } from "../events/event-log.server";
 import type { Db } from "../platform/db.server";
@@ -17,6 +17,8 @@ import { POST_SNAPSHOT_VERSION, type PostSnapshot } from "./post-snapshot";
 
 export interface PostWrite {
   input: PostInput & { slug: string };
+  /** The post's Markdown rendered for this save, with the Welsh text it keeps (renderPostMarkdown). */
+  rendered: RenderedFields;
   partnerId: number;
   partnerSlug: string;
   /** The person saving; null for the content import and scripts. */
@@ -46,7 +48,11 @@ export interface PostBefore extends PostWelsh {
   publishedAt: Date | null;
 }
 
-export function snapshotOf(write: PostWrite, publishedAt: Date | null, welsh: PostWelsh = NO_WELSH): PostSnapshot {
+export function snapshotOf(
+  write: Omit<PostWrite, "rendered">,
+  publishedAt: Date | null,
+  welsh: PostWelsh = NO_WELSH,
+): PostSnapshot {
   const { input } = write;
   return {
     slug: input.slug,
@@ -80,6 +86,7 @@ function keepRevision(tx: Db, postId: number, write: PostWrite, publishedAt: Dat
     recordId: postId,
     schemaVersion: POST_SNAPSHOT_VERSION,
     snapshot: snapshotOf(write, publishedAt, welsh),
+    rendered: write.rendered,
     // A revision is as private as the post was when it was saved (a draft's stays with its editors).
     restricted: !postPolicy.readers({ status: write.input.status, partnerId: write.partnerId }).includes(EVERYONE),
     actorId: write.actorId,
@@ -111,6 +118,7 @@ export function insertPost(tx: Db, write: PostWrite): number {
       summary: input.summary,
       body: input.body,
       sections: input.sections,
+      rendered: write.rendered,
       status: input.status,
       createdAt: now,
       updatedAt: now,
@@ -151,6 +159,7 @@ export function updatePostRow(tx: Db, before: PostBefore, write: PostWrite): voi
       summary: input.summary,
       body: input.body,
       sections: input.sections,
+      rendered: write.rendered,
       status: input.status,
       updatedAt: now,
       publishedAt,

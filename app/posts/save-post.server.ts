@@ -1,12 +1,14 @@
 /** The commands that save a post from the web forms: create and update. */
+import { randomBytes } from "node:crypto";
 import type { SessionUser } from "../auth/principals";
 import { getPartnerBySlug } from "../partners/partners.server";
 import { type Db, getDb, writeTransaction } from "../platform/db.server";
 import { ForbiddenError, ValidationError } from "../platform/errors";
-import { canWriteForPartner } from "./post-policy.server";
+import { canOnPost, canWriteForPartner } from "./post-policy.server";
+import { renderPostMarkdown } from "./post-rendering.server";
 import { ChangeNoteSchema, fieldErrorsOf, type PostFields, type PostInput, PostInputSchema } from "./post-schemas";
 import { insertPost, slugTaken, updatePostRow } from "./post-writes.server";
-import { getPostForEditing } from "./posts.server";
+import { findPostBySlug, getPostForEditing } from "./posts.server";
 import { slugify } from "./slug";
 
 function parseInput(fields: PostFields): PostInput {
@@ -27,12 +29,31 @@ function partnerFor(input: PostInput, db: Db) {
   return partner;
 }
 
-/** A free slug derived from the title: "title", then "title-2", "title-3"... */
-function freeSlugFromTitle(tx: Db, title: string): string {
-  const base = slugify(title) || "post";
-  let candidate = base;
-  for (let n = 2; slugTaken(tx, candidate); n++) candidate = `${base.slice(0, 75).replace(/-+$/, "")}-${n}`;
+/**
+ * A free slug: the one wanted, or when that is taken, the same with a random
+ * ending ("title-k3x9q2"). A random ending, not "-2", so the address a new
+ * post gets never tells its author whether a post they cannot see (another
+ * partner's draft) holds the plain one.
+ */
+function freeSlug(tx: Db, wanted: string): string {
+  let candidate = wanted;
+  while (slugTaken(tx, candidate)) {
+    candidate = `${wanted.slice(0, 72).replace(/-+$/, "")}-${randomBytes(4).readUInt32BE(0).toString(36).padStart(6, "0").slice(-6)}`;
+  }
   return candidate;
+}
+
+/**
+ * The slug asked for, when it is free. Taken by a post the actor can see, it
+ * is refused with a message; taken by one they cannot see, they are not told:
+ * the post gets a free variant of it instead.
+ */
+function slugFor(tx: Db, actor: SessionUser, input: PostInput, exceptPostId?: number): string {
+  if (!input.slug) return freeSlug(tx, slugify(input.title) || "post");
+  const holder = findPostBySlug(input.slug, tx);
+  if (!holder || holder.id === exceptPostId) return input.slug;
+  if (canOnPost(actor, "read", holder)) throw new ValidationError({ slug: ["errors.slug.taken"] });
+  return freeSlug(tx, input.slug);
 }
 
 export interface CreatePostCommand {
@@ -47,13 +68,15 @@ export interface CreatePostCommand {
  */
 export function createPost({ actor, fields, db = getDb() }: CreatePostCommand): { slug: string } {
   const input = parseInput(fields);
+  // Before the transaction: rendering may take up to its budget, and must not hold the write lock meanwhile.
+  const rendered = renderPostMarkdown(input);
   return writeTransaction((tx) => {
     const partner = partnerFor(input, tx);
     if (!canWriteForPartner(actor, partner.id)) throw new ForbiddenError("You cannot publish for this partner");
-    if (input.slug && slugTaken(tx, input.slug)) throw new ValidationError({ slug: ["errors.slug.taken"] });
-    const slug = input.slug || freeSlugFromTitle(tx, input.title);
+    const slug = slugFor(tx, actor, input);
     insertPost(tx, {
       input: { ...input, slug },
+      rendered,
       partnerId: partner.id,
       partnerSlug: partner.slug,
       actorId: actor.id,
@@ -79,18 +102,25 @@ export interface UpdatePostCommand {
  * to a partner the actor does not manage) and ValidationError.
  */
 export function updatePost({ actor, slug, fields, changeNote, db = getDb() }: UpdatePostCommand): { slug: string } {
-  // Read and written in one transaction, so a concurrent save cannot slip in between.
+  // Who may edit is settled first (not found or forbidden before any word on the input).
+  const current = getPostForEditing(actor, slug, db);
+  const input = parseInput(fields);
+  const note = parseChangeNote(changeNote);
+  // Rendered outside the transaction, with the Welsh text the post keeps.
+  const rendered = renderPostMarkdown({ ...input, bodyCy: current.bodyCy, sectionsCy: current.sectionsCy });
+  // Read again and written in one transaction, so a concurrent save cannot slip in between.
   return writeTransaction((tx) => {
     const existing = getPostForEditing(actor, slug, tx);
-    const input = parseInput(fields);
-    const note = parseChangeNote(changeNote);
     if (input.kind !== existing.kind) throw new ValidationError({ kind: ["errors.kind.cannotChange"] });
     const partner = partnerFor(input, tx);
     if (!canWriteForPartner(actor, partner.id)) throw new ForbiddenError("You cannot move this post to that partner");
-    const newSlug = input.slug || existing.slug;
-    if (slugTaken(tx, newSlug, existing.id)) throw new ValidationError({ slug: ["errors.slug.taken"] });
+    const newSlug = input.slug ? slugFor(tx, actor, input, existing.id) : existing.slug;
     updatePostRow(tx, existing, {
       input: { ...input, slug: newSlug },
+      rendered:
+        existing.bodyCy === current.bodyCy && JSON.stringify(existing.sectionsCy) === JSON.stringify(current.sectionsCy)
+          ? rendered
+          : renderPostMarkdown({ ...input, bodyCy: existing.bodyCy, sectionsCy: existing.sectionsCy }),
       partnerId: partner.id,
       partnerSlug: partner.slug,
       actorId: actor.id,

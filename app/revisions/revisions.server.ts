@@ -7,7 +7,7 @@
  */
 import { and, desc, eq, max } from "drizzle-orm";
 import type { ChangeSource, RecordType } from "../../db/enums";
-import { revisions, users } from "../../db/schema";
+import { type RenderedFields, revisions, users } from "../../db/schema";
 import { type Db, getDb } from "../platform/db.server";
 
 export interface NewRevision<Snapshot> {
@@ -15,6 +15,8 @@ export interface NewRevision<Snapshot> {
   recordId: string | number;
   schemaVersion: number;
   snapshot: Snapshot;
+  /** The record's Markdown fields as rendered for this save, when it has any. */
+  rendered?: RenderedFields | null;
   restricted: boolean;
   actorId: string | null;
   source: ChangeSource;
@@ -38,6 +40,7 @@ export function addRevision<Snapshot extends object>(tx: Db, revision: NewRevisi
       number,
       schemaVersion: revision.schemaVersion,
       snapshot: revision.snapshot as Record<string, unknown>,
+      rendered: revision.rendered ?? null,
       restricted: revision.restricted,
       changeNote: revision.changeNote?.trim() || null,
       actorId: revision.actorId,
@@ -59,7 +62,12 @@ export interface StoredRevision {
   createdAt: Date;
 }
 
-/** A record's revisions, newest first; restricted ones only when `includeRestricted`. */
+/**
+ * A record's revisions, newest first; restricted ones only when
+ * `includeRestricted`. Each is numbered by its place among those returned
+ * (the oldest is 1), so gaps in the numbering never reveal that hidden
+ * revisions exist; with every revision included that is the stored number.
+ */
 export function listRevisions(
   recordType: RecordType,
   recordId: string | number,
@@ -83,7 +91,8 @@ export function listRevisions(
     .leftJoin(users, eq(revisions.actorId, users.id))
     .where(and(...conditions))
     .orderBy(desc(revisions.number))
-    .all();
+    .all()
+    .map((revision, index, all) => ({ ...revision, number: all.length - index }));
 }
 
 /** Removes a record's history, with the record itself. */

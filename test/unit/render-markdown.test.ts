@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderMarkdown } from "~/markdown/render.server";
+import { renderMarkdown, renderWithinBudget } from "~/markdown/render.server";
 
 /*
  * Output-inertness checks for the Markdown pipeline (marked, then sanitize-html,
@@ -378,18 +378,17 @@ describe("renderMarkdown keeps ordinary Markdown working", () => {
     );
   });
 
-  it("keeps https images", () => {
-    expect(renderMarkdown("![Diagram](https://example.com/diagram.png)")).toContain(
-      '<img src="https://example.com/diagram.png" alt="Diagram" />',
+  it("shows an image from elsewhere as a link to it, so loading a post tells nobody who reads it", () => {
+    expect(renderMarkdown("![Diagram](https://example.com/diagram.png)")).toBe(
+      '<p><a href="https://example.com/diagram.png" rel="noopener noreferrer">Image: Diagram</a></p>\n',
     );
-  });
-
-  it("drops the src of http images, in Markdown and in raw HTML", () => {
-    for (const input of ["![Tracker](http://example.com/pixel.png)", '<img src="http://example.com/pixel.png">']) {
+    for (const input of ["![](http://example.com/pixel.png)", '<img src="http://example.com/pixel.png">']) {
       const html = renderMarkdown(input);
+      expect(html).not.toContain("<img");
       expect(html).not.toContain("src=");
-      expect(html).not.toContain("http://example.com");
+      expect(html).toContain(">Image: no description</a>");
     }
+    expect(renderMarkdown('<img src="javascript:alert(1)" alt="x">')).not.toContain("javascript:");
   });
 });
 
@@ -420,5 +419,24 @@ describe("renderMarkdown heading ids", () => {
 
   it("leaves text that merely mentions an id attribute alone", () => {
     expect(renderMarkdown('Set id="Main" on the element.')).toContain("Set id=");
+  });
+});
+
+describe("renderWithinBudget", () => {
+  it("renders each field to HTML and its plain text", () => {
+    expect(renderWithinBudget({ body: "## A *b*", empty: "" })).toEqual({
+      body: { html: '<h3 id="h-a-b">A <em>b</em></h3>\n', text: "A b" },
+      empty: { html: "", text: "" },
+    });
+  });
+
+  it("stops a field whose rendering outruns the budget, and names it", () => {
+    const started = performance.now();
+    expect(() => renderWithinBudget({ summary: "fine", body: "*a".repeat(60_000) }, 100)).toThrow(
+      expect.objectContaining({ name: "MarkdownTooComplexError", field: "body" }),
+    );
+    expect(performance.now() - started).toBeLessThan(1_000);
+    // The renderer is fine afterwards.
+    expect(renderWithinBudget({ body: "*ok*" }).body?.html).toBe("<p><em>ok</em></p>\n");
   });
 });

@@ -1,0 +1,106 @@
+/**
+ * A post's Markdown, rendered once when it is saved (decision 020): the
+ * sanitised HTML its page shows and the plain text search indexes, for the
+ * English fields and any Welsh ones. Field names match the form's, so a text
+ * that takes too long to render is reported on its own field.
+ */
+import { eq, isNull } from "drizzle-orm";
+import { posts, type RenderedFields } from "../../db/schema";
+import { inLocale } from "../i18n/bilingual";
+import type { Locale } from "../i18n/translate";
+import { MarkdownTooComplexError, renderWithinBudget } from "../markdown/render.server";
+import { type Db, getDb } from "../platform/db.server";
+import { ValidationError } from "../platform/errors";
+
+const WELSH = "cy:";
+
+export interface PostMarkdown {
+  body: string;
+  sections: Record<string, string>;
+  bodyCy?: string | null;
+  sectionsCy?: Record<string, string> | null;
+}
+
+export function sectionField(key: string): string {
+  return `section.${key}`;
+}
+
+function markdownFields(post: PostMarkdown): Record<string, string> {
+  const fields: Record<string, string> = { body: post.body };
+  for (const [key, markdown] of Object.entries(post.sections)) fields[sectionField(key)] = markdown;
+  if (post.bodyCy) fields[`${WELSH}body`] = post.bodyCy;
+  for (const [key, markdown] of Object.entries(post.sectionsCy ?? {})) {
+    if (markdown) fields[`${WELSH}${sectionField(key)}`] = markdown;
+  }
+  return fields;
+}
+
+/** Renders the post's Markdown; a field too complex to render in time is a ValidationError on it. */
+export function renderPostMarkdown(post: PostMarkdown): RenderedFields {
+  try {
+    const rendered = renderWithinBudget(markdownFields(post));
+    const html: Record<string, string> = {};
+    const text: Record<string, string> = {};
+    for (const [field, result] of Object.entries(rendered)) {
+      html[field] = result.html;
+      text[field] = result.text;
+    }
+    return { html, text };
+  } catch (error) {
+    if (error instanceof MarkdownTooComplexError) {
+      throw new ValidationError({ [error.field.replace(WELSH, "")]: ["errors.markdown.tooComplex"] });
+    }
+    throw error;
+  }
+}
+
+/** The stored HTML of a field in the reader's language (the English when there is no Welsh). */
+export function renderedHtml(rendered: RenderedFields, field: string, locale: Locale): string {
+  return inLocale(rendered.html[field] ?? "", rendered.html[`${WELSH}${field}`], locale).text;
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+
+/** A field too complex to render is shown as its plain paragraphs, escaped. */
+function plainFallback(markdown: string): { html: string; text: string } {
+  const paragraphs = markdown.split(/\n{2,}/).filter((paragraph) => paragraph.trim());
+  return {
+    html: paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join("\n"),
+    text: markdown.replace(/\s+/g, " ").trim(),
+  };
+}
+
+/**
+ * Renders the posts saved before rendering was kept (run at start-up, before
+ * search starts). A post too complex to render in time gets its text as
+ * escaped paragraphs, so its page still works.
+ */
+export function renderPostsSavedBefore(db: Db = getDb()): number {
+  const pending = db
+    .select({
+      id: posts.id,
+      body: posts.body,
+      sections: posts.sections,
+      bodyCy: posts.bodyCy,
+      sectionsCy: posts.sectionsCy,
+    })
+    .from(posts)
+    .where(isNull(posts.rendered))
+    .all();
+  for (const post of pending) {
+    let rendered: RenderedFields;
+    try {
+      rendered = renderPostMarkdown(post);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      rendered = { html: {}, text: {} };
+      for (const [field, markdown] of Object.entries(markdownFields(post))) {
+        const fallback = plainFallback(markdown);
+        rendered.html[field] = fallback.html;
+        rendered.text[field] = fallback.text;
+      }
+    }
+    db.update(posts).set({ rendered }).where(eq(posts.id, post.id)).run();
+  }
+  return pending.length;
+}
