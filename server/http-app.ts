@@ -4,6 +4,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express, { type NextFunction, type Request, type Response } from "express";
 import helmet from "helmet";
+import onHeaders from "on-headers";
 import { describeError, log } from "../app/platform/log.server";
 import { REQUEST_ID_PATTERN } from "../app/platform/request-context";
 import {
@@ -78,10 +79,16 @@ function securityHeaders({
   };
 }
 
-/** Pages depend on who asks: no shared cache may keep them, and no browser may reuse them after sign-out. */
+/**
+ * Pages depend on who asks: no shared cache may keep them, and no browser may
+ * reuse them after sign-out. Set as the headers go out, unless the route set
+ * its own Cache-Control (the health check's "no-store", say).
+ */
 function privatePages(_req: Request, res: Response, next: NextFunction) {
-  res.setHeader("Cache-Control", "private, no-store");
-  res.setHeader("Vary", "Cookie");
+  onHeaders(res, function (this: Response) {
+    if (!this.hasHeader("Cache-Control")) this.setHeader("Cache-Control", "private, no-store");
+    this.vary("Cookie");
+  });
   next();
 }
 

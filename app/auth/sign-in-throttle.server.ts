@@ -23,7 +23,8 @@ export interface ThrottleRule {
 
 export const THROTTLE_RULES = {
   account: { free: 5, baseDelayMs: 30_000, maxDelayMs: 15 * 60_000 },
-  address: { free: 20, baseDelayMs: 30_000, maxDelayMs: 15 * 60_000 },
+  // Generous: a whole office may sign in from one address.
+  address: { free: 100, baseDelayMs: 30_000, maxDelayMs: 15 * 60_000 },
 } as const satisfies Record<string, ThrottleRule>;
 
 /** Failures older than this are forgotten. */

@@ -72,7 +72,9 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
     // its owner who reads the post, and when: each becomes a link to it instead.
     img: (_tagName, attribs) => ({
       tagName: "a",
-      attribs: { href: attribs.src ?? "", rel: "noopener noreferrer" },
+      attribs: /^https?:\/\//i.test(attribs.src ?? "")
+        ? { href: attribs.src ?? "", rel: "noopener noreferrer" }
+        : { rel: "noopener noreferrer" },
       text: `Image: ${attribs.alt?.trim() || attribs.title?.trim() || "no description"}`,
     }),
   },

@@ -10,7 +10,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!user) return Response.json({ error: "Sign in to search" }, { status: 401 });
   const { q } = parseSearchQuery(new URL(request.url).searchParams);
   try {
-    return Response.json({ suggestions: await suggestRecords(user, q) }, { headers: { "Cache-Control": "no-store" } });
+    return Response.json(
+      { suggestions: await suggestRecords(user, q) },
+      { headers: { "Cache-Control": "private, no-store" } },
+    );
   } catch (error) {
     if (error instanceof SearchUnavailableError) {
       return Response.json({ suggestions: [], error: "Search is temporarily unavailable" }, { status: 503 });

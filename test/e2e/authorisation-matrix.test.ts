@@ -128,7 +128,11 @@ const MATRIX: Row[] = [
     variant: "a wrong password",
     // Signed in, the sign-in page sends people on whatever they post to it.
     expected: [401, 302, 302, 302, 302],
-    request: async () => ({ path: "/login", form: { email: ACCOUNTS.reader, password: "not-the-password" } }),
+    // An address of its own per role: five wrong passwords for one account would set off its throttling.
+    request: async (role) => ({
+      path: "/login",
+      form: { email: `wrong-password.${role}@example.test`, password: "not-the-password" },
+    }),
   },
   { method: "GET", route: "/logout", expected: [302, 302, 302, 302, 302], request: fixed("/logout") },
   // Signing out is covered by its own test below: it would end the sessions the matrix uses.

@@ -59,11 +59,12 @@ describe("writing and publishing a lesson learned", () => {
     expect(await prose.locator("script").count()).toBe(0);
     expect(await prose.locator("[onerror], [onclick]").count()).toBe(0);
     expect(await prose.locator('a[href^="javascript"]').count()).toBe(0);
-    // Every link the body kept goes to an https address.
+    // Every link the body kept (images become links) goes to a web address; no image loads from elsewhere.
     for (const link of await prose.locator("a").all()) {
       const href = (await link.getAttribute("href")) ?? "";
-      expect(href === "" || href.startsWith("https://")).toBe(true);
+      expect(href === "" || /^https?:\/\//.test(href)).toBe(true);
     }
+    expect(await prose.locator("img").count()).toBe(0);
     await editor.waitForTimeout(200);
     expect(await editor.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
   });
