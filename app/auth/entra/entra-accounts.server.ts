@@ -25,9 +25,9 @@ export interface EntraPerson {
 
 type UserRow = typeof users.$inferSelect;
 
-function allowed(user: UserRow, partnerId: number): SessionUser {
-  // A tenant moved to another partner in ENTRA_TENANTS does not carry its old links into the new partner.
-  if (user.partnerId !== partnerId) throw new EntraSignInRefused("other-partner", "linked account of another partner");
+function allowed(user: UserRow, partnerId: number, found: "linked" | "same email"): SessionUser {
+  // Also for a link: a tenant moved to another partner in ENTRA_TENANTS does not take its old links along.
+  if (user.partnerId !== partnerId) throw new EntraSignInRefused("other-partner", `${found} account ${user.id}`);
   if (!maySignIn(user)) throw new EntraSignInRefused("account-may-not-sign-in");
   return toSessionUser(user);
 }
@@ -60,14 +60,14 @@ export function resolveEntraAccount(
       .where(identityKey)
       .get();
     if (linked) {
-      const user = allowed(linked.user, partner.id);
+      const user = allowed(linked.user, partner.id, "linked");
       tx.update(userIdentities).set({ lastUsedAt: now }).where(identityKey).run();
       return { user, outcome: "existing" as const };
     }
 
     const sameEmail = tx.select().from(users).where(eq(users.email, person.email)).get();
     if (sameEmail) {
-      const user = allowed(sameEmail, partner.id);
+      const user = allowed(sameEmail, partner.id, "same email");
       const otherLink = tx
         .select({ subject: userIdentities.subject })
         .from(userIdentities)
