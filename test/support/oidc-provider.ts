@@ -182,7 +182,7 @@ export async function startOidcProvider({
         res
           .type("html")
           .send(
-            `<!doctype html><html lang="en"><title>Test provider sign-in</title><main><h1>Sign in to ${tenantId}</h1>` +
+            `<!doctype html><html lang="en"><title>Test provider sign-in</title><link rel="icon" href="data:,"><main><h1>Sign in to ${tenantId}</h1>` +
               `<form method="post" action="${prefix}/interaction/${details.uid}/login">` +
               `<label for="login">Login</label> <input id="login" name="login">` +
               `<button type="submit">Sign in</button> <button type="submit" name="cancel" value="1">Cancel</button>` +
