@@ -38,7 +38,7 @@ function requestIds(req: Request, res: Response, next: NextFunction) {
 /**
  * Security headers through helmet: a Content-Security-Policy with a fresh
  * nonce per response for Remix's inline scripts (never 'unsafe-inline'
- * scripts in production), no framing, images from the Hub only (decision 019).
+ * scripts in production), no framing, images from the Hub only (decision 021).
  */
 function securityHeaders({
   mode,

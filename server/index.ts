@@ -35,6 +35,8 @@ async function main() {
   const { app, close } = await createHubApp({
     mode: dev ? "development" : "production",
     publicOrigin: env.PUBLIC_ORIGIN,
+    // Choosing an organisation to sign in with posts a form that leads to Microsoft's sign-in page.
+    formActionOrigins: env.entra ? [new URL(env.entra.authority).origin] : [],
   });
 
   // The demo accounts' password is public: while they exist, only this machine may reach the Hub unless HOST says otherwise.

@@ -1,4 +1,5 @@
 import { count } from "drizzle-orm";
+import { checkEntraPartners } from "../app/auth/entra/entra-sign-in.server";
 import { readContentDirectory } from "../app/content/content-files.server";
 import {
   countDemoAccounts,
@@ -29,7 +30,8 @@ function isEmpty(): boolean {
 
 /**
  * Applies migrations, then on an empty database imports the demo content and,
- * outside production, creates the demo accounts.
+ * outside production, creates the demo accounts; checks that the partners
+ * ENTRA_TENANTS names exist.
  */
 export async function prepareDatabase(log: (line: string) => void = console.log): Promise<PreparedDatabase> {
   const env = getEnv();
@@ -52,5 +54,7 @@ export async function prepareDatabase(log: (line: string) => void = console.log)
       );
     }
   }
+  // ENTRA_TENANTS names partners by slug: a slug with no partner stops the Hub here, not at someone's sign-in.
+  checkEntraPartners();
   return { imported, demoAccounts: isDemoMode() ? listDemoAccounts() : [] };
 }

@@ -213,6 +213,7 @@ export const en = {
   "errors.password.tooShort": "Password must be at least {min} characters",
   "errors.password.tooLong": "Password is too long",
   "errors.login.failed": "Enter a correct email address and password",
+  "errors.entra.organisation": "Select the organisation you work for",
   "errors.login.throttled": {
     one: "Too many attempts to sign in. Wait {count} minute, then try again",
     other: "Too many attempts to sign in. Wait {count} minutes, then try again",
@@ -232,6 +233,35 @@ export const en = {
   "login.submit": "Sign in",
   "login.demoTitle": "Demo accounts",
   "login.demoText": "This Hub is running with demo content. Every demo account uses the password {password}.",
+  "login.entra": "Sign in with Microsoft",
+  "login.entraLead": "If your organisation uses Microsoft 365, you can sign in with your work account instead.",
+
+  "entra.title": "Sign in with Microsoft",
+  "entra.organisation": "Which organisation do you work for?",
+  "entra.organisationHint": "You will sign in with your work Microsoft account for that organisation.",
+  "entra.continue": "Continue",
+  "entra.passwordInstead": "Sign in with an email address and password instead",
+  "entra.refusedTitle": "You could not be signed in",
+  "entra.startAgain": "Go back to sign in",
+  "entra.refused.expired":
+    "This sign-in has expired or has already been used. Go back to the sign-in page and start again.",
+  "entra.refused.accessDenied":
+    "Microsoft did not sign you in. You may have cancelled, or your organisation may not allow you to use the Hub.",
+  "entra.refused.providerError": "Microsoft could not sign you in. Try again, or ask your IT service desk for help.",
+  "entra.refused.notConfirmed":
+    "The Hub could not confirm your sign-in with Microsoft. Go back to the sign-in page and start again.",
+  "entra.refused.untrustedTenant":
+    "Your Microsoft account is not from an organisation the Hub trusts. Sign in with the work account of the organisation you chose.",
+  "entra.refused.noEmail":
+    "Your Microsoft account did not give the Hub an email address. Ask your IT service desk to check your account.",
+  "entra.refused.otherPartner":
+    "An account with your email address belongs to another organisation. Ask an SRS administrator to check your account.",
+  "entra.refused.alreadyLinked":
+    "Your Hub account is already linked to another Microsoft account. Ask an SRS administrator to check your account.",
+  "entra.refused.accountMayNotSignIn":
+    "This account cannot sign in. Ask your partner's digital lead or an SRS administrator if you think it should.",
+  "entra.refused.unreachable":
+    "Signing in with Microsoft is not working at the moment. Try again later, or sign in with your password.",
 
   "searchAdmin.title": "Search index",
   "searchAdmin.lead": "How up to date search is, and the records it could not index.",

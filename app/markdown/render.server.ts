@@ -70,7 +70,7 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
     a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: "noopener noreferrer" } }),
     // The Hub hosts no images of its own yet, and one from elsewhere would tell
     // its owner who reads the post, and when: each becomes a link to it instead.
-    img: (_tagName, attribs) => ({
+    img: (_tagName, attribs): sanitizeHtml.Tag => ({
       tagName: "a",
       attribs: /^https?:\/\//i.test(attribs.src ?? "")
         ? { href: attribs.src ?? "", rel: "noopener noreferrer" }

@@ -5,32 +5,123 @@ const booleanFromString = z
   .enum(["true", "false", "1", "0", "yes", "no"])
   .transform((value) => value === "true" || value === "1" || value === "yes");
 
-const EnvSchema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  /** Defaults to every interface for `npm start`; to 127.0.0.1 for the dev server and while demo accounts exist. */
-  HOST: z.string().min(1).optional(),
-  DATA_DIR: z.string().min(1).default("data"),
-  CONTENT_DIR: z.string().min(1).default("content"),
-  LOAD_DEMO_CONTENT: booleanFromString.optional(),
-  PUBLIC_ORIGIN: z
-    .url()
-    .refine((url) => /^https?:/.test(url), "must be an http or https address")
-    .transform((url) => new URL(url).origin)
-    .optional(),
-  SESSION_IDLE_MINUTES: z.coerce
-    .number()
-    .int()
-    .positive()
-    .default(8 * 60),
-  SESSION_MAX_HOURS: z.coerce
-    .number()
-    .int()
-    .positive()
-    .default(7 * 24),
+/** An unset variable and an empty one mean the same: not set. */
+const optionalText = z.preprocess((value) => (value === "" ? undefined : value), z.string().trim().min(1).optional());
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export interface EntraTenant {
+  /** The directory (tenant) id, a GUID in lower case. */
+  tenantId: string;
+  /** The slug of the partner whose staff sign in from this tenant. */
+  partnerSlug: string;
+}
+
+/** `ENTRA_TENANTS`: `tenant-guid=partner-slug` pairs separated by commas. */
+export const EntraTenantsSchema = z.string().transform((value, ctx) => {
+  const tenants: EntraTenant[] = [];
+  for (const entry of value.split(",").map((part) => part.trim())) {
+    if (!entry) continue;
+    const [rawTenant = "", partnerSlug = "", ...rest] = entry.split("=").map((part) => part.trim());
+    const tenantId = rawTenant.toLowerCase();
+    if (rest.length > 0 || !partnerSlug) {
+      ctx.addIssue({ code: "custom", message: `"${entry}" is not tenant-id=partner-slug` });
+    } else if (!GUID.test(tenantId)) {
+      ctx.addIssue({ code: "custom", message: `"${rawTenant}" is not a tenant id (a GUID such as 72f988bf-…)` });
+    } else if (!SLUG.test(partnerSlug)) {
+      ctx.addIssue({
+        code: "custom",
+        message: `"${partnerSlug}" is not a partner slug (lower-case words and hyphens)`,
+      });
+    } else if (tenants.some((tenant) => tenant.tenantId === tenantId)) {
+      ctx.addIssue({ code: "custom", message: `tenant ${tenantId} is listed twice` });
+    } else {
+      tenants.push({ tenantId, partnerSlug });
+    }
+  }
+  if (tenants.length === 0 && ctx.issues.length === 0) {
+    ctx.addIssue({ code: "custom", message: "lists no tenant (tenant-id=partner-slug, separated by commas)" });
+  }
+  return tenants;
 });
 
-export type Env = Omit<z.infer<typeof EnvSchema>, "LOAD_DEMO_CONTENT"> & {
+const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+/** Where Microsoft's sign-in lives; plain http only on this machine (the tests' provider). */
+const AuthoritySchema = z
+  .url()
+  .refine((value) => {
+    const url = new URL(value);
+    return url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname));
+  }, "must be an https address (http only on a loopback address, for tests)")
+  .refine((value) => !new URL(value).search && !new URL(value).hash, "must not carry a query or fragment")
+  .transform((value) => {
+    const url = new URL(value);
+    return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
+  });
+
+const ENTRA_REQUIRED = ["ENTRA_CLIENT_ID", "ENTRA_CLIENT_SECRET", "ENTRA_TENANTS"] as const;
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    /** Defaults to every interface for `npm start`; to 127.0.0.1 for the dev server and while demo accounts exist. */
+    HOST: z.string().min(1).optional(),
+    DATA_DIR: z.string().min(1).default("data"),
+    CONTENT_DIR: z.string().min(1).default("content"),
+    LOAD_DEMO_CONTENT: booleanFromString.optional(),
+    PUBLIC_ORIGIN: z
+      .url()
+      .refine((url) => /^https?:/.test(url), "must be an http or https address")
+      .transform((url) => new URL(url).origin)
+      .optional(),
+    SESSION_IDLE_MINUTES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(8 * 60),
+    SESSION_MAX_HOURS: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(7 * 24),
+    /** Sign-in with Microsoft Entra ID: off unless the client id, secret and tenants are all set. */
+    ENTRA_CLIENT_ID: optionalText,
+    ENTRA_CLIENT_SECRET: optionalText,
+    ENTRA_TENANTS: z.preprocess((value) => (value === "" ? undefined : value), EntraTenantsSchema.optional()),
+    ENTRA_AUTHORITY: z.preprocess(
+      (value) => (value === "" ? undefined : value),
+      AuthoritySchema.default("https://login.microsoftonline.com"),
+    ),
+  })
+  .superRefine((env, ctx) => {
+    const missing = ENTRA_REQUIRED.filter((name) => env[name] === undefined);
+    if (missing.length === 0 || missing.length === ENTRA_REQUIRED.length) return;
+    for (const name of missing) {
+      ctx.addIssue({
+        code: "custom",
+        path: [name],
+        message: `required for sign-in with Microsoft Entra ID (set all of ${ENTRA_REQUIRED.join(", ")}, or none)`,
+      });
+    }
+  });
+
+/** Sign-in with Microsoft Entra ID, when configured. */
+export interface EntraSettings {
+  clientId: string;
+  clientSecret: string;
+  tenants: EntraTenant[];
+  /** Such as https://login.microsoftonline.com, without a trailing slash. */
+  authority: string;
+}
+
+type EntraVariable = "ENTRA_CLIENT_ID" | "ENTRA_CLIENT_SECRET" | "ENTRA_TENANTS" | "ENTRA_AUTHORITY";
+
+export type Env = Omit<z.infer<typeof EnvSchema>, "LOAD_DEMO_CONTENT" | EntraVariable> & {
+  /** Null when sign-in with Microsoft Entra ID is off. */
+  entra: EntraSettings | null;
   /** Import CONTENT_DIR into an empty database: on by default, except in production. */
   LOAD_DEMO_CONTENT: boolean;
   dataDir: string;
@@ -48,9 +139,19 @@ export function getEnv(): Env {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid environment:\n${problems.join("\n")}`);
   }
+  const { ENTRA_CLIENT_ID, ENTRA_CLIENT_SECRET, ENTRA_TENANTS, ENTRA_AUTHORITY, ...rest } = parsed.data;
   const dataDir = path.resolve(parsed.data.DATA_DIR);
   cached = {
-    ...parsed.data,
+    ...rest,
+    entra:
+      ENTRA_CLIENT_ID && ENTRA_CLIENT_SECRET && ENTRA_TENANTS
+        ? {
+            clientId: ENTRA_CLIENT_ID,
+            clientSecret: ENTRA_CLIENT_SECRET,
+            tenants: ENTRA_TENANTS,
+            authority: ENTRA_AUTHORITY,
+          }
+        : null,
     LOAD_DEMO_CONTENT: parsed.data.LOAD_DEMO_CONTENT ?? parsed.data.NODE_ENV !== "production",
     dataDir,
     contentDir: path.resolve(parsed.data.CONTENT_DIR),

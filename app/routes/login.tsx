@@ -1,7 +1,8 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { ACCOUNT_LIMITS } from "~/auth/account-limits";
+import { getEntraSettings } from "~/auth/entra/entra-sign-in.server";
 import { startSession } from "~/auth/lucia.server";
 import { endRequestSession, requireAnonymous, safeRedirectPath } from "~/auth/session.server";
 import { beginAttempt, forgiveAttempt } from "~/auth/sign-in-throttle.server";
@@ -26,6 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request, redirectTo);
   const demo = isDemoMode();
   return {
+    entra: getEntraSettings() !== null,
     demo: demo
       ? { password: DEMO_PASSWORD, accounts: listDemoAccounts().map(({ email, role }) => ({ email, role })) }
       : null,
@@ -62,10 +64,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Login() {
-  const { demo } = useLoaderData<typeof loader>();
+  const { demo, entra } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t } = useI18n();
+  const redirectTo = searchParams.get("redirectTo") ?? "/";
   const errors: Record<string, string[] | undefined> =
     actionData && "retryAfterMinutes" in actionData
       ? { email: [t("errors.login.throttled", { count: Number(actionData.retryAfterMinutes) })] }
@@ -77,7 +80,7 @@ export default function Login() {
         <h1 className="govuk-heading-l">{t("login.title")}</h1>
         <p className="govuk-body">{t("login.lead")}</p>
         <Form method="post" noValidate>
-          <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
+          <input type="hidden" name="redirectTo" value={redirectTo} />
           <TextInput
             name="email"
             type="email"
@@ -98,6 +101,20 @@ export default function Login() {
             {t("login.submit")}
           </button>
         </Form>
+        {entra ? (
+          <>
+            <p className="govuk-body">{t("login.entraLead")}</p>
+            <Link
+              to={`/auth/entra${redirectTo === "/" ? "" : `?${new URLSearchParams({ redirectTo })}`}`}
+              role="button"
+              draggable="false"
+              className="govuk-button govuk-button--secondary"
+              data-module="govuk-button"
+            >
+              {t("login.entra")}
+            </Link>
+          </>
+        ) : null}
       </div>
       {demo ? (
         <aside className="govuk-grid-column-one-third" aria-labelledby="demo-accounts">

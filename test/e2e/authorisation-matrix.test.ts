@@ -137,6 +137,22 @@ const MATRIX: Row[] = [
   { method: "GET", route: "/logout", expected: [302, 302, 302, 302, 302], request: fixed("/logout") },
   // Signing out is covered by its own test below: it would end the sessions the matrix uses.
   { method: "POST", route: "/logout", variant: "(see below)", expected: [302, 302, 302, 302, 302], request: fixed("") },
+  // Sign-in with Microsoft is off on the shared Hub, so its routes are not found; with it on, the
+  // answers are in test/e2e/entra-sign-in.test.ts ("with Entra ID configured, each kind of person").
+  { method: "GET", route: "/auth/entra", expected: [404, 404, 404, 404, 404], request: fixed("/auth/entra") },
+  {
+    method: "POST",
+    route: "/auth/entra",
+    expected: [404, 404, 404, 404, 404],
+    request: async () => ({ path: "/auth/entra", form: { tenant: "11111111-1111-4111-8111-111111111111" } }),
+  },
+  {
+    method: "GET",
+    route: "/auth/entra/callback",
+    expected: [404, 404, 404, 404, 404],
+    request: fixed("/auth/entra/callback?code=x&state=y"),
+  },
+  { method: "POST", route: "/auth/entra/callback", expected: NO_ACTION, request: fixed("/auth/entra/callback") },
   { method: "GET", route: "/partners", expected: ALL_SIGNED_IN, request: fixed("/partners") },
   { method: "POST", route: "/partners", expected: NO_ACTION, request: fixed("/partners") },
   { method: "GET", route: "/partners/:slug", expected: ALL_SIGNED_IN, request: fixed("/partners/torfaen") },

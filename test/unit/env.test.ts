@@ -43,4 +43,71 @@ describe("getEnv", () => {
   it("names the setting that is wrong", async () => {
     await expect(freshEnv({ PORT: "eighty" })).rejects.toThrow(/Invalid environment:\n {2}PORT:/);
   });
+
+  describe("sign-in with Microsoft Entra ID", () => {
+    const TENANT = "0b5e7a1c-3f2d-4c8e-9a6b-1d2e3f4a5b6c";
+    const OTHER_TENANT = "9f8e7d6c-5b4a-4321-8fed-cba987654321";
+    const entra = (vars: Record<string, string | undefined>) =>
+      freshEnv({
+        ENTRA_CLIENT_ID: "hub-client",
+        ENTRA_CLIENT_SECRET: "hub-secret",
+        ENTRA_TENANTS: `${TENANT}=newport`,
+        ENTRA_AUTHORITY: undefined,
+        ...vars,
+      });
+
+    it("is off when none of its variables is set, or they are empty", async () => {
+      const unset = { ENTRA_CLIENT_ID: undefined, ENTRA_CLIENT_SECRET: undefined, ENTRA_TENANTS: undefined };
+      expect((await freshEnv(unset)).entra).toBeNull();
+      expect((await freshEnv({ ENTRA_CLIENT_ID: "", ENTRA_CLIENT_SECRET: "", ENTRA_TENANTS: "" })).entra).toBeNull();
+    });
+
+    it("reads the client, the tenants with their partners and Microsoft's authority by default", async () => {
+      const env = await entra({ ENTRA_TENANTS: ` ${TENANT.toUpperCase()}=newport , ${OTHER_TENANT}=gwent-police,` });
+      expect(env.entra).toEqual({
+        clientId: "hub-client",
+        clientSecret: "hub-secret",
+        authority: "https://login.microsoftonline.com",
+        tenants: [
+          { tenantId: TENANT, partnerSlug: "newport" },
+          { tenantId: OTHER_TENANT, partnerSlug: "gwent-police" },
+        ],
+      });
+    });
+
+    it("names each variable missing when only some are set", async () => {
+      await expect(entra({ ENTRA_CLIENT_SECRET: undefined, ENTRA_TENANTS: "" })).rejects.toThrow(
+        /ENTRA_CLIENT_SECRET: required for sign-in with Microsoft Entra ID[^\n]*\n {2}ENTRA_TENANTS: required/,
+      );
+    });
+
+    it("explains a malformed tenant list", async () => {
+      await expect(entra({ ENTRA_TENANTS: "newport" })).rejects.toThrow(
+        /ENTRA_TENANTS: "newport" is not tenant-id=partner-slug/,
+      );
+      await expect(entra({ ENTRA_TENANTS: "contoso=newport" })).rejects.toThrow(
+        /ENTRA_TENANTS: "contoso" is not a tenant id/,
+      );
+      await expect(entra({ ENTRA_TENANTS: `${TENANT}=New Port` })).rejects.toThrow(/"New Port" is not a partner slug/);
+      await expect(entra({ ENTRA_TENANTS: `${TENANT}=newport,${TENANT}=torfaen` })).rejects.toThrow(
+        /tenant 0b5e7a1c-3f2d-4c8e-9a6b-1d2e3f4a5b6c is listed twice/,
+      );
+      await expect(entra({ ENTRA_TENANTS: " , " })).rejects.toThrow(/ENTRA_TENANTS: lists no tenant/);
+    });
+
+    it("takes an https authority, or http on loopback only, without a trailing slash", async () => {
+      expect((await entra({ ENTRA_AUTHORITY: "https://login.microsoftonline.us/" })).entra?.authority).toBe(
+        "https://login.microsoftonline.us",
+      );
+      expect((await entra({ ENTRA_AUTHORITY: "http://127.0.0.1:4010" })).entra?.authority).toBe(
+        "http://127.0.0.1:4010",
+      );
+      await expect(entra({ ENTRA_AUTHORITY: "http://login.example.com" })).rejects.toThrow(
+        /ENTRA_AUTHORITY: must be an https address/,
+      );
+      await expect(entra({ ENTRA_AUTHORITY: "https://login.example.com/?x=1" })).rejects.toThrow(
+        /ENTRA_AUTHORITY: must not carry a query/,
+      );
+    });
+  });
 });
