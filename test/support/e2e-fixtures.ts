@@ -3,6 +3,7 @@
  *
  *   const e2e = e2eFixture();                          // the run's shared Hub
  *   const e2e = e2eFixture({ env: { MEILI_BIN: "" } }); // a Hub of the file's own
+ *   const e2e = e2eFixture({ env: {}, unset: ["HOST"] }); // ... started without HOST
  *
  * It gives each test its own browser contexts (signed in over HTTP when
  * asked) and, after the test, fails it if while it ran a page threw, the
@@ -63,7 +64,7 @@ interface Lease {
   recyclable: boolean;
 }
 
-export function e2eFixture({ env }: { env?: Record<string, string> } = {}): E2E {
+export function e2eFixture({ env, unset }: { env?: Record<string, string>; unset?: string[] } = {}): E2E {
   let ownHub: RunningHub | undefined;
   let hub: HubUnderTest | undefined = env ? undefined : sharedHub();
   let log: HubLog | undefined;
@@ -106,7 +107,7 @@ export function e2eFixture({ env }: { env?: Record<string, string> } = {}): E2E 
 
   beforeAll(async () => {
     if (env) {
-      ownHub = await startHub({ env });
+      ownHub = await startHub({ env, unset });
       hub = ownHub;
     }
     log = new HubLog(currentHub().logPath);

@@ -40,20 +40,34 @@ async function waitForHealthy(url: string, child: ChildProcess, output: () => st
  */
 export async function startHub({
   env = {},
+  unset = [],
   dataDir: givenDataDir,
   timeoutMs = 240_000,
 }: {
   env?: Record<string, string>;
+  /** Variables the Hub must not see at all (HOST, to see what it chooses itself). */
+  unset?: string[];
   dataDir?: string;
   timeoutMs?: number;
 } = {}): Promise<RunningHub> {
   const dataDir = givenDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "srs-hub-e2e-"));
+  // As a folder made by hand under a usual umask would be: the Hub must make it owner-only itself.
+  if (!givenDataDir) fs.chmodSync(dataDir, 0o755);
   const port = await freeLocalPort();
   // One log per Hub, even when two share a data folder.
   const logPath = path.join(dataDir, `hub-${port}.log`);
   const logFd = fs.openSync(logPath, "a");
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "test",
+    HOST: "127.0.0.1",
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    ...env,
+  };
+  for (const name of unset) delete childEnv[name];
   const child = spawn(path.resolve("node_modules/.bin/tsx"), ["server/index.ts"], {
-    env: { ...process.env, NODE_ENV: "test", HOST: "127.0.0.1", PORT: String(port), DATA_DIR: dataDir, ...env },
+    env: childEnv,
     stdio: ["ignore", logFd, logFd],
   });
   fs.closeSync(logFd);
