@@ -1,4 +1,11 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  data,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { ACCOUNT_LIMITS } from "~/auth/account-limits";
@@ -15,6 +22,12 @@ import { useI18n } from "~/i18n/use-t";
 import { readForm } from "~/platform/http.server";
 
 export const meta: MetaFunction = (args) => routeTitle(args, (t) => t("login.title"));
+
+/** A throttled sign-in says when to try again, in the page's own response too. */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
 
 const LoginForm = z.object({
   email: z.string().trim().min(1, "errors.email.invalid").max(ACCOUNT_LIMITS.email, "errors.email.invalid"),
