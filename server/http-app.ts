@@ -93,6 +93,19 @@ function privatePages(_req: Request, res: Response, next: NextFunction) {
 }
 
 /**
+ * An answer sent before the request's body was read (a refusal, a redirect
+ * to sign in) closes the connection: the unread rest of the body would
+ * otherwise be read as the client's next request, or the client would reuse
+ * a connection the server is about to drop.
+ */
+function closeUnreadBodies(req: Request, res: Response, next: NextFunction) {
+  onHeaders(res, () => {
+    if (!req.complete) res.setHeader("Connection", "close");
+  });
+  next();
+}
+
+/**
  * Only GET, HEAD, POST and OPTIONS mean anything here; anything else is 405.
  * OPTIONS says which methods there are.
  */
@@ -230,6 +243,7 @@ export async function createHubApp({ mode, publicOrigin, formActionOrigins = [] 
   app.disable("x-powered-by");
   if (publicOrigin) app.set("trust proxy", 1);
   app.use(requestIds);
+  app.use(closeUnreadBodies);
   app.use(allowedMethods);
   app.use(knownHosts(publicOrigin));
   const https = publicOrigin?.startsWith("https:") === true && mode === "production";

@@ -30,7 +30,8 @@ export const headers: HeadersFunction = ({ actionHeaders }) => {
 };
 
 const LoginForm = z.object({
-  email: z.string().trim().min(1, "errors.email.invalid").max(ACCOUNT_LIMITS.email, "errors.email.invalid"),
+  // Not an email address, not an account: refused before throttling or hashing.
+  email: z.string().trim().max(ACCOUNT_LIMITS.email, "errors.email.invalid").pipe(z.email("errors.email.invalid")),
   password: z.string().min(1, "errors.password.required").max(ACCOUNT_LIMITS.passwordMax, "errors.password.tooLong"),
   redirectTo: z.string().optional(),
 });

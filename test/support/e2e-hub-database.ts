@@ -94,3 +94,17 @@ export function recordChange(dataDir: string, id: number): void {
     ).run(String(id), JSON.stringify([post.partner_id]), Date.now());
   });
 }
+
+/** What the Hub holds, in numbers a write would change: the last event, and the rows of its record tables. */
+export function contentFingerprint(dataDir: string): Record<string, number> {
+  return withHubDatabase(dataDir, (db) => {
+    const one = (query: string) => (db.prepare(query).get() as { n: number | null }).n ?? 0;
+    return {
+      lastEvent: one("select max(id) as n from events"),
+      posts: one("select count(*) as n from posts"),
+      revisions: one("select count(*) as n from revisions"),
+      users: one("select count(*) as n from users"),
+      accountLinks: one("select count(*) as n from account_tokens"),
+    };
+  });
+}
