@@ -126,7 +126,9 @@ describe("roles, kinds and statuses", () => {
     );
     const addUser = (id: string, role: string) =>
       db.$client
-        .prepare("insert into users (id, email, name, password_hash, role, partner_id) values (?, ?, 'X', 'hash', ?, 1)")
+        .prepare(
+          "insert into users (id, email, name, password_hash, role, partner_id) values (?, ?, 'X', 'hash', ?, 1)",
+        )
         .run(id, `${id}@example.test`, role);
     expect(() => addUser("u1", "coordinator")).toThrow(/FOREIGN KEY/);
     const tablesBefore = all(db, "select name, sql from sqlite_master where name = 'users'");
