@@ -7,7 +7,7 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull } from "drizzle-orm";
-import { type AccountTokenPurpose, accountTokens, type ChangeSource, users } from "../../db/schema";
+import { type AccountTokenPurpose, accountTokens, type ChangeSource, events, users } from "../../db/schema";
 import { recordEvent } from "../events/event-log.server";
 import { translator } from "../i18n/translate";
 import { type Db, getDb, writeTransaction } from "../platform/db.server";
@@ -174,15 +174,18 @@ export function issuePasswordReset(
   return writeTransaction((tx) => {
     const row = tx.select().from(users).where(eq(users.email, email.trim().toLowerCase())).get();
     if (!row || !maySignIn(row)) return null;
+    // Earlier links are retired when a new one is issued, so the events count how many were asked for.
     const hourAgo = new Date(Date.now() - 60 * 60_000);
     const recent = tx
-      .select({ tokenHash: accountTokens.tokenHash })
-      .from(accountTokens)
+      .select({ id: events.id })
+      .from(events)
       .where(
         and(
-          eq(accountTokens.userId, row.id),
-          eq(accountTokens.purpose, "password-reset"),
-          gt(accountTokens.createdAt, hourAgo),
+          eq(events.recordType, "user"),
+          eq(events.recordId, row.id),
+          eq(events.type, "user.password-reset-requested"),
+          eq(events.source, "web"),
+          gt(events.occurredAt, hourAgo),
         ),
       )
       .all();
