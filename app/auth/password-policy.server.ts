@@ -40,8 +40,9 @@ export function isCommonPassword(password: string): boolean {
 /** A new password, as typed: its message keys say which rule it broke. */
 export const NewPasswordSchema = z
   .string({ error: "errors.password.tooShort" })
-  .min(ACCOUNT_LIMITS.passwordMin, "errors.password.tooShort")
-  .max(ACCOUNT_LIMITS.passwordMax, "errors.password.tooLong")
+  // One message at a time: a password too short is not also called common.
+  .min(ACCOUNT_LIMITS.passwordMin, { error: "errors.password.tooShort", abort: true })
+  .max(ACCOUNT_LIMITS.passwordMax, { error: "errors.password.tooLong", abort: true })
   .refine((password) => !isCommonPassword(password), "errors.password.common");
 
 /** The message key for the first rule the password breaks, or null when it may be used. */

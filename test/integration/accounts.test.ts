@@ -107,7 +107,7 @@ describe("the password policy", () => {
 
   it("asks for 12 to 256 characters", () => {
     expect(passwordProblem("short words")).toBe("errors.password.tooShort");
-    expect(passwordProblem("x".repeat(11) + "y")).toBeNull();
+    expect(passwordProblem(`${"x".repeat(11)}y`)).toBeNull();
     expect(passwordProblem(`${"quiet meadow ".repeat(20)}lantern`)).toBe("errors.password.tooLong");
   });
 });
