@@ -119,6 +119,7 @@ export function getAccountForAdmin(actor: SessionUser, userId: string, db: Db = 
       type: event.type,
       occurredAt: event.occurredAt,
       actorName: event.actorId ? (nameOf.get(event.actorId) ?? null) : null,
+      hasActor: event.actorId !== null,
       source: event.source,
       data: event.data,
     })),

@@ -332,7 +332,6 @@ export const en = {
   "invite.emailed": "We have emailed an invitation to {email}.",
   "invite.showLink": "Email is not set up on this Hub. Send {name} this link yourself:",
   "invite.emailFailed": "The invitation email could not be sent. Send {name} this link yourself:",
-  "invite.linkLabel": "Invitation link",
   "invite.linkExpiry": {
     one: "It works once and expires in {count} day. Anyone with the link can set up the account: send it only to {email}.",
     other:
@@ -377,6 +376,7 @@ export const en = {
   "person.bySystem": "The Hub",
   "person.byScript": "A command-line script",
   "person.byUnknown": "Someone since removed",
+  "person.byAnonymous": "Someone who was not signed in",
 
   "userEvents.user.created": "Account created as {role}",
   "userEvents.user.invited": "Invited as {role} of {partner}",

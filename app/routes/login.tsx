@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { ACCOUNT_LIMITS } from "~/auth/account-limits";
 import { startSession } from "~/auth/lucia.server";
@@ -98,6 +98,11 @@ export default function Login() {
             {t("login.submit")}
           </button>
         </Form>
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/account/reset">
+            {t("login.forgotten")}
+          </Link>
+        </p>
       </div>
       {demo ? (
         <aside className="govuk-grid-column-one-third" aria-labelledby="demo-accounts">
