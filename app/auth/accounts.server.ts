@@ -23,7 +23,11 @@ function fieldErrors(error: z.ZodError): ValidationError {
 }
 
 export const InvitationSchema = z.object({
-  name: z.string().trim().min(1, "errors.name.required").max(ACCOUNT_LIMITS.name, "errors.name.tooLong"),
+  name: z
+    .string({ error: "errors.name.required" })
+    .trim()
+    .min(1, "errors.name.required")
+    .max(ACCOUNT_LIMITS.name, "errors.name.tooLong"),
   email: EmailSchema,
   role: z.enum(ROLES, { error: "errors.role.unknown" }),
   partner: z.string({ error: "errors.partner.required" }).trim().min(1, "errors.partner.required"),

@@ -8,7 +8,7 @@
 
 import { linkOrigin } from "../platform/env.server";
 import { describeError, log } from "../platform/log.server";
-import { emailAccountLink, issuePasswordReset, linkUrl } from "./account-links.server";
+import { emailAccountLink, issuePasswordReset, LINK_LIFETIME_MS, linkUrl } from "./account-links.server";
 import { canSendEmail } from "./mailer.server";
 
 /**
@@ -35,6 +35,7 @@ export interface InvitationDelivery {
   link: string | null;
   emailed: boolean;
   emailFailed: boolean;
+  expiresInDays: number;
 }
 
 /**
@@ -47,11 +48,12 @@ export async function deliverInvitation(
   token: string,
   requestUrl: string,
 ): Promise<InvitationDelivery> {
-  const shown = { person, link: linkUrl(linkOrigin(requestUrl), "invitation", token), emailed: false };
+  const expiresInDays = LINK_LIFETIME_MS.invitation / 86_400_000;
+  const shown = { person, link: linkUrl(linkOrigin(requestUrl), "invitation", token), emailed: false, expiresInDays };
   if (!canSendEmail()) return { ...shown, emailFailed: false };
   try {
     await emailAccountLink("invitation", person, linkUrl(linkOrigin(), "invitation", token));
-    return { person, link: null, emailed: true, emailFailed: false };
+    return { person, link: null, emailed: true, emailFailed: false, expiresInDays };
   } catch (error) {
     log("error", "Could not send an invitation email", { userId: person.id, error: describeError(error) });
     return { ...shown, emailFailed: true };

@@ -1,7 +1,6 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { getAccountForAdmin } from "~/auth/account-directory.server";
-import { LINK_LIFETIME_MS } from "~/auth/account-links.server";
 import { deactivateUser, endUserSessions, reactivateUser, reinviteUser, updateAccount } from "~/auth/accounts.server";
 import { deliverInvitation } from "~/auth/link-delivery.server";
 import { requireUser } from "~/auth/session.server";
@@ -129,9 +128,7 @@ export default function Person() {
   return (
     <>
       {banner ? <SuccessBanner title={t("person.successTitle")}>{banner}</SuccessBanner> : null}
-      {actionData?.sent ? (
-        <InvitationSent {...actionData.sent} expiresInDays={LINK_LIFETIME_MS.invitation / 86_400_000} />
-      ) : null}
+      {actionData?.sent ? <InvitationSent {...actionData.sent} /> : null}
       <ErrorSummary errors={errors} fieldIds={{ deactivate: "deactivate", sessions: "end-sessions" }} />
       <p className="govuk-body">
         <Link className="govuk-back-link" to="/admin/users">

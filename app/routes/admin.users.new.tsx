@@ -1,7 +1,6 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireAdministrator } from "~/auth/account-directory.server";
-import { LINK_LIFETIME_MS } from "~/auth/account-links.server";
 import { inviteUser } from "~/auth/accounts.server";
 import { deliverInvitation } from "~/auth/link-delivery.server";
 import { requireUser } from "~/auth/session.server";
@@ -15,8 +14,6 @@ import { orRespond, readForm, runFormCommand } from "~/platform/http.server";
 import { ROLES } from "../../db/enums";
 
 export const meta: MetaFunction = (args) => routeTitle(args, (t) => t("invite.title"));
-
-const INVITATION_DAYS = LINK_LIFETIME_MS.invitation / 86_400_000;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -50,7 +47,7 @@ export default function Invite() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        {actionData?.sent ? <InvitationSent {...actionData.sent} expiresInDays={INVITATION_DAYS} /> : null}
+        {actionData?.sent ? <InvitationSent {...actionData.sent} /> : null}
         <ErrorSummary errors={errors} />
         <h1 className="govuk-heading-xl">{actionData?.sent ? t("invite.another") : t("invite.title")}</h1>
         <p className="govuk-body">{t("invite.lead")}</p>

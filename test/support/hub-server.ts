@@ -48,7 +48,8 @@ export async function startHub({
   timeoutMs?: number;
 } = {}): Promise<RunningHub> {
   const dataDir = givenDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "srs-hub-e2e-"));
-  const port = await freeLocalPort();
+  // A test that must know the address before the Hub starts (for PUBLIC_ORIGIN) chooses the port itself.
+  const port = env.PORT ? Number(env.PORT) : await freeLocalPort();
   // One log per Hub, even when two share a data folder.
   const logPath = path.join(dataDir, `hub-${port}.log`);
   const logFd = fs.openSync(logPath, "a");
