@@ -208,6 +208,8 @@ describe("password resets without email", () => {
     for (const email of [person.email, `nobody-${Date.now()}@example.test`]) {
       await page.goto(`${e2e.baseUrl}/login`);
       await page.getByRole("link", { name: "Forgotten your password?" }).click();
+      // The sign-in page has an "Email address" field too: wait for the reset page before typing.
+      await page.getByRole("heading", { name: "Reset your password" }).waitFor();
       await page.getByLabel("Email address").fill(email);
       await page.getByRole("button", { name: "Send reset link" }).click();
       await page.getByRole("heading", { name: "Check your email" }).waitFor();
