@@ -12,7 +12,7 @@ import { and, eq, ne } from "drizzle-orm";
 import { Lucia, TimeSpan } from "lucia";
 import { sessions, users } from "../../db/schema";
 import { readCookie } from "../platform/cookies";
-import { getDb } from "../platform/db.server";
+import { type Db, getDb } from "../platform/db.server";
 import { getEnv } from "../platform/env.server";
 import { usesSecureCookies } from "../platform/transport.server";
 import type { SessionUser } from "./principals";
@@ -164,6 +164,15 @@ export function listSessions(userId: string): SessionSummary[] {
     }));
 }
 
+/**
+ * Ends every session of a person inside the caller's transaction, so the
+ * change that calls for it (deactivation, a new password) and the end of the
+ * sessions commit together. Returns how many were ended.
+ */
+export function endAllSessionsIn(tx: Db, userId: string): number {
+  return tx.delete(sessions).where(eq(sessions.userId, userId)).run().changes;
+}
+
 /** Ends one of the person's own sessions; false when it is not theirs (or gone). */
 export function endOwnSession(userId: string, sessionId: string): boolean {
   return (
@@ -174,9 +183,9 @@ export function endOwnSession(userId: string, sessionId: string): boolean {
   );
 }
 
-/** Ends all the person's sessions except the one in use. */
-export function endOtherSessions(userId: string, keepSessionId: string): number {
-  return getDb()
+/** Ends all the person's sessions except the one in use (inside the caller's transaction when given one). */
+export function endOtherSessions(userId: string, keepSessionId: string, db: Db = getDb()): number {
+  return db
     .delete(sessions)
     .where(and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)))
     .run().changes;

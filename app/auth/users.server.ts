@@ -7,7 +7,8 @@ import { type Db, getDb, writeTransaction } from "../platform/db.server";
 import { isProduction } from "../platform/env.server";
 import { ValidationError } from "../platform/errors";
 import { ACCOUNT_LIMITS } from "./account-limits";
-import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "./password.server";
+import { hashPassword, verifyPassword } from "./password.server";
+import { NewPasswordSchema } from "./password-policy.server";
 import type { SessionUser } from "./principals";
 
 /** Demo accounts share a published password: they never sign in to a production Hub. */
@@ -27,10 +28,7 @@ export const NewUserSchema = z.object({
   name: z.string().trim().min(1, "errors.name.required").max(ACCOUNT_LIMITS.name, "errors.name.tooLong"),
   role: z.enum(ROLES, { error: "errors.role.unknown" }),
   partnerSlug: z.string({ error: "errors.partner.required" }).trim().min(1, "errors.partner.required"),
-  password: z
-    .string()
-    .min(MIN_PASSWORD_LENGTH, "errors.password.tooShort")
-    .max(ACCOUNT_LIMITS.passwordMax, "errors.password.tooLong"),
+  password: NewPasswordSchema,
 });
 
 export type NewUser = z.input<typeof NewUserSchema>;

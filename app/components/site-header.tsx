@@ -16,6 +16,7 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
     { to: "/posts", label: t("nav.posts"), end: true },
     { to: "/partners", label: t("nav.partners"), end: false },
     ...(user?.canWrite ? [{ to: "/posts/new", label: t("nav.newPost"), end: true }] : []),
+    ...(user?.isAdmin ? [{ to: "/admin/users", label: t("nav.users"), end: false }] : []),
     ...(user?.isAdmin ? [{ to: "/admin/search", label: t("nav.searchAdmin"), end: true }] : []),
   ];
   return (
@@ -30,6 +31,9 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
           {user ? (
             <div className="app-header-account">
               <span>{t("nav.signedInAs", { name: user.name })}</span>
+              <Link to="/account/sessions" className="govuk-link app-header-account__link">
+                {t("nav.account")}
+              </Link>
               <Form method="post" action="/logout">
                 <button type="submit" className="app-link-button">
                   {t("nav.signOut")}

@@ -6,6 +6,7 @@ const booleanFromString = z
   .transform((value) => value === "true" || value === "1" || value === "yes");
 
 /** An unset variable and an empty one mean the same: not set. */
+const emptyAsUnset = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 const optionalText = z.preprocess((value) => (value === "" ? undefined : value), z.string().trim().min(1).optional());
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -87,6 +88,16 @@ const EnvSchema = z
       .int()
       .positive()
       .default(7 * 24),
+    /** Where email goes: `smtp://user:pass@host:587` (STARTTLS when offered) or `smtps://...:465`. */
+    SMTP_URL: z.preprocess(
+      emptyAsUnset,
+      z
+        .url()
+        .refine((url) => /^smtps?:\/\//.test(url), "must be an smtp:// or smtps:// address")
+        .optional(),
+    ),
+    /** The sender of the Hub's email, such as `SRS Knowledge Hub <hub@srs.example.gov.uk>`. */
+    MAIL_FROM: z.preprocess(emptyAsUnset, z.string().min(3).max(200).optional()),
     /** Sign-in with Microsoft Entra ID: off unless the client id, secret and tenants are all set. */
     ENTRA_CLIENT_ID: optionalText,
     ENTRA_CLIENT_SECRET: optionalText,
@@ -139,6 +150,11 @@ export function getEnv(): Env {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid environment:\n${problems.join("\n")}`);
   }
+  if (parsed.data.SMTP_URL && !parsed.data.MAIL_FROM) {
+    throw new Error(
+      "Invalid environment:\n  MAIL_FROM: must be set when SMTP_URL is, as the sender of the Hub's email",
+    );
+  }
   const { ENTRA_CLIENT_ID, ENTRA_CLIENT_SECRET, ENTRA_TENANTS, ENTRA_AUTHORITY, ...rest } = parsed.data;
   const dataDir = path.resolve(parsed.data.DATA_DIR);
   cached = {
@@ -162,6 +178,27 @@ export function getEnv(): Env {
 
 export function isProduction(): boolean {
   return getEnv().NODE_ENV === "production";
+}
+
+export interface MailSettings {
+  smtpUrl: string;
+  from: string;
+}
+
+/** How to send email, or null when SMTP is not configured (links are then shown or printed instead). */
+export function getMailSettings(): MailSettings | null {
+  const { SMTP_URL, MAIL_FROM } = getEnv();
+  return SMTP_URL && MAIL_FROM ? { smtpUrl: SMTP_URL, from: MAIL_FROM } : null;
+}
+
+/**
+ * The address the Hub's links start with: PUBLIC_ORIGIN when set, else the
+ * origin the request came to (pages), else http://localhost:PORT (scripts).
+ */
+export function linkOrigin(requestUrl?: string): string {
+  const { PUBLIC_ORIGIN, PORT } = getEnv();
+  if (PUBLIC_ORIGIN) return PUBLIC_ORIGIN;
+  return requestUrl ? new URL(requestUrl).origin : `http://localhost:${PORT}`;
 }
 
 export interface SearchConnection {

@@ -115,6 +115,11 @@ export default function Login() {
             {t("login.submit")}
           </button>
         </Form>
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/account/reset">
+            {t("login.forgotten")}
+          </Link>
+        </p>
         {entra ? (
           <>
             <p className="govuk-body">{t("login.entraLead")}</p>

@@ -6,6 +6,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { expectAccessible } from "../support/browser";
+import { invitePerson } from "../support/e2e-accounts";
 import { e2eFixture } from "../support/e2e-fixtures";
 import { failSearchRecords, makePostUnreadable, postId } from "../support/e2e-hub-database";
 import { createPost, editPost, uniqueTitle } from "../support/e2e-posts";
@@ -182,6 +183,83 @@ describe("the search index page for administrators", () => {
     } finally {
       unpark();
     }
+  });
+});
+
+describe("accounts", () => {
+  it("the users list, with people, and filtered to no one", async () => {
+    const page = await e2e.signedInPage(ADMIN);
+    await scan(page, "/admin/users?role=editor");
+    expect(await page.locator("tbody tr").count()).toBeGreaterThan(0);
+    await scan(page, "/admin/users?q=no-one-is-called-this");
+    expect(await page.getByText("No one matches.").count()).toBe(1);
+  });
+
+  it("the invitation form, empty, with its errors, and with the link to pass on", async () => {
+    e2e.allowNavigationStatus(400);
+    const page = await e2e.signedInPage(ADMIN);
+    await scan(page, "/admin/users/new");
+    await page.getByRole("button", { name: "Invite" }).click();
+    await page.locator(".govuk-error-summary").getByRole("link", { name: "Enter a name" }).waitFor();
+    await expectAccessible(page);
+    await page.getByLabel("Full name").fill("Accessible Invitee");
+    await page.getByLabel("Email address").fill(`accessible-${Date.now()}@example.test`);
+    await page.getByLabel("Partner").selectOption("torfaen");
+    await page.getByRole("button", { name: "Invite" }).click();
+    await page.getByTestId("invitation-link").waitFor();
+    await expectAccessible(page);
+  });
+
+  it("a person's page with their history, and refusing to demote oneself", async () => {
+    e2e.allowNavigationStatus(400);
+    const page = await e2e.signedInPage(ADMIN);
+    const person = await invitePerson(page.request, e2e.baseUrl);
+    await scan(page, `/admin/users/${person.id}`);
+    expect(await page.locator("tbody tr").count()).toBe(1);
+    await page.goto(`${e2e.baseUrl}/admin/users?q=${encodeURIComponent(ADMIN)}`);
+    await page.getByRole("link", { name: "Demo Administrator" }).click();
+    await page.getByLabel("Role").selectOption("reader");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page
+      .locator(".govuk-error-summary")
+      .getByText(/cannot take away your own administrator role/)
+      .waitFor();
+    await expectAccessible(page);
+  });
+
+  it("one's sessions, and the password form with its errors", async () => {
+    e2e.allowNavigationStatus(400);
+    const page = await e2e.signedInPage(READER);
+    await scan(page, "/account/sessions");
+    await scan(page, "/account/password");
+    await page.getByRole("button", { name: "Change password" }).click();
+    await page.locator(".govuk-error-summary").getByText("Enter your current password").waitFor();
+    await expectAccessible(page);
+  });
+
+  it("asking for a password reset: the form, its error, and the answer", async () => {
+    e2e.allowNavigationStatus(400);
+    const page = await e2e.newPage();
+    await scan(page, "/account/reset");
+    await page.getByRole("button", { name: "Send reset link" }).click();
+    await page.locator(".govuk-error-summary").waitFor();
+    await expectAccessible(page);
+    await page.getByLabel("Email address").fill("nobody@example.test");
+    await page.getByRole("button", { name: "Send reset link" }).click();
+    await page.getByRole("heading", { name: "Check your email" }).waitFor();
+    await expectAccessible(page);
+  });
+
+  it("choosing a password through a link, with its errors, and a link that cannot be used", async () => {
+    e2e.allowNavigationStatus(400, 410);
+    const admin = await e2e.signedInPage(ADMIN);
+    const person = await invitePerson(admin.request, e2e.baseUrl);
+    const page = await e2e.newPage();
+    await scan(page, new URL(person.link).pathname);
+    await page.getByRole("button", { name: "Save password and sign in" }).click();
+    await page.locator(".govuk-error-summary").waitFor();
+    await expectAccessible(page);
+    await scan(page, `/account/accept/${"B".repeat(43)}`, 410);
   });
 });
 

@@ -5,6 +5,7 @@
  * not in the matrix fails the suite, so each new route is covered from its
  * first day.
  */
+import { createHash } from "node:crypto";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../support/browser";
@@ -111,6 +112,34 @@ async function postStillThere(_role: Role, target: string) {
 }
 
 const fixed = (target: string) => async () => ({ path: target });
+const ADMIN_ONLY: Expected = [LOGIN, 403, 403, 403, 200];
+const EVERYONE_200: Expected = [200, 200, 200, 200, 200];
+/** A link that cannot be used answers 410 Gone, whoever opens it. */
+const GONE: Expected = [410, 410, 410, 410, 410];
+const MADE_UP_TOKEN = "A".repeat(43);
+const NEW_PASSWORD_FORM = { password: "matrix meadow lantern", confirmPassword: "matrix meadow lantern" };
+let lastInvitedEmail = "";
+
+/** The session id stored for a session cookie ("name=token"): the SHA-256 of its token. */
+function sessionIdOf(cookie: string): string {
+  return createHash("sha256")
+    .update(cookie.slice(cookie.indexOf("=") + 1))
+    .digest("base64url");
+}
+
+/** A person invited by the demo administrator (never a demo account): their id. */
+async function invitedPersonId(): Promise<string> {
+  const email = `matrix-person-${Date.now()}-${fixtures++}@example.test`;
+  const response = await send("admin", "POST", "/admin/users/new", {
+    name: "Matrix Person",
+    email,
+    role: "reader",
+    partner: "torfaen",
+  });
+  const id = /href="\/admin\/users\/(?!new")([A-Za-z0-9_-]+)"/.exec(await response.text())?.[1];
+  if (response.status !== 200 || !id) throw new Error(`Inviting a fixture answered ${response.status}`);
+  return id;
+}
 const ALL_SIGNED_IN: Expected = [LOGIN, 200, 200, 200, 200];
 const NO_ACTION: Expected = [405, 405, 405, 405, 405];
 
@@ -276,6 +305,107 @@ const MATRIX: Row[] = [
     variant: "retry every parked record",
     expected: [LOGIN, 403, 403, 403, 302],
     request: async () => ({ path: "/admin/search", form: { intent: "retry-all" } }),
+  },
+  { method: "GET", route: "/account/sessions", expected: ALL_SIGNED_IN, request: fixed("/account/sessions") },
+  {
+    method: "POST",
+    route: "/account/sessions",
+    // Everyone names the administrator's session here: only its owner may end it, and not from this page.
+    variant: "another person's session",
+    expected: [LOGIN, 404, 404, 404, 400],
+    request: async () => ({
+      path: "/account/sessions",
+      form: { intent: "end-one", sessionId: sessionIdOf(cookies.get("admin") ?? "") },
+    }),
+    unchanged: async () => {
+      expect((await send("admin", "GET", "/account/sessions")).status).toBe(200);
+    },
+  },
+  { method: "GET", route: "/account/password", expected: ALL_SIGNED_IN, request: fixed("/account/password") },
+  {
+    method: "POST",
+    route: "/account/password",
+    // A wrong current password would count against the demo accounts' sign-in throttle.
+    variant: "a new password too short",
+    expected: [LOGIN, 400, 400, 400, 400],
+    request: async () => ({
+      path: "/account/password",
+      form: { currentPassword: DEMO_PASSWORD, password: "short", confirmPassword: "short" },
+    }),
+  },
+  { method: "GET", route: "/account/reset", expected: EVERYONE_200, request: fixed("/account/reset") },
+  {
+    method: "POST",
+    route: "/account/reset",
+    variant: "an address with no account",
+    expected: EVERYONE_200,
+    request: async () => ({ path: "/account/reset", form: { email: "nobody@example.test" } }),
+  },
+  {
+    method: "GET",
+    route: "/account/reset/:token",
+    variant: "a made-up token",
+    expected: GONE,
+    request: fixed(`/account/reset/${MADE_UP_TOKEN}`),
+  },
+  {
+    method: "POST",
+    route: "/account/reset/:token",
+    variant: "a made-up token",
+    expected: GONE,
+    request: async () => ({ path: `/account/reset/${MADE_UP_TOKEN}`, form: NEW_PASSWORD_FORM }),
+  },
+  {
+    method: "GET",
+    route: "/account/accept/:token",
+    variant: "a made-up token",
+    expected: GONE,
+    request: fixed(`/account/accept/${MADE_UP_TOKEN}`),
+  },
+  {
+    method: "POST",
+    route: "/account/accept/:token",
+    variant: "a made-up token",
+    expected: GONE,
+    request: async () => ({ path: `/account/accept/${MADE_UP_TOKEN}`, form: NEW_PASSWORD_FORM }),
+  },
+  { method: "GET", route: "/admin/users", expected: ADMIN_ONLY, request: fixed("/admin/users?q=demo&role=editor") },
+  { method: "POST", route: "/admin/users", expected: NO_ACTION, request: fixed("/admin/users") },
+  { method: "GET", route: "/admin/users/new", expected: ADMIN_ONLY, request: fixed("/admin/users/new") },
+  {
+    method: "POST",
+    route: "/admin/users/new",
+    variant: "invite someone new",
+    expected: ADMIN_ONLY,
+    request: async () => {
+      lastInvitedEmail = `matrix-${Date.now()}-${fixtures++}@example.test`;
+      return {
+        path: "/admin/users/new",
+        form: { name: "Matrix Invitee", email: lastInvitedEmail, role: "reader", partner: "torfaen" },
+      };
+    },
+    unchanged: async () => {
+      const list = await send("admin", "GET", `/admin/users?q=${encodeURIComponent(lastInvitedEmail)}`);
+      expect(await list.text()).toContain("0 people");
+    },
+  },
+  {
+    method: "GET",
+    route: "/admin/users/:id",
+    expected: ADMIN_ONLY,
+    request: async () => ({ path: `/admin/users/${await invitedPersonId()}` }),
+  },
+  {
+    method: "POST",
+    route: "/admin/users/:id",
+    variant: "deactivate someone",
+    expected: [LOGIN, 403, 403, 403, 302],
+    request: async () => ({ path: `/admin/users/${await invitedPersonId()}`, form: { intent: "deactivate" } }),
+    unchanged: async (_role, target) => {
+      const page = await (await send("admin", "GET", target)).text();
+      expect(page).toContain("Deactivate account");
+      expect(page).not.toContain("Reactivate account");
+    },
   },
 ];
 

@@ -53,7 +53,8 @@ export async function startHub({
   const dataDir = givenDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "srs-hub-e2e-"));
   // As a folder made by hand under a usual umask would be: the Hub must make it owner-only itself.
   if (!givenDataDir) fs.chmodSync(dataDir, 0o755);
-  const port = await freeLocalPort();
+  // A test that must know the address before the Hub starts (for PUBLIC_ORIGIN) chooses the port itself.
+  const port = env.PORT ? Number(env.PORT) : await freeLocalPort();
   // One log per Hub, even when two share a data folder.
   const logPath = path.join(dataDir, `hub-${port}.log`);
   const logFd = fs.openSync(logPath, "a");

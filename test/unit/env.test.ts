@@ -110,4 +110,31 @@ describe("getEnv", () => {
       );
     });
   });
+
+  it("takes SMTP settings only as smtp:// or smtps:// with a sender, and reads empty ones as unset", async () => {
+    const env = await freshEnv({
+      SMTP_URL: "smtp://user:pass@mail.example.test:587",
+      MAIL_FROM: "Hub <hub@example.test>",
+    });
+    expect([env.SMTP_URL, env.MAIL_FROM]).toEqual(["smtp://user:pass@mail.example.test:587", "Hub <hub@example.test>"]);
+    await expect(freshEnv({ SMTP_URL: "http://mail.example.test", MAIL_FROM: "hub@example.test" })).rejects.toThrow(
+      /SMTP_URL/,
+    );
+    await expect(freshEnv({ SMTP_URL: "smtp://mail.example.test", MAIL_FROM: undefined })).rejects.toThrow(/MAIL_FROM/);
+    expect((await freshEnv({ SMTP_URL: "", MAIL_FROM: "" })).SMTP_URL).toBeUndefined();
+  });
+});
+
+describe("linkOrigin", () => {
+  it("prefers PUBLIC_ORIGIN, then the request's address, then localhost and the port", async () => {
+    const link = async (vars: Record<string, string | undefined>, requestUrl?: string) => {
+      await freshEnv(vars);
+      return (await import("~/platform/env.server")).linkOrigin(requestUrl);
+    };
+    expect(await link({ PUBLIC_ORIGIN: "https://hub.example.gov.uk" }, "http://evil.example/x")).toBe(
+      "https://hub.example.gov.uk",
+    );
+    expect(await link({ PUBLIC_ORIGIN: undefined }, "http://127.0.0.1:4000/admin")).toBe("http://127.0.0.1:4000");
+    expect(await link({ PUBLIC_ORIGIN: undefined, PORT: "4321" })).toBe("http://localhost:4321");
+  });
 });
