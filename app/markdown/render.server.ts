@@ -7,7 +7,7 @@
  * Some Markdown shapes cost marked time that grows with the square of their
  * length (190 KB of `*a*a*a…` takes seconds). User text is therefore rendered
  * once, when it is saved, by `renderWithinBudget`, which stops after a time
- * limit; pages show the stored HTML (decision 020).
+ * limit; pages show the stored HTML (decision 022).
  */
 import vm from "node:vm";
 import { Marked, type Tokens } from "marked";

@@ -1,5 +1,5 @@
 /**
- * A post's Markdown, rendered once when it is saved (decision 020): the
+ * A post's Markdown, rendered once when it is saved (decision 022): the
  * sanitised HTML its page shows and the plain text search indexes, for the
  * English fields and any Welsh ones. Field names match the form's, so a text
  * that takes too long to render is reported on its own field.
