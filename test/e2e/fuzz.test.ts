@@ -5,13 +5,16 @@
  * administrator (who may change the most) and as a visitor. No answer may be
  * a 500, and nothing in the Hub may change: no event, post, revision or account.
  */
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../support/browser";
 import { e2eFixture } from "../support/e2e-fixtures";
-import { contentFingerprint } from "../support/e2e-hub-database";
+import { clearSignInThrottle, contentFingerprint, userId } from "../support/e2e-hub-database";
 
 const e2e = e2eFixture();
 const POST = "teams-rollout-covid";
+const TOKEN = "no-such-token-0123456789abcdefghijklmnopqrstu";
+/** The demo reader's account page, filled in before the tests run. */
+let readerPage = "/admin/users/unknown";
 
 /** Every query parameter each page reads. */
 const QUERIES: [path: string, params: string[]][] = [
@@ -29,6 +32,14 @@ const QUERIES: [path: string, params: string[]][] = [
   ["/admin/search", ["retried"]],
   ["/auth/entra", ["redirectTo"]],
   ["/auth/entra/callback", ["code", "state", "error", "error_description"]],
+  ["/admin/users", ["q", "role", "partner", "page"]],
+  ["/admin/users/new", ["role"]],
+  ["READER_PAGE", ["done", "count"]],
+  ["/account/sessions", ["ended"]],
+  ["/account/password", ["changed"]],
+  ["/account/reset", ["sent"]],
+  [`/account/reset/${TOKEN}`, ["x"]],
+  [`/account/accept/${TOKEN}`, ["x"]],
 ];
 
 const POST_FIELDS = ["kind", "title", "summary", "body", "partner", "status", "tags", "slug", "changeNote"];
@@ -41,7 +52,16 @@ const FORMS: [path: string, fields: string[]][] = [
   [`/posts/${POST}/edit`, [...POST_FIELDS, ...SECTION_FIELDS]],
   ["/admin/search", ["intent", "recordType", "recordId"]],
   ["/auth/entra", ["tenant", "redirectTo"]],
+  ["/admin/users/new", ["name", "email", "role", "partner"]],
+  ["READER_PAGE", ["intent", "role", "partner"]],
+  ["/account/sessions", ["intent", "sessionId"]],
+  ["/account/password", ["currentPassword", "password", "confirmPassword"]],
+  ["/account/reset", ["email"]],
+  [`/account/reset/${TOKEN}`, ["password", "confirmPassword"]],
+  [`/account/accept/${TOKEN}`, ["password", "confirmPassword"]],
 ];
+
+const real = (path: string) => (path === "READER_PAGE" ? readerPage : path);
 
 const HOSTILE: [name: string, value: string][] = [
   // Long, but every variant of a whole form stays under the 1 MB request limit (over it is a 413: see bad-input).
@@ -69,7 +89,11 @@ beforeAll(async () => {
   });
   adminCookie = response.headers.get("set-cookie")?.split(";")[0] ?? "";
   expect(adminCookie).not.toBe("");
+  readerPage = `/admin/users/${userId(e2e.hub.dataDir, "reader@demo.srs-hub.test")}`;
 });
+
+// Wrong current passwords count against the administrator's sign-in throttling: leave none behind.
+afterAll(() => clearSignInThrottle(e2e.hub.dataDir));
 
 async function statusOf(path: string, init: RequestInit = {}, signedIn = true): Promise<number> {
   const headers = new Headers(init.headers);
@@ -112,7 +136,7 @@ describe("a fuzz pass", () => {
           const arrays = params.map((param) => `${param}[]=a&${param}[]=b`).join("&");
           const bytes = params.map((param) => `${param}=${INVALID_UTF8}`).join("&");
           for (const query of [single, twice, arrays, bytes]) {
-            const status = await statusOf(`${path}?${query}`, {}, signedIn);
+            const status = await statusOf(`${real(path)}?${query}`, {}, signedIn);
             if (status >= 500) failures.push(`GET ${path} with ${name} (signed in: ${signedIn}): ${status}`);
           }
         }
@@ -128,7 +152,7 @@ describe("a fuzz pass", () => {
       for (const [name, value] of HOSTILE) {
         for (const [variant, body] of bodies(fields, value)) {
           for (const signedIn of [true, false]) {
-            const status = await post(path, body, signedIn).catch((error: Error) => `${error.cause ?? error}`);
+            const status = await post(real(path), body, signedIn).catch((error: Error) => `${error.cause ?? error}`);
             if (typeof status !== "number" || status >= 500) {
               failures.push(`POST ${path}, ${variant} ${name} (signed in: ${signedIn}): ${status}`);
             }

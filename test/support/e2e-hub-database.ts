@@ -108,3 +108,18 @@ export function contentFingerprint(dataDir: string): Record<string, number> {
     };
   });
 }
+
+export function userId(dataDir: string, email: string): string {
+  return withHubDatabase(dataDir, (db) => {
+    const row = db.prepare("select id from users where email = ?").get(email) as { id: string } | undefined;
+    if (!row) throw new Error(`No account ${email} in the Hub's database`);
+    return row.id;
+  });
+}
+
+/** Forgets every failed sign-in, so a test that provoked throttling leaves the shared Hub as it found it. */
+export function clearSignInThrottle(dataDir: string): void {
+  withHubDatabase(dataDir, (db) => {
+    db.prepare("delete from sign_in_throttle").run();
+  });
+}
