@@ -25,29 +25,39 @@ export function SetPasswordForm({
         <Form method="post" noValidate>
           {/* Lets password managers file the new password under the right account. */}
           <input type="hidden" name="username" value={email} autoComplete="username" />
-          <TextInput
-            name="password"
-            type="password"
-            label={t("password.new")}
-            hint={t("password.newHint")}
-            autoComplete="new-password"
-            width="20"
-            errors={errors.password}
-          />
-          <TextInput
-            name="confirmPassword"
-            type="password"
-            label={t("password.confirm")}
-            autoComplete="new-password"
-            width="20"
-            errors={errors.confirmPassword}
-          />
+          <NewPasswordFields errors={errors} />
           <button type="submit" className="govuk-button" data-module="govuk-button">
             {t("setPassword.submit")}
           </button>
         </Form>
       </div>
     </div>
+  );
+}
+
+/** A new password and its confirmation: the fields every form that sets a password shares. */
+export function NewPasswordFields({ errors }: { errors: Record<string, string[] | undefined> }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <TextInput
+        name="password"
+        type="password"
+        label={t("password.new")}
+        hint={t("password.newHint")}
+        autoComplete="new-password"
+        width="20"
+        errors={errors.password}
+      />
+      <TextInput
+        name="confirmPassword"
+        type="password"
+        label={t("password.confirm")}
+        autoComplete="new-password"
+        width="20"
+        errors={errors.confirmPassword}
+      />
+    </>
   );
 }
 

@@ -7,6 +7,7 @@ import { AccountNav } from "~/components/account-nav";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextInput } from "~/components/form-fields";
 import { SuccessBanner } from "~/components/notification-banner";
+import { NewPasswordFields } from "~/components/set-password-form";
 import { routeTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
 import { ValidationError } from "~/platform/errors";
@@ -73,23 +74,7 @@ export default function ChangePassword() {
               width="20"
               errors={errors.currentPassword}
             />
-            <TextInput
-              name="password"
-              type="password"
-              label={t("password.new")}
-              hint={t("password.newHint")}
-              autoComplete="new-password"
-              width="20"
-              errors={errors.password}
-            />
-            <TextInput
-              name="confirmPassword"
-              type="password"
-              label={t("password.confirm")}
-              autoComplete="new-password"
-              width="20"
-              errors={errors.confirmPassword}
-            />
+            <NewPasswordFields errors={errors} />
             <button type="submit" className="govuk-button" data-module="govuk-button">
               {t("password.submit")}
             </button>
