@@ -94,7 +94,10 @@ export function findLiveLink(
       ),
     )
     .get();
-  return row && maySignIn(row.user) ? toSessionUser(row.user) : null;
+  if (!row || !maySignIn(row.user)) return null;
+  // An invitation is for choosing a first password: once there is one, it cannot overwrite it.
+  if (purpose === "invitation" && row.user.passwordHash !== null) return null;
+  return toSessionUser(row.user);
 }
 
 export interface NewPasswordInput {
@@ -143,6 +146,8 @@ export async function setPasswordWithLink(
       .set({ usedAt: now })
       .where(eq(accountTokens.tokenHash, tokenHashOf(token)))
       .run();
+    // Any other link of the account (an invitation still open, an earlier reset) dies with this one.
+    retireAccountLinks(tx, user.id);
     tx.update(users).set({ passwordHash }).where(eq(users.id, user.id)).run();
     const sessionsEnded = endAllSessionsIn(tx, user.id);
     recordEvent(tx, {

@@ -4,7 +4,7 @@ import { users } from "../../db/schema";
 import { recordEvent } from "../events/event-log.server";
 import { type Db, getDb, writeTransaction } from "../platform/db.server";
 import { NotFoundError, ValidationError } from "../platform/errors";
-import { validateNewPassword } from "./account-links.server";
+import { retireAccountLinks, validateNewPassword } from "./account-links.server";
 import { endOtherSessions, endOwnSession, listSessions } from "./lucia.server";
 import { hashPassword, verifyPassword } from "./password.server";
 import type { SessionUser } from "./principals";
@@ -56,6 +56,8 @@ export async function changeOwnPassword(
   const passwordHash = await hashPassword(password);
   return writeTransaction((tx) => {
     tx.update(users).set({ passwordHash }).where(eq(users.id, user.id)).run();
+    // A reset link asked for earlier must not undo the change.
+    retireAccountLinks(tx, user.id);
     const otherSessionsEnded = endOtherSessions(user.id, currentSessionId, tx);
     recordEvent(tx, {
       type: "user.password-changed",

@@ -255,9 +255,9 @@ export const en = {
   "entra.refused.noEmail":
     "Your Microsoft account did not give the Hub an email address. Ask your IT service desk to check your account.",
   "entra.refused.otherPartner":
-    "An account with your email address belongs to another organisation. Ask an SRS administrator to check your account.",
+    "The Hub cannot sign you in with this Microsoft account. Ask an SRS administrator to check your account.",
   "entra.refused.alreadyLinked":
-    "Your Hub account is already linked to another Microsoft account. Ask an SRS administrator to check your account.",
+    "The Hub cannot sign you in with this Microsoft account. Ask an SRS administrator to check your account.",
   "entra.refused.accountMayNotSignIn":
     "This account cannot sign in. Ask your partner's digital lead or an SRS administrator if you think it should.",
   "entra.refused.unreachable":

@@ -6,6 +6,7 @@ import { sectionsOf } from "./post-kinds";
 import { canOnPost } from "./post-policy.server";
 import { renderedHtml, sectionField } from "./post-rendering.server";
 import type { PostRecord, PostSummary } from "./posts.server";
+import { plainSlug } from "./slug";
 
 /**
  * The date a post was published, only while it is published: a post taken
@@ -49,7 +50,8 @@ export function presentPost(post: PostRecord, user: SessionUser, locale: Locale)
 /** The post's editable fields, as the edit form wants them (the English text, until the form offers Welsh). */
 export function presentPostForEditing(post: PostRecord) {
   return {
-    slug: post.slug,
+    // A draft's address carries its partner ("torfaen--cloud"): the form edits the slug itself.
+    slug: plainSlug(post.slug),
     kind: post.kind,
     status: post.status,
     title: post.title,

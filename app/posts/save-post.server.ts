@@ -4,12 +4,12 @@ import type { SessionUser } from "../auth/principals";
 import { getPartnerBySlug } from "../partners/partners.server";
 import { type Db, getDb, writeTransaction } from "../platform/db.server";
 import { ForbiddenError, ValidationError } from "../platform/errors";
-import { canOnPost, canWriteForPartner } from "./post-policy.server";
+import { canWriteForPartner } from "./post-policy.server";
 import { renderPostMarkdown } from "./post-rendering.server";
 import { ChangeNoteSchema, fieldErrorsOf, type PostFields, type PostInput, PostInputSchema } from "./post-schemas";
 import { insertPost, slugTaken, updatePostRow } from "./post-writes.server";
-import { findPostBySlug, getPostForEditing } from "./posts.server";
-import { slugify } from "./slug";
+import { getPostForEditing } from "./posts.server";
+import { draftSlug, plainSlug, slugify } from "./slug";
 
 function parseInput(fields: PostFields): PostInput {
   const parsed = PostInputSchema.safeParse(fields);
@@ -29,12 +29,7 @@ function partnerFor(input: PostInput, db: Db) {
   return partner;
 }
 
-/**
- * A free slug: the one wanted, or when that is taken, the same with a random
- * ending ("title-k3x9q2"). A random ending, not "-2", so the address a new
- * post gets never tells its author whether a post they cannot see (another
- * partner's draft) holds the plain one.
- */
+/** A free slug: the one wanted, or when that is taken, the same with a random ending ("title-k3x9q2"). */
 function freeSlug(tx: Db, wanted: string): string {
   let candidate = wanted;
   while (slugTaken(tx, candidate)) {
@@ -44,16 +39,29 @@ function freeSlug(tx: Db, wanted: string): string {
 }
 
 /**
- * The slug asked for, when it is free. Taken by a post the actor can see, it
- * is refused with a message; taken by one they cannot see, they are not told:
- * the post gets a free variant of it instead.
+ * The post's address. Until it is first published it lives in its partner's
+ * namespace ("torfaen--cloud-telephony", see draftSlug), where only people
+ * who can see the partner's drafts can meet another post; once published it
+ * has its plain slug, and keeps it. A slug asked for and taken is refused
+ * with a message: whoever holds it, the actor can see it. A slug derived
+ * from the title gets a random ending instead.
  */
-function slugFor(tx: Db, actor: SessionUser, input: PostInput, exceptPostId?: number): string {
-  if (!input.slug) return freeSlug(tx, slugify(input.title) || "post");
-  const holder = findPostBySlug(input.slug, tx);
-  if (!holder || holder.id === exceptPostId) return input.slug;
-  if (canOnPost(actor, "read", holder)) throw new ValidationError({ slug: ["errors.slug.taken"] });
-  return freeSlug(tx, input.slug);
+function slugFor(
+  tx: Db,
+  input: PostInput,
+  partnerSlug: string,
+  existing?: { id: number; slug: string; publishedAt: Date | null },
+): string {
+  const published = input.status === "published" || Boolean(existing?.publishedAt);
+  const kept = existing ? plainSlug(existing.slug) : "";
+  const plain = input.slug || kept || slugify(input.title) || "post";
+  const address = published ? plain : draftSlug(partnerSlug, plain);
+  if (address === existing?.slug) return address;
+  // A slug the person typed (not the one the post already had) is theirs to change when taken.
+  const chosen = Boolean(input.slug) && input.slug !== kept;
+  if (!chosen) return freeSlug(tx, address);
+  if (slugTaken(tx, address, existing?.id)) throw new ValidationError({ slug: ["errors.slug.taken"] });
+  return address;
 }
 
 export interface CreatePostCommand {
@@ -73,7 +81,7 @@ export function createPost({ actor, fields, db = getDb() }: CreatePostCommand): 
   return writeTransaction((tx) => {
     const partner = partnerFor(input, tx);
     if (!canWriteForPartner(actor, partner.id)) throw new ForbiddenError("You cannot publish for this partner");
-    const slug = slugFor(tx, actor, input);
+    const slug = slugFor(tx, input, partner.slug);
     insertPost(tx, {
       input: { ...input, slug },
       rendered,
@@ -104,7 +112,8 @@ export interface UpdatePostCommand {
 export function updatePost({ actor, slug, fields, changeNote, db = getDb() }: UpdatePostCommand): { slug: string } {
   // Who may edit is settled first (not found or forbidden before any word on the input).
   const current = getPostForEditing(actor, slug, db);
-  const input = parseInput(fields);
+  // The draft's own full address, sent back as it is, means its slug.
+  const input = parseInput(fields.slug === current.slug ? { ...fields, slug: plainSlug(current.slug) } : fields);
   const note = parseChangeNote(changeNote);
   // Rendered outside the transaction, with the Welsh text the post keeps.
   const rendered = renderPostMarkdown({ ...input, bodyCy: current.bodyCy, sectionsCy: current.sectionsCy });
@@ -114,7 +123,7 @@ export function updatePost({ actor, slug, fields, changeNote, db = getDb() }: Up
     if (input.kind !== existing.kind) throw new ValidationError({ kind: ["errors.kind.cannotChange"] });
     const partner = partnerFor(input, tx);
     if (!canWriteForPartner(actor, partner.id)) throw new ForbiddenError("You cannot move this post to that partner");
-    const newSlug = input.slug ? slugFor(tx, actor, input, existing.id) : existing.slug;
+    const newSlug = slugFor(tx, input, partner.slug, existing);
     updatePostRow(tx, existing, {
       input: { ...input, slug: newSlug },
       rendered:

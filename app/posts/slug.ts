@@ -21,3 +21,22 @@ export function slugify(text: string): string {
 export function normaliseTag(tag: string): string {
   return slugify(tag).slice(0, MAX_TAG_LENGTH).replace(/-+$/g, "");
 }
+
+/**
+ * A post never published has its address in its partner's own namespace,
+ * "<partner>--<slug>", which no typed or derived slug can take (slugs have
+ * single hyphens only). Only the people who can see a partner's drafts can
+ * collide with them, so a new post's address never tells anyone else that a
+ * draft exists. The first publication gives the post its plain slug.
+ */
+const DRAFT_SEPARATOR = "--";
+
+export function draftSlug(partnerSlug: string, slug: string): string {
+  return `${partnerSlug}${DRAFT_SEPARATOR}${slug}`;
+}
+
+/** The plain slug inside a draft's address ("torfaen--cloud" → "cloud"); a plain slug is returned as it is. */
+export function plainSlug(slug: string): string {
+  const at = slug.indexOf(DRAFT_SEPARATOR);
+  return at === -1 ? slug : slug.slice(at + DRAFT_SEPARATOR.length);
+}

@@ -397,6 +397,51 @@ describe("one's own account", () => {
       data: { otherSessionsEnded: 1 },
     });
   });
+
+  it("void every outstanding link when a password is set: an open invitation or an earlier reset cannot undo it", async () => {
+    // A reset asked for, then the password changed another way: the reset link is dead.
+    const person = await givenUser("editor", "torfaen", PASSWORD);
+    const reset = issuePasswordReset(person.email, { source: "web", actorId: null });
+    const current = await signIn(person);
+    await changeOwnPassword(
+      person,
+      current,
+      { currentPassword: PASSWORD, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD },
+      "127.0.0.9",
+    );
+    expect(reset && findLiveLink(reset.token, "password-reset")).toBeNull();
+
+    // An invitation accepted, then a reset completed: a second invitation link issued meanwhile is dead,
+    // and an invitation never overwrites a password that exists.
+    const { person: invited, token } = invite();
+    await setPasswordWithLink(token, "invitation", { password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD });
+    const late = getDb()
+      .insert(accountTokens)
+      .values({
+        tokenHash: tokenHashOf("a".repeat(43)),
+        purpose: "invitation",
+        userId: invited.id,
+        createdBy: admin.id,
+        expiresAt: new Date(Date.now() + 60_000),
+      })
+      .returning()
+      .get();
+    expect(late).toBeTruthy();
+    expect(findLiveLink("a".repeat(43), "invitation")).toBeNull();
+    const second = issuePasswordReset(invited.email, { source: "web", actorId: null });
+    await setPasswordWithLink(second?.token ?? "", "password-reset", {
+      password: "yet another fine password",
+      confirmPassword: "yet another fine password",
+    });
+    expect(
+      getDb()
+        .select()
+        .from(accountTokens)
+        .where(eq(accountTokens.userId, invited.id))
+        .all()
+        .filter((row) => !row.usedAt),
+    ).toEqual([]);
+  });
 });
 
 describe("the administrators' view", () => {

@@ -6,6 +6,7 @@
  */
 import { and, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, type MockInstance, vi } from "vitest";
+import { inviteUser } from "~/auth/accounts.server";
 import { ENTRA_PROVIDER } from "~/auth/entra/entra-accounts.server";
 import type { RefusalReason } from "~/auth/entra/entra-refusal.server";
 import {
@@ -17,9 +18,9 @@ import {
 } from "~/auth/entra/entra-sign-in.server";
 import { createUser } from "~/auth/users.server";
 import { getDb } from "~/platform/db.server";
-import { events, signInRequests, userIdentities, users } from "../../db/schema";
+import { accountTokens, events, signInRequests, userIdentities, users } from "../../db/schema";
 import { freeLocalPort } from "../../server/meilisearch-process";
-import { givenPartner, unique } from "../support/factories";
+import { givenPartner, givenUser, unique } from "../support/factories";
 import { type RunningOidcProvider, startOidcProvider } from "../support/oidc-provider";
 
 const NEWPORT_TENANT = "11111111-1111-4111-8111-111111111111";
@@ -171,23 +172,39 @@ describe("a person from a trusted tenant", () => {
 
   it("signs in to the account the partner invited with the same email (from preferred_username), linking it", async () => {
     const login = unique("bob");
-    const invited = await createUser({
+    const admin = await givenUser("admin");
+    const { person: invited } = inviteUser(admin, {
       email: `${login}@torfaen.gov.uk`,
       name: "Bob Invited",
       role: "editor",
-      partnerSlug: "torfaen",
-      password: "an invitation password",
+      partner: "torfaen",
     });
     provider.addAccount(TORFAEN_TENANT, { login, preferredUsername: `${login.toUpperCase()}@torfaen.gov.uk` });
     const result = signedIn((await signIn(TORFAEN_TENANT, login)).result);
-    expect(result.user).toEqual(invited);
+    expect(result.user).toMatchObject({ id: invited.id, email: invited.email, role: "editor" });
     expect(identitiesOf(invited.id)).toEqual([
       expect.objectContaining({ tenantId: TORFAEN_TENANT, subject: `oid-${login}` }),
     ]);
     expect(eventsOf(invited.id).map((event) => [event.type, event.source])).toEqual([
-      ["user.created", "script"],
+      ["user.invited", "web"],
       ["user.entra-linked", "web"],
     ]);
+    // The invitation's link is spent: Microsoft is now the way in.
+    expect(getDb().select().from(accountTokens).where(eq(accountTokens.userId, invited.id)).all()).toEqual([]);
+  });
+
+  it("never links an account in use by its email alone: the email claim is not proof of identity", async () => {
+    const email = `${unique("dave")}@torfaen.gov.uk`;
+    const inUse = await createUser({
+      email,
+      name: "Dave",
+      role: "editor",
+      partnerSlug: "torfaen",
+      password: "dave has his own password",
+    });
+    const person = givenMicrosoftAccount(TORFAEN_TENANT, { email });
+    expectRefused((await signIn(TORFAEN_TENANT, person.login)).result, "already-linked", 403);
+    expect(identitiesOf(inUse.id)).toEqual([]);
   });
 
   it("is refused when their email belongs to an account of another partner", async () => {

@@ -5,6 +5,7 @@ import { getDb } from "~/platform/db.server";
 import { ForbiddenError, NotFoundError, ValidationError } from "~/platform/errors";
 import { findPostBySlug, getPostForReading, listPostRevisions, listPosts } from "~/posts/posts.server";
 import { createPost, updatePost } from "~/posts/save-post.server";
+import { slugify } from "~/posts/slug";
 import { posts, revisions } from "../../db/schema";
 import { givenPartner, givenUser, lessonInput, unique } from "../support/factories";
 
@@ -113,20 +114,38 @@ describe("createPost", () => {
     expect(postCount()).toBe(before);
   });
 
-  it("does not tell an editor that another partner's draft holds the address they asked for", () => {
+  it("keeps a draft's address in its partner's namespace, so no other partner's editor ever meets it", () => {
     const slug = unique("hidden");
-    createPost({ actor: torfaenEditor, fields: lessonInput("torfaen", { slug, status: "draft" }) });
-    const before = postCount();
-    const created = createPost({ actor: newportEditor, fields: lessonInput("newport", { slug }) });
-    expect(created.slug).not.toBe(slug);
-    expect(created.slug).toMatch(new RegExp(`^${slug}-[0-9a-z]{6}$`));
-    expect(postCount()).toBe(before + 1);
-    // A title whose plain address a hidden draft holds gets a random ending, as any taken address does.
+    const draft = createPost({ actor: torfaenEditor, fields: lessonInput("torfaen", { slug, status: "draft" }) });
+    expect(draft.slug).toBe(`torfaen--${slug}`);
+    // Newport asks for the same address, and for the same title: both are free to them, exactly as asked.
+    expect(createPost({ actor: newportEditor, fields: lessonInput("newport", { slug }) }).slug).toBe(slug);
     const title = `Hidden plans ${unique("t")}`;
     createPost({ actor: torfaenEditor, fields: lessonInput("torfaen", { title, status: "draft" }) });
-    expect(createPost({ actor: newportEditor, fields: lessonInput("newport", { title }) }).slug).toMatch(
-      /-[0-9a-z]{6}$/,
+    const newports = createPost({ actor: newportEditor, fields: lessonInput("newport", { title }) });
+    expect(newports.slug).toBe(slugify(title));
+    // Published, the draft takes its plain address. Newport holds it, so it gets a random ending;
+    // typing an address a post Torfaen can see holds is refused.
+    const taken = unique("taken");
+    createPost({ actor: newportEditor, fields: lessonInput("newport", { slug: taken }) });
+    const clash = lessonInput("torfaen", { slug: taken, status: "published" });
+    expect(validationErrorOf(() => updatePost({ actor: torfaenEditor, slug: draft.slug, fields: clash })).slug).toEqual(
+      ["errors.slug.taken"],
     );
+    const published = updatePost({
+      actor: torfaenEditor,
+      slug: draft.slug,
+      fields: lessonInput("torfaen", { slug, status: "published" }),
+    });
+    expect(published.slug).toMatch(new RegExp(`^${slug}-[0-9a-z]{6}$`));
+    const other = published.slug;
+    // Taken back to draft, it keeps the address it was published under.
+    const unpublished = updatePost({
+      actor: torfaenEditor,
+      slug: other,
+      fields: lessonInput("torfaen", { slug: other, status: "draft" }),
+    });
+    expect(unpublished.slug).toBe(other);
   });
 
   it("refuses Markdown too complex to render in time, on its field, quickly and writing nothing", () => {
@@ -176,8 +195,12 @@ describe("createPost", () => {
 
 describe("updatePost", () => {
   it("keeps every save as a revision and the first publication time", () => {
-    const { slug } = createPost({ actor: torfaenEditor, fields: lessonInput("torfaen", { status: "draft" }) });
-    updatePost({ actor: torfaenEditor, slug, fields: lessonInput("torfaen", { slug, status: "published" }) });
+    const draft = createPost({ actor: torfaenEditor, fields: lessonInput("torfaen", { status: "draft" }) });
+    const { slug } = updatePost({
+      actor: torfaenEditor,
+      slug: draft.slug,
+      fields: lessonInput("torfaen", { status: "published" }),
+    });
     const publishedAt = findPostBySlug(slug)?.publishedAt;
     expect(publishedAt).toBeInstanceOf(Date);
     updatePost({ actor: admin, slug, fields: lessonInput("torfaen", { slug, title: "Renamed lesson" }) });

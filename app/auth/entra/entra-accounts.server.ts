@@ -1,13 +1,15 @@
 /**
  * Which Hub account a Microsoft account signs in as. An Entra account is
  * its tenant and object id (`tid`, `oid`), never its email alone: the email
- * is read only the first time, to find an account the partner invited.
+ * is read only the first time, to find an invitation of the partner nobody
+ * has taken up yet (an account in use is never linked by email).
  */
 import { and, eq } from "drizzle-orm";
 import { partners, userIdentities, users } from "../../../db/schema";
 import { recordEvent } from "../../events/event-log.server";
 import { type Db, getDb, writeTransaction } from "../../platform/db.server";
 import { ACCOUNT_LIMITS } from "../account-limits";
+import { retireAccountLinks } from "../account-links.server";
 import type { SessionUser } from "../principals";
 import { EmailSchema, maySignIn, newUserId, toSessionUser } from "../users.server";
 import { EntraSignInRefused } from "./entra-refusal.server";
@@ -68,19 +70,19 @@ export function resolveEntraAccount(
     const sameEmail = tx.select().from(users).where(eq(users.email, person.email)).get();
     if (sameEmail) {
       const user = allowed(sameEmail, partner.id, "same email");
-      const otherLink = tx
+      // The email claim is not proof of who someone is (a tenant's administrator can set it): only an
+      // invitation nobody has taken up yet (no password, never signed in, no Microsoft account) is linked by it.
+      const anyLink = tx
         .select({ subject: userIdentities.subject })
         .from(userIdentities)
-        .where(
-          and(
-            eq(userIdentities.provider, ENTRA_PROVIDER),
-            eq(userIdentities.tenantId, person.tenantId),
-            eq(userIdentities.userId, user.id),
-          ),
-        )
+        .where(eq(userIdentities.userId, user.id))
         .get();
-      if (otherLink) throw new EntraSignInRefused("already-linked", `account ${user.id}`);
+      if (sameEmail.passwordHash !== null || sameEmail.lastSignInAt !== null || anyLink) {
+        throw new EntraSignInRefused("already-linked", `account ${user.id} is in use`);
+      }
       insertIdentity(tx, person, user.id, now);
+      // The invitation's link is no longer needed: Microsoft is this person's way in.
+      retireAccountLinks(tx, user.id);
       recordEvent(tx, {
         type: "user.entra-linked",
         recordType: "user",
