@@ -14,10 +14,13 @@ import {
   isSameOriginRequest,
   MAX_REQUEST_BYTES,
 } from "../app/platform/request-guards";
+import { servedOverHttps } from "../app/platform/transport.server";
 
 export interface HubServerOptions {
   mode: "production" | "development";
   publicOrigin?: string;
+  /** Express's "trust proxy": which proxies' X-Forwarded-* headers count (TRUST_PROXY); off by default. */
+  trustProxy?: number | string | false;
   /** Origins outside the Hub that a form may lead to, such as an identity provider's. */
   formActionOrigins?: string[];
 }
@@ -128,14 +131,17 @@ function allowedMethods(req: Request, res: Response, next: NextFunction) {
  * arrived on. Another name (a DNS-rebinding page, a stray proxy) is refused.
  * The expected origin of forms comes from this list, never from the Host header.
  */
-function knownHosts(publicOrigin: string | undefined) {
+function knownHosts(publicOrigin: string | undefined, trusted: boolean) {
   return (req: Request, res: Response, next: NextFunction) => {
+    // Behind a trusted proxy, the name the browser used is the one it forwards.
+    const forwarded = trusted ? req.headers["x-forwarded-host"] : undefined;
     const origin = hubOriginFor({
-      host: req.headers.host,
+      host: typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : req.headers.host,
       publicOrigin,
       localAddress: req.socket.localAddress,
       localPort: req.socket.localPort,
-      protocol: publicOrigin ? new URL(publicOrigin).protocol.slice(0, -1) : "http",
+      // From the connection, or from a trusted proxy's X-Forwarded-Proto: never from the Host header.
+      protocol: req.protocol,
     });
     if (!origin) {
       res
@@ -199,6 +205,28 @@ function lastResort(error: unknown, req: Request, res: Response, next: NextFunct
     );
 }
 
+/**
+ * X-Forwarded-Host and -Proto decide the address Remix sees. From anyone but
+ * a trusted proxy they are dropped; from a trusted proxy the protocol must be
+ * "http" or "https" (400), and the host one the Hub serves (421, knownHosts).
+ */
+function forwardedHeaders(trusted: boolean) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (!trusted) {
+      delete req.headers["x-forwarded-host"];
+      delete req.headers["x-forwarded-proto"];
+      next();
+      return;
+    }
+    const proto = req.headers["x-forwarded-proto"];
+    if (proto !== undefined && !/^https?(\s*,\s*https?)*$/.test(String(proto))) {
+      res.status(400).type("text/plain").send("The proxy's forwarding headers are not valid.");
+      return;
+    }
+    next();
+  };
+}
+
 function requestGuards() {
   return (req: Request, res: Response, next: NextFunction) => {
     // Browsers always give a form's length; a body without one could be endless.
@@ -238,15 +266,22 @@ function requestGuards() {
 }
 
 /** The Hub's HTTP server: static files, request guards and the Remix handler. */
-export async function createHubApp({ mode, publicOrigin, formActionOrigins = [] }: HubServerOptions) {
+export async function createHubApp({
+  mode,
+  publicOrigin,
+  trustProxy = false,
+  formActionOrigins = [],
+}: HubServerOptions) {
   const app = express();
   app.disable("x-powered-by");
-  if (publicOrigin) app.set("trust proxy", 1);
+  app.set("trust proxy", trustProxy);
   app.use(requestIds);
   app.use(closeUnreadBodies);
   app.use(allowedMethods);
-  app.use(knownHosts(publicOrigin));
-  const https = publicOrigin?.startsWith("https:") === true && mode === "production";
+  app.use(forwardedHeaders(trustProxy !== false));
+  app.use(knownHosts(publicOrigin, trustProxy !== false));
+  // HSTS on the same condition as Secure __Host- cookies: production (NODE_ENV), served over https.
+  const https = servedOverHttps();
   app.use(securityHeaders({ mode, https, formActionOrigins }));
   app.get("/favicon.ico", (_req, res) => {
     res.status(204).end();

@@ -35,6 +35,7 @@ async function main() {
   const { app, close } = await createHubApp({
     mode: dev ? "development" : "production",
     publicOrigin: env.PUBLIC_ORIGIN,
+    trustProxy: env.TRUST_PROXY ?? false,
     // Choosing an organisation to sign in with posts a form that leads to Microsoft's sign-in page.
     formActionOrigins: env.entra ? [new URL(env.entra.authority).origin] : [],
   });

@@ -1,5 +1,6 @@
 import { count } from "drizzle-orm";
 import { checkEntraPartners } from "../app/auth/entra/entra-sign-in.server";
+import { pruneThrottle } from "../app/auth/sign-in-throttle.server";
 import { readContentDirectory } from "../app/content/content-files.server";
 import {
   countDemoAccounts,
@@ -37,6 +38,8 @@ export async function prepareDatabase(log: (line: string) => void = console.log)
   const env = getEnv();
   secureDataFolder(env.dataDir);
   migrateDatabase();
+  // Failed sign-ins older than the throttle remembers are of no more use.
+  pruneThrottle();
   const rendered = renderPostsSavedBefore();
   if (rendered > 0) log(`Rendered the Markdown of ${rendered} post(s) saved before rendering was kept.`);
   let imported = false;

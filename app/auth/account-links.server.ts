@@ -7,7 +7,14 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull } from "drizzle-orm";
-import { type AccountTokenPurpose, accountTokens, type ChangeSource, events, users } from "../../db/schema";
+import {
+  type AccountTokenPurpose,
+  accountTokens,
+  type ChangeSource,
+  events,
+  userIdentities,
+  users,
+} from "../../db/schema";
 import { recordEvent } from "../events/event-log.server";
 import { translator } from "../i18n/translate";
 import { type Db, getDb, writeTransaction } from "../platform/db.server";
@@ -179,6 +186,13 @@ export function issuePasswordReset(
   return writeTransaction((tx) => {
     const row = tx.select().from(users).where(eq(users.email, email.trim().toLowerCase())).get();
     if (!row || !maySignIn(row)) return null;
+    // Someone who signs in with Microsoft gets no password by email: that would step round their
+    // organisation's multi-factor authentication and conditional access.
+    if (
+      tx.select({ userId: userIdentities.userId }).from(userIdentities).where(eq(userIdentities.userId, row.id)).get()
+    ) {
+      return null;
+    }
     // Earlier links are retired when a new one is issued, so the events count how many were asked for.
     const hourAgo = new Date(Date.now() - 60 * 60_000);
     const recent = tx

@@ -10,7 +10,7 @@ import { z } from "zod";
 import { partners, ROLES, users } from "../../db/schema";
 import { recordEvent } from "../events/event-log.server";
 import { type Db, getDb, writeTransaction } from "../platform/db.server";
-import { NotFoundError, ValidationError } from "../platform/errors";
+import { ForbiddenError, NotFoundError, ValidationError } from "../platform/errors";
 import { requireAdministrator } from "./account-directory.server";
 import { ACCOUNT_LIMITS } from "./account-limits";
 import { issueAccountLink, retireAccountLinks } from "./account-links.server";
@@ -40,6 +40,20 @@ function partnerIdOf(slug: string, db: Db): number {
 }
 
 /**
+ * The actor is still an active administrator, read again under the write
+ * lock: two administrators demoting each other at the same moment cannot
+ * both succeed and leave the Hub with none.
+ */
+function stillAdministrator(tx: Db, actor: SessionUser): void {
+  const row = tx
+    .select({ role: users.role, deactivatedAt: users.deactivatedAt })
+    .from(users)
+    .where(eq(users.id, actor.id))
+    .get();
+  if (row?.role !== "admin" || row.deactivatedAt) throw new ForbiddenError("Only administrators manage accounts");
+}
+
+/**
  * Creates an account without a password and an invitation link for it (7
  * days, single use) in one transaction. Returns the person and the link's token.
  */
@@ -50,6 +64,7 @@ export function inviteUser(actor: SessionUser, input: Record<string, unknown>, d
   const { name, email, role, partner } = parsed.data;
   const partnerId = partnerIdOf(partner, db);
   return writeTransaction((tx) => {
+    stillAdministrator(tx, actor);
     // Under the write lock, so two invitations for one address cannot both pass.
     if (getUserByEmail(email, tx)) throw new ValidationError({ email: ["errors.email.taken"] });
     const id = newUserId();
@@ -72,6 +87,7 @@ export function inviteUser(actor: SessionUser, input: Record<string, unknown>, d
 export function reinviteUser(actor: SessionUser, userId: string, db: Db = getDb()) {
   requireAdministrator(actor);
   return writeTransaction((tx) => {
+    stillAdministrator(tx, actor);
     const user = tx.select().from(users).where(eq(users.id, userId)).get();
     if (!user) throw new NotFoundError("No such person");
     if (user.passwordHash !== null || user.deactivatedAt) {
@@ -105,6 +121,7 @@ export function updateAccount(actor: SessionUser, userId: string, input: Record<
   if (userId === actor.id && role !== "admin") throw new ValidationError({ role: ["errors.account.selfDemote"] });
   const partnerId = partnerIdOf(partner, db);
   writeTransaction((tx) => {
+    stillAdministrator(tx, actor);
     const before = tx
       .select({ role: users.role, partnerId: users.partnerId, partner: partners.slug })
       .from(users)
@@ -153,6 +170,7 @@ export function deactivateUser(actor: SessionUser, userId: string, db: Db = getD
   requireAdministrator(actor);
   requireOther(actor, userId, "deactivate", "errors.account.selfDeactivate");
   writeTransaction((tx) => {
+    stillAdministrator(tx, actor);
     const user = existingUser(tx, userId);
     if (user.deactivatedAt) return;
     tx.update(users)
@@ -177,6 +195,7 @@ export function deactivateUser(actor: SessionUser, userId: string, db: Db = getD
 export function reactivateUser(actor: SessionUser, userId: string, db: Db = getDb()): void {
   requireAdministrator(actor);
   writeTransaction((tx) => {
+    stillAdministrator(tx, actor);
     const user = existingUser(tx, userId);
     if (!user.deactivatedAt) return;
     tx.update(users).set({ deactivatedAt: null }).where(eq(users.id, userId)).run();
@@ -196,6 +215,7 @@ export function endUserSessions(actor: SessionUser, userId: string, db: Db = get
   requireAdministrator(actor);
   requireOther(actor, userId, "sessions", "errors.account.selfSessions");
   return writeTransaction((tx) => {
+    stillAdministrator(tx, actor);
     const user = existingUser(tx, userId);
     const sessionsEnded = endAllSessionsIn(tx, userId);
     recordEvent(tx, {

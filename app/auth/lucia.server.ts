@@ -132,11 +132,6 @@ export async function endSession(sessionId: string): Promise<void> {
   await getLucia().invalidateSession(sessionId);
 }
 
-/** Ends every session of a person at once (deactivation, password change). */
-export async function endAllSessions(userId: string): Promise<void> {
-  await getLucia().invalidateUserSessions(userId);
-}
-
 export interface SessionSummary {
   id: string;
   method: string;

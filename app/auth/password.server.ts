@@ -1,5 +1,4 @@
 import { hash, verify } from "@node-rs/argon2";
-import { ACCOUNT_LIMITS } from "./account-limits";
 
 /**
  * OWASP's argon2id parameters, stated explicitly because the library's
@@ -7,8 +6,6 @@ import { ACCOUNT_LIMITS } from "./account-limits";
  * cannot be imported under isolatedModules.
  */
 const ARGON2ID_OPTIONS = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1, outputLen: 32 } as const;
-
-export const MIN_PASSWORD_LENGTH = ACCOUNT_LIMITS.passwordMin;
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2ID_OPTIONS);

@@ -9,6 +9,7 @@
  * rule applies whether or not the account exists, so the answer never
  * reveals which addresses have accounts.
  */
+import { isIPv6 } from "node:net";
 import { eq, inArray, sql } from "drizzle-orm";
 import { signInThrottle } from "../../db/schema";
 import { type Db, getDb, writeTransaction } from "../platform/db.server";
@@ -32,8 +33,26 @@ export const FAILURE_MEMORY_MS = 60 * 60_000;
 
 type Scope = keyof typeof THROTTLE_RULES;
 
+/**
+ * The address a failure counts against: an IPv4 address as it is (also when
+ * written as IPv6, "::ffff:10.0.0.7"), an IPv6 address by its /64 network,
+ * since one household or attacker is given a whole /64 to pick from.
+ */
+export function addressGroup(address: string): string {
+  const plain = address.replace(/%.*$/, "").replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "");
+  if (!isIPv6(plain)) return plain;
+  const [head = "", tail] = plain.split("::");
+  const front = head ? head.split(":") : [];
+  const back = tail ? tail.split(":") : [];
+  const groups = tail === undefined ? front : [...front, ...Array(8 - front.length - back.length).fill("0"), ...back];
+  return `${groups
+    .slice(0, 4)
+    .map((group) => Number.parseInt(group, 16).toString(16))
+    .join(":")}::/64`;
+}
+
 export function throttleKeys(email: string, address: string): Record<Scope, string> {
-  return { account: `account:${email.trim().toLowerCase()}`, address: `address:${address}` };
+  return { account: `account:${email.trim().toLowerCase()}`, address: `address:${addressGroup(address)}` };
 }
 
 /** How long after the `failures`-th failure the next attempt must wait. */

@@ -88,6 +88,22 @@ const EnvSchema = z
       .int()
       .positive()
       .default(7 * 24),
+    /**
+     * Which proxies in front may say who the client is (X-Forwarded-For, -Proto,
+     * -Host): off, a number of hops ("1"), or their addresses ("10.0.0.2,
+     * loopback"). Off by default: the client's own headers are ignored.
+     */
+    TRUST_PROXY: z.preprocess(
+      emptyAsUnset,
+      z
+        .string()
+        .trim()
+        .regex(/^(false|\d{1,2}|[\w.:/-]+(\s*,\s*[\w.:/-]+)*)$/, "must be false, a number of hops, or addresses")
+        .transform((value): number | string | false =>
+          value === "false" ? false : /^\d+$/.test(value) ? Number(value) : value,
+        )
+        .optional(),
+    ),
     /** Where email goes: `smtp://user:pass@host:587` (STARTTLS when offered) or `smtps://...:465`. */
     SMTP_URL: z.preprocess(
       emptyAsUnset,

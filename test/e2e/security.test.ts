@@ -128,6 +128,20 @@ describe("methods, hosts and cross-site requests", () => {
     }
   });
 
+  it("ignores a client's forwarding headers when no proxy is trusted, however malformed", async () => {
+    const variants: Record<string, string>[] = [
+      { "X-Forwarded-Host": "a:70000" },
+      { "X-Forwarded-Host": "a:-1", "X-Forwarded-Proto": "a b" },
+      { "X-Forwarded-Host": "evil.example", "X-Forwarded-Proto": "https", "X-Forwarded-For": "127.0.0.1" },
+    ];
+    for (const headers of variants) {
+      const response = await rawRequest("/login", { headers });
+      expect([headers, response.status]).toEqual([headers, 200]);
+      expect(response.headers["strict-transport-security"]).toBeUndefined();
+    }
+    expect(e2e.takeServerErrors()).toEqual([]);
+  });
+
   it("refuses a state change from Origin: null, or that the browser calls cross-site, and keeps the session", async () => {
     const cookie = await sessionCookie(READER);
     const logout = (headers: Record<string, string>) =>

@@ -141,6 +141,17 @@ describe("invitations", () => {
     expect(listAccounts(admin, parseAccountQuery(new URLSearchParams("q=atlantis"))).total).toBe(0);
   });
 
+  it("leave the Hub with an administrator when two demote each other at the same moment", async () => {
+    const first = await givenUser("admin");
+    const second = await givenUser("admin");
+    updateAccount(first, second.id, { role: "reader", partner: "torfaen" });
+    // The second's session still says administrator; the command reads the role again under the lock.
+    expect(errorOf(() => updateAccount(second, first.id, { role: "reader", partner: "torfaen" }))).toBeInstanceOf(
+      ForbiddenError,
+    );
+    expect(getUserById(first.id)?.role).toBe("admin");
+  });
+
   it("are for administrators only", () => {
     expect(
       errorOf(() => inviteUser(editor, { name: "X", email: "x@example.test", role: "admin", partner: "srs" })),

@@ -6,6 +6,7 @@
  */
 import { and, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, type MockInstance, vi } from "vitest";
+import { issuePasswordReset } from "~/auth/account-links.server";
 import { inviteUser } from "~/auth/accounts.server";
 import { ENTRA_PROVIDER } from "~/auth/entra/entra-accounts.server";
 import type { RefusalReason } from "~/auth/entra/entra-refusal.server";
@@ -168,6 +169,8 @@ describe("a person from a trusted tenant", () => {
     expect(identitiesOf(first.user.id)).toHaveLength(1);
     expect(identitiesOf(first.user.id)[0]?.lastUsedAt?.getTime()).toBeGreaterThan(firstUsed);
     expect(eventsOf(first.user.id)).toHaveLength(1);
+    // No password by email for a Microsoft account: it would step round their organisation's MFA.
+    expect(issuePasswordReset(email, { source: "web", actorId: null })).toBeNull();
   });
 
   it("signs in to the account the partner invited with the same email (from preferred_username), linking it", async () => {

@@ -111,6 +111,14 @@ describe("getEnv", () => {
     });
   });
 
+  it("trusts no proxy unless TRUST_PROXY names one: a number of hops or addresses", async () => {
+    expect((await freshEnv({ TRUST_PROXY: undefined })).TRUST_PROXY).toBeUndefined();
+    expect((await freshEnv({ TRUST_PROXY: "false" })).TRUST_PROXY).toBe(false);
+    expect((await freshEnv({ TRUST_PROXY: "1" })).TRUST_PROXY).toBe(1);
+    expect((await freshEnv({ TRUST_PROXY: "10.0.0.2, loopback" })).TRUST_PROXY).toBe("10.0.0.2, loopback");
+    await expect(freshEnv({ TRUST_PROXY: "<script>" })).rejects.toThrow(/TRUST_PROXY/);
+  });
+
   it("takes SMTP settings only as smtp:// or smtps:// with a sender, and reads empty ones as unset", async () => {
     const env = await freshEnv({
       SMTP_URL: "smtp://user:pass@mail.example.test:587",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { delayAfter, THROTTLE_RULES, throttleKeys } from "~/auth/sign-in-throttle.server";
+import { addressGroup, delayAfter, THROTTLE_RULES, throttleKeys } from "~/auth/sign-in-throttle.server";
 
 describe("sign-in throttling", () => {
   it("lets the free failures through, then makes each next attempt wait twice as long, up to a ceiling", () => {
@@ -12,7 +12,16 @@ describe("sign-in throttling", () => {
   it("counts an account by its address in any case, and an address as given", () => {
     expect(throttleKeys(" Reader@Example.TEST ", "::ffff:10.0.0.7")).toEqual({
       account: "account:reader@example.test",
-      address: "address:::ffff:10.0.0.7",
+      address: "address:10.0.0.7",
     });
+  });
+
+  it("counts IPv6 addresses by their /64, so an attacker cannot walk through a network's addresses", () => {
+    expect(addressGroup("2001:db8:1:2:aaaa:bbbb:cccc:dddd")).toBe("2001:db8:1:2::/64");
+    expect(addressGroup("2001:0db8:0001:0002::1")).toBe("2001:db8:1:2::/64");
+    expect(addressGroup("2001:db8::1")).toBe("2001:db8:0:0::/64");
+    expect(addressGroup("::1")).toBe("0:0:0:0::/64");
+    expect(addressGroup("fe80::1%eth0")).toBe("fe80:0:0:0::/64");
+    expect(addressGroup("10.0.0.7")).toBe("10.0.0.7");
   });
 });
