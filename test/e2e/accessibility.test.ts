@@ -80,8 +80,12 @@ describe("reading", () => {
   });
 
   it("the revision history, with several revisions and a change note", async () => {
-    const { editor, slug, title } = await editorWithPost("draft");
-    await editPost(editor.request, e2e.baseUrl, slug, { title, status: "published", changeNote: "Ready to publish" });
+    const { editor, slug: draft, title } = await editorWithPost("draft");
+    const slug = await editPost(editor.request, e2e.baseUrl, draft, {
+      title,
+      status: "published",
+      changeNote: "Ready to publish",
+    });
     await scan(editor, `/posts/${slug}/history`);
     expect(await editor.locator("tbody tr").count()).toBe(2);
     expect(await editor.getByRole("cell", { name: "Ready to publish" }).count()).toBe(1);

@@ -10,7 +10,11 @@ const TORFAEN_EDITOR = "editor.torfaen@demo.srs-hub.test";
 const EXISTING_SLUG = "teams-rollout-covid";
 
 function lessonForm(overrides: Record<string, string> = {}) {
-  return { ...postForm({ kind: "lesson", title: "A lesson about bad input", partner: "torfaen" }), ...overrides };
+  // Published: a draft's address is in its partner's namespace, where the published slug below cannot collide.
+  return {
+    ...postForm({ kind: "lesson", title: "A lesson about bad input", partner: "torfaen", status: "published" }),
+    ...overrides,
+  };
 }
 
 /** The request of a context signed in as Torfaen's editor. */
