@@ -49,6 +49,9 @@ export async function prepareDatabase(log: (line: string) => void = console.log)
     imported = true;
     if (!isProduction()) await ensureDemoAccounts();
   }
+  if (env.SMTP_URL && !env.PUBLIC_ORIGIN) {
+    log("SMTP_URL is set but PUBLIC_ORIGIN is not: emailed links will start with http://localhost. Set PUBLIC_ORIGIN.");
+  }
   if (isProduction()) {
     const leftOver = countDemoAccounts();
     if (leftOver > 0) {

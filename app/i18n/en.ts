@@ -161,7 +161,8 @@ export const en = {
   "form.continue": "Continue",
   "form.title": "Title",
   "form.slug": "Web address (slug)",
-  "form.slugHint": "Lowercase letters, numbers and hyphens. Leave blank to make one from the title.",
+  "form.slugHint":
+    "Lowercase letters, numbers and hyphens. Leave blank to make one from the title. Until the post is published, its address starts with its partner’s name.",
   "form.summary": "Summary",
   "form.summaryHint": "One or two sentences shown in lists and search results.",
   "form.body": "Full account",
