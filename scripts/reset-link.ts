@@ -23,7 +23,9 @@ function main() {
   migrateDatabase();
   const reset = issuePasswordReset(values.email, { source: "script", actorId: null });
   if (!reset) {
-    console.error(`No account that may sign in has the email address ${values.email}.`);
+    console.error(
+      `No link for ${values.email}: no account that may sign in has that address, it signs in with Microsoft (its organisation resets that password), or it has had three links this hour.`,
+    );
     process.exitCode = 1;
     return;
   }

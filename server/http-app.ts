@@ -129,12 +129,14 @@ function allowedMethods(req: Request, res: Response, next: NextFunction) {
  * The Hub answers only for the names it is served under: PUBLIC_ORIGIN when
  * set, the loopback names, and the address and port the request actually
  * arrived on. Another name (a DNS-rebinding page, a stray proxy) is refused.
- * The expected origin of forms comes from this list, never from the Host header.
+ * The expected origin of forms comes from this list, never from the Host
+ * header; and the headers Remix builds the request's address from are set
+ * to the name matched, so nothing unchecked reaches it.
  */
-function knownHosts(publicOrigin: string | undefined, trusted: boolean) {
+function knownHosts(publicOrigin: string | undefined) {
   return (req: Request, res: Response, next: NextFunction) => {
-    // Behind a trusted proxy, the name the browser used is the one it forwards.
-    const forwarded = trusted ? req.headers["x-forwarded-host"] : undefined;
+    // Behind a trusted proxy, the name the browser used is the one it forwards (the first, if several).
+    const forwarded = req.headers["x-forwarded-host"];
     const origin = hubOriginFor({
       host: typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : req.headers.host,
       publicOrigin,
@@ -150,6 +152,10 @@ function knownHosts(publicOrigin: string | undefined, trusted: boolean) {
         .send("This Hub is not served under that name. Use its address, or set PUBLIC_ORIGIN.");
       return;
     }
+    const { host } = new URL(origin);
+    req.headers.host = host;
+    if (forwarded !== undefined) req.headers["x-forwarded-host"] = host;
+    if (req.headers["x-forwarded-proto"] !== undefined) req.headers["x-forwarded-proto"] = req.protocol;
     res.locals.hubOrigin = origin;
     next();
   };
@@ -205,26 +211,30 @@ function lastResort(error: unknown, req: Request, res: Response, next: NextFunct
     );
 }
 
+/** Whether the connection comes from a proxy TRUST_PROXY names (Express's own test of the sender). */
+function fromTrustedProxy(req: Request): boolean {
+  const trusts = req.app.get("trust proxy fn") as (address: string, hop: number) => boolean;
+  return trusts(req.socket.remoteAddress ?? "", 0);
+}
+
 /**
  * X-Forwarded-Host and -Proto decide the address Remix sees. From anyone but
  * a trusted proxy they are dropped; from a trusted proxy the protocol must be
  * "http" or "https" (400), and the host one the Hub serves (421, knownHosts).
  */
-function forwardedHeaders(trusted: boolean) {
-  return (req: Request, res: Response, next: NextFunction) => {
-    if (!trusted) {
-      delete req.headers["x-forwarded-host"];
-      delete req.headers["x-forwarded-proto"];
-      next();
-      return;
-    }
-    const proto = req.headers["x-forwarded-proto"];
-    if (proto !== undefined && !/^https?(\s*,\s*https?)*$/.test(String(proto))) {
-      res.status(400).type("text/plain").send("The proxy's forwarding headers are not valid.");
-      return;
-    }
+function forwardedHeaders(req: Request, res: Response, next: NextFunction) {
+  if (!fromTrustedProxy(req)) {
+    delete req.headers["x-forwarded-host"];
+    delete req.headers["x-forwarded-proto"];
     next();
-  };
+    return;
+  }
+  const proto = req.headers["x-forwarded-proto"];
+  if (proto !== undefined && !/^https?(\s*,\s*https?)*$/.test(String(proto))) {
+    res.status(400).type("text/plain").send("The proxy's forwarding headers are not valid.");
+    return;
+  }
+  next();
 }
 
 function requestGuards() {
@@ -278,8 +288,8 @@ export async function createHubApp({
   app.use(requestIds);
   app.use(closeUnreadBodies);
   app.use(allowedMethods);
-  app.use(forwardedHeaders(trustProxy !== false));
-  app.use(knownHosts(publicOrigin, trustProxy !== false));
+  app.use(forwardedHeaders);
+  app.use(knownHosts(publicOrigin));
   // HSTS on the same condition as Secure __Host- cookies: production (NODE_ENV), served over https.
   const https = servedOverHttps();
   app.use(securityHeaders({ mode, https, formActionOrigins }));

@@ -14,6 +14,7 @@ import { secureDataFolder } from "../app/platform/data-folder.server";
 import { getDb } from "../app/platform/db.server";
 import { getEnv, isProduction } from "../app/platform/env.server";
 import { migrateDatabase } from "../app/platform/migrate.server";
+import { moveDraftsIntoPartnerNamespaces } from "../app/posts/draft-addresses.server";
 import { renderPostsSavedBefore } from "../app/posts/post-rendering.server";
 import { partners, posts } from "../db/schema";
 
@@ -40,6 +41,8 @@ export async function prepareDatabase(log: (line: string) => void = console.log)
   migrateDatabase();
   // Failed sign-ins older than the throttle remembers are of no more use.
   pruneThrottle();
+  const moved = moveDraftsIntoPartnerNamespaces();
+  if (moved > 0) log(`Moved ${moved} draft(s) to addresses in their partner's namespace.`);
   const rendered = renderPostsSavedBefore();
   if (rendered > 0) log(`Rendered the Markdown of ${rendered} post(s) saved before rendering was kept.`);
   let imported = false;
@@ -48,6 +51,11 @@ export async function prepareDatabase(log: (line: string) => void = console.log)
     log(`Imported demo content: ${report.partners.created} partners, ${report.posts.created} posts.`);
     imported = true;
     if (!isProduction()) await ensureDemoAccounts();
+  }
+  if (env.PUBLIC_ORIGIN && env.TRUST_PROXY === undefined) {
+    log(
+      "PUBLIC_ORIGIN is set but TRUST_PROXY is not: behind a reverse proxy every visitor looks like the proxy's address. Set TRUST_PROXY to the proxy.",
+    );
   }
   if (env.SMTP_URL && !env.PUBLIC_ORIGIN) {
     log("SMTP_URL is set but PUBLIC_ORIGIN is not: emailed links will start with http://localhost. Set PUBLIC_ORIGIN.");

@@ -80,6 +80,17 @@ export function retireAccountLinks(tx: Db, userId: string): void {
     .run();
 }
 
+/**
+ * True when the account signs in with Microsoft Entra ID. It is never given a
+ * password by a link (an invitation or a reset): that would step round its
+ * organisation's multi-factor authentication and conditional access.
+ */
+export function signsInWithMicrosoft(db: Db, userId: string): boolean {
+  return Boolean(
+    db.select({ userId: userIdentities.userId }).from(userIdentities).where(eq(userIdentities.userId, userId)).get(),
+  );
+}
+
 /** The person a live link is for, or null: unknown, used, expired, of another kind, or for an account that may not sign in. */
 export function findLiveLink(
   token: string,
@@ -104,6 +115,7 @@ export function findLiveLink(
   if (!row || !maySignIn(row.user)) return null;
   // An invitation is for choosing a first password: once there is one, it cannot overwrite it.
   if (purpose === "invitation" && row.user.passwordHash !== null) return null;
+  if (signsInWithMicrosoft(db, row.user.id)) return null;
   return toSessionUser(row.user);
 }
 
@@ -186,13 +198,7 @@ export function issuePasswordReset(
   return writeTransaction((tx) => {
     const row = tx.select().from(users).where(eq(users.email, email.trim().toLowerCase())).get();
     if (!row || !maySignIn(row)) return null;
-    // Someone who signs in with Microsoft gets no password by email: that would step round their
-    // organisation's multi-factor authentication and conditional access.
-    if (
-      tx.select({ userId: userIdentities.userId }).from(userIdentities).where(eq(userIdentities.userId, row.id)).get()
-    ) {
-      return null;
-    }
+    if (signsInWithMicrosoft(tx, row.id)) return null;
     // Earlier links are retired when a new one is issued, so the events count how many were asked for.
     const hourAgo = new Date(Date.now() - 60 * 60_000);
     const recent = tx

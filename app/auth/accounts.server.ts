@@ -13,7 +13,7 @@ import { type Db, getDb, writeTransaction } from "../platform/db.server";
 import { ForbiddenError, NotFoundError, ValidationError } from "../platform/errors";
 import { requireAdministrator } from "./account-directory.server";
 import { ACCOUNT_LIMITS } from "./account-limits";
-import { issueAccountLink, retireAccountLinks } from "./account-links.server";
+import { issueAccountLink, retireAccountLinks, signsInWithMicrosoft } from "./account-links.server";
 import { endAllSessionsIn } from "./lucia.server";
 import type { SessionUser } from "./principals";
 import { EmailSchema, getUserByEmail, newUserId } from "./users.server";
@@ -90,7 +90,7 @@ export function reinviteUser(actor: SessionUser, userId: string, db: Db = getDb(
     stillAdministrator(tx, actor);
     const user = tx.select().from(users).where(eq(users.id, userId)).get();
     if (!user) throw new NotFoundError("No such person");
-    if (user.passwordHash !== null || user.deactivatedAt) {
+    if (user.passwordHash !== null || user.deactivatedAt || signsInWithMicrosoft(tx, user.id)) {
       throw new ValidationError({ invitation: ["errors.account.notInvitable"] });
     }
     const { token } = issueAccountLink(tx, { purpose: "invitation", userId, createdBy: actor.id });

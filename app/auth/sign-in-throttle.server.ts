@@ -35,11 +35,13 @@ type Scope = keyof typeof THROTTLE_RULES;
 
 /**
  * The address a failure counts against: an IPv4 address as it is (also when
- * written as IPv6, "::ffff:10.0.0.7"), an IPv6 address by its /64 network,
+ * written as IPv6, "::ffff:10.0.0.7", or with a port), an IPv6 address by its /64 network,
  * since one household or attacker is given a whole /64 to pick from.
  */
 export function addressGroup(address: string): string {
-  const plain = address.replace(/%.*$/, "").replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "");
+  // Some proxies write "address:port" ("[v6]:port"): the port changes with every connection.
+  const withoutPort = address.replace(/^\[([^\]]+)\](:\d+)?$/, "$1").replace(/^(\d+\.\d+\.\d+\.\d+):\d+$/, "$1");
+  const plain = withoutPort.replace(/%.*$/, "").replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "");
   if (!isIPv6(plain)) return plain;
   const [head = "", tail] = plain.split("::");
   const front = head ? head.split(":") : [];

@@ -17,6 +17,7 @@ import { fieldErrorsOf, PostInputSchema } from "../posts/post-schemas";
 import { readPostSnapshot } from "../posts/post-snapshot";
 import { insertPost, type PostBefore, type PostWrite, snapshotOf, updatePostRow } from "../posts/post-writes.server";
 import { findPostBySlug } from "../posts/posts.server";
+import { draftSlug } from "../posts/slug";
 import { listRevisions } from "../revisions/revisions.server";
 import type { ContentSet } from "./content-files.server";
 import { storedHash, storeHash } from "./imported-content.server";
@@ -117,9 +118,11 @@ export function importContent(content: ContentSet, db: Db = getDb()): ImportRepo
       const partner = getPartnerBySlug(parsed.data.partner, tx);
       if (!partner) throw new Error(`${file.file}: unknown partner "${parsed.data.partner}"`);
       const hash = inputHash({ ...parsed.data, slug: file.slug, publishedAt: file.publishedAt ?? null });
-      const existing = findPostBySlug(file.slug, tx);
+      // A post never published lives in its partner's namespace, as one saved from the web does.
+      const existing = findPostBySlug(file.slug, tx) ?? findPostBySlug(draftSlug(partner.slug, file.slug), tx);
+      const neverPublished = parsed.data.status === "draft" && !existing?.publishedAt;
       const write: Omit<PostWrite, "rendered"> = {
-        input: { ...parsed.data, slug: file.slug },
+        input: { ...parsed.data, slug: neverPublished ? draftSlug(partner.slug, file.slug) : file.slug },
         partnerId: partner.id,
         partnerSlug: partner.slug,
         actorId: null,

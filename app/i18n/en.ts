@@ -329,7 +329,8 @@ export const en = {
   "errors.account.selfDemote": "You cannot take away your own administrator role: ask another administrator",
   "errors.account.selfDeactivate": "You cannot deactivate your own account: ask another administrator",
   "errors.account.selfSessions": "End your own sessions from your sessions page",
-  "errors.account.notInvitable": "This person has already set a password, or their account is deactivated",
+  "errors.account.notInvitable":
+    "This person has already set a password, signs in with Microsoft, or their account is deactivated",
   "errors.account.unknownRequest": "That request was not understood: try again from this page",
 
   "users.title": "Users",

@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 
@@ -47,6 +48,29 @@ export const EntraTenantsSchema = z.string().transform((value, ctx) => {
   return tenants;
 });
 
+/** Names proxy-addr knows for groups of addresses. */
+const ADDRESS_GROUPS = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+/** An address, a network ("10.0.0.0/8") or a named group of addresses. */
+function isProxyAddress(entry: string): boolean {
+  const [address = "", bits, ...rest] = entry.split("/");
+  if (rest.length > 0) return false;
+  if (bits === undefined) return ADDRESS_GROUPS.has(address) || isIP(address) !== 0;
+  return isIP(address) !== 0 && /^\d{1,3}$/.test(bits);
+}
+
+/** `TRUST_PROXY`: "false" (or "0"), a number of hops, or proxies' addresses separated by commas. */
+const TrustProxySchema = z
+  .string()
+  .trim()
+  .refine(
+    (value) => /^(false|\d{1,2})$/.test(value) || value.split(",").every((entry) => isProxyAddress(entry.trim())),
+    "must be false, a number of hops, or addresses (10.0.0.2, 10.0.0.0/8, loopback), separated by commas",
+  )
+  .transform((value): number | string | false =>
+    value === "false" || value === "0" ? false : /^\d+$/.test(value) ? Number(value) : value,
+  );
+
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
 /** Where Microsoft's sign-in lives; plain http only on this machine (the tests' provider). */
@@ -93,17 +117,7 @@ const EnvSchema = z
      * -Host): off, a number of hops ("1"), or their addresses ("10.0.0.2,
      * loopback"). Off by default: the client's own headers are ignored.
      */
-    TRUST_PROXY: z.preprocess(
-      emptyAsUnset,
-      z
-        .string()
-        .trim()
-        .regex(/^(false|\d{1,2}|[\w.:/-]+(\s*,\s*[\w.:/-]+)*)$/, "must be false, a number of hops, or addresses")
-        .transform((value): number | string | false =>
-          value === "false" ? false : /^\d+$/.test(value) ? Number(value) : value,
-        )
-        .optional(),
-    ),
+    TRUST_PROXY: z.preprocess(emptyAsUnset, TrustProxySchema.optional()),
     /** Where email goes: `smtp://user:pass@host:587` (STARTTLS when offered) or `smtps://...:465`. */
     SMTP_URL: z.preprocess(
       emptyAsUnset,

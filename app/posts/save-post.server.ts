@@ -4,11 +4,11 @@ import type { SessionUser } from "../auth/principals";
 import { getPartnerBySlug } from "../partners/partners.server";
 import { type Db, getDb, writeTransaction } from "../platform/db.server";
 import { ForbiddenError, ValidationError } from "../platform/errors";
-import { canWriteForPartner } from "./post-policy.server";
+import { canOnPost, canWriteForPartner } from "./post-policy.server";
 import { renderPostMarkdown } from "./post-rendering.server";
 import { ChangeNoteSchema, fieldErrorsOf, type PostFields, type PostInput, PostInputSchema } from "./post-schemas";
 import { insertPost, slugTaken, updatePostRow } from "./post-writes.server";
-import { getPostForEditing } from "./posts.server";
+import { findPostBySlug, getPostForEditing } from "./posts.server";
 import { draftSlug, plainSlug, slugify } from "./slug";
 
 function parseInput(fields: PostFields): PostInput {
@@ -42,12 +42,15 @@ function freeSlug(tx: Db, wanted: string): string {
  * The post's address. Until it is first published it lives in its partner's
  * namespace ("torfaen--cloud-telephony", see draftSlug), where only people
  * who can see the partner's drafts can meet another post; once published it
- * has its plain slug, and keeps it. A slug asked for and taken is refused
- * with a message: whoever holds it, the actor can see it. A slug derived
- * from the title gets a random ending instead.
+ * has its plain slug, and keeps it. A slug derived from the title, or kept
+ * from before, gets a random ending when taken. A slug the person typed is
+ * refused with a message when a post they can see holds it, and otherwise
+ * (a post taken back from publication they cannot see) gets a random ending:
+ * the answer never depends on what they cannot see.
  */
 function slugFor(
   tx: Db,
+  actor: SessionUser,
   input: PostInput,
   partnerSlug: string,
   existing?: { id: number; slug: string; publishedAt: Date | null },
@@ -57,11 +60,11 @@ function slugFor(
   const plain = input.slug || kept || slugify(input.title) || "post";
   const address = published ? plain : draftSlug(partnerSlug, plain);
   if (address === existing?.slug) return address;
-  // A slug the person typed (not the one the post already had) is theirs to change when taken.
   const chosen = Boolean(input.slug) && input.slug !== kept;
-  if (!chosen) return freeSlug(tx, address);
-  if (slugTaken(tx, address, existing?.id)) throw new ValidationError({ slug: ["errors.slug.taken"] });
-  return address;
+  const holder = findPostBySlug(address, tx);
+  if (!holder || holder.id === existing?.id) return address;
+  if (chosen && canOnPost(actor, "read", holder)) throw new ValidationError({ slug: ["errors.slug.taken"] });
+  return freeSlug(tx, address);
 }
 
 export interface CreatePostCommand {
@@ -81,7 +84,7 @@ export function createPost({ actor, fields, db = getDb() }: CreatePostCommand): 
   return writeTransaction((tx) => {
     const partner = partnerFor(input, tx);
     if (!canWriteForPartner(actor, partner.id)) throw new ForbiddenError("You cannot publish for this partner");
-    const slug = slugFor(tx, input, partner.slug);
+    const slug = slugFor(tx, actor, input, partner.slug);
     insertPost(tx, {
       input: { ...input, slug },
       rendered,
@@ -123,7 +126,7 @@ export function updatePost({ actor, slug, fields, changeNote, db = getDb() }: Up
     if (input.kind !== existing.kind) throw new ValidationError({ kind: ["errors.kind.cannotChange"] });
     const partner = partnerFor(input, tx);
     if (!canWriteForPartner(actor, partner.id)) throw new ForbiddenError("You cannot move this post to that partner");
-    const newSlug = slugFor(tx, input, partner.slug, existing);
+    const newSlug = slugFor(tx, actor, input, partner.slug, existing);
     updatePostRow(tx, existing, {
       input: { ...input, slug: newSlug },
       rendered:

@@ -52,6 +52,13 @@ describe("behind a trusted proxy", () => {
       ]);
     }
     expect((await viaProxy("/login", { ...forwarded, "X-Forwarded-Proto": "a b" })).status).toBe(400);
+    // A proxy that appends to the client's header: the first name is checked, and only it reaches the app.
+    expect((await viaProxy("/login", { ...forwarded, "X-Forwarded-Host": "hub.example.test, a:99999" })).status).toBe(
+      200,
+    );
+    expect((await viaProxy("/login", { ...forwarded, "X-Forwarded-Host": "a:99999, hub.example.test" })).status).toBe(
+      421,
+    );
   });
 
   it("takes forms from the public origin only", async () => {

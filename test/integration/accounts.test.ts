@@ -150,6 +150,8 @@ describe("invitations", () => {
       ForbiddenError,
     );
     expect(getUserById(first.id)?.role).toBe("admin");
+    expect(errorOf(() => deactivateUser(second, first.id))).toBeInstanceOf(ForbiddenError);
+    expect(getUserById(first.id)?.deactivatedAt).toBeNull();
   });
 
   it("are for administrators only", () => {

@@ -7,7 +7,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, type MockInstance, vi } from "vitest";
 import { issuePasswordReset } from "~/auth/account-links.server";
-import { inviteUser } from "~/auth/accounts.server";
+import { inviteUser, reinviteUser } from "~/auth/accounts.server";
 import { ENTRA_PROVIDER } from "~/auth/entra/entra-accounts.server";
 import type { RefusalReason } from "~/auth/entra/entra-refusal.server";
 import {
@@ -19,6 +19,7 @@ import {
 } from "~/auth/entra/entra-sign-in.server";
 import { createUser } from "~/auth/users.server";
 import { getDb } from "~/platform/db.server";
+import { ValidationError } from "~/platform/errors";
 import { accountTokens, events, signInRequests, userIdentities, users } from "../../db/schema";
 import { freeLocalPort } from "../../server/meilisearch-process";
 import { givenPartner, givenUser, unique } from "../support/factories";
@@ -171,6 +172,9 @@ describe("a person from a trusted tenant", () => {
     expect(eventsOf(first.user.id)).toHaveLength(1);
     // No password by email for a Microsoft account: it would step round their organisation's MFA.
     expect(issuePasswordReset(email, { source: "web", actorId: null })).toBeNull();
+    // Nor by an invitation, though the account has no password.
+    const admin = await givenUser("admin");
+    expect(() => reinviteUser(admin, first.user.id)).toThrow(ValidationError);
   });
 
   it("signs in to the account the partner invited with the same email (from preferred_username), linking it", async () => {

@@ -1,12 +1,14 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { count, sql } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { readContentDirectory } from "~/content/content-files.server";
 import { importContent } from "~/content/import-content.server";
 import { getDb } from "~/platform/db.server";
+import { moveDraftsIntoPartnerNamespaces } from "~/posts/draft-addresses.server";
 import { findPostBySlug } from "~/posts/posts.server";
+import { draftSlug } from "~/posts/slug";
 import { listRevisions } from "~/revisions/revisions.server";
 import { events, importedContent, partners, posts, revisions } from "../../db/schema";
 
@@ -61,7 +63,23 @@ describe("the demo content", () => {
     const published = content.posts.find((post) => post.status === "published" && post.publishedAt);
     const draft = content.posts.find((post) => post.status === "draft");
     expect(findPostBySlug(published?.slug ?? "")?.publishedAt).toEqual(published?.publishedAt);
-    expect(findPostBySlug(draft?.slug ?? "")?.publishedAt).toBeNull();
+    // A draft lives in its partner's namespace, as one saved from the web does.
+    expect(findPostBySlug(draft?.slug ?? "")).toBeNull();
+    const imported = findPostBySlug(draftSlug(draft?.partner ?? "", draft?.slug ?? ""));
+    expect(imported?.publishedAt).toBeNull();
+    expect(imported?.status).toBe("draft");
+  });
+
+  it("moves drafts saved before that rule into their partner's namespace at start-up, with an event", () => {
+    const draft = content.posts.find((post) => post.status === "draft");
+    const moved = draftSlug(draft?.partner ?? "", draft?.slug ?? "");
+    getDb().update(posts).set({ slug: draft?.slug }).where(eq(posts.slug, moved)).run();
+    expect(moveDraftsIntoPartnerNamespaces()).toBe(1);
+    expect(findPostBySlug(moved)?.status).toBe("draft");
+    expect(moveDraftsIntoPartnerNamespaces()).toBe(0);
+    // Importing again finds it at its new address: nothing is duplicated.
+    const report = importContent(content);
+    expect(report.posts.created).toBe(0);
   });
 });
 

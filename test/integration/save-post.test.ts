@@ -146,6 +146,15 @@ describe("createPost", () => {
       fields: lessonInput("torfaen", { slug: other, status: "draft" }),
     });
     expect(unpublished.slug).toBe(other);
+    // Newport cannot see it now; typing its address is not refused (that would say it exists): it gets a variant.
+    const typed = createPost({ actor: newportEditor, fields: lessonInput("newport", { slug: other }) });
+    expect(typed.slug).toMatch(new RegExp(`^${other}-[0-9a-z]{6}$`));
+    // Nobody can type an address in a partner's namespace.
+    expect(
+      validationErrorOf(() =>
+        createPost({ actor: newportEditor, fields: lessonInput("newport", { slug: `torfaen--${slug}` }) }),
+      ).slug,
+    ).toEqual(["errors.slug.invalid"]);
   });
 
   it("refuses Markdown too complex to render in time, on its field, quickly and writing nothing", () => {

@@ -116,7 +116,11 @@ describe("getEnv", () => {
     expect((await freshEnv({ TRUST_PROXY: "false" })).TRUST_PROXY).toBe(false);
     expect((await freshEnv({ TRUST_PROXY: "1" })).TRUST_PROXY).toBe(1);
     expect((await freshEnv({ TRUST_PROXY: "10.0.0.2, loopback" })).TRUST_PROXY).toBe("10.0.0.2, loopback");
-    await expect(freshEnv({ TRUST_PROXY: "<script>" })).rejects.toThrow(/TRUST_PROXY/);
+    expect((await freshEnv({ TRUST_PROXY: "0" })).TRUST_PROXY).toBe(false);
+    expect((await freshEnv({ TRUST_PROXY: "10.0.0.0/8,::1" })).TRUST_PROXY).toBe("10.0.0.0/8,::1");
+    for (const bad of ["<script>", "true", "yes", "proxy.example", "10.0.0.300"]) {
+      await expect(freshEnv({ TRUST_PROXY: bad })).rejects.toThrow(/TRUST_PROXY/);
+    }
   });
 
   it("takes SMTP settings only as smtp:// or smtps:// with a sender, and reads empty ones as unset", async () => {

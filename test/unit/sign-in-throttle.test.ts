@@ -23,5 +23,7 @@ describe("sign-in throttling", () => {
     expect(addressGroup("::1")).toBe("0:0:0:0::/64");
     expect(addressGroup("fe80::1%eth0")).toBe("fe80:0:0:0::/64");
     expect(addressGroup("10.0.0.7")).toBe("10.0.0.7");
+    expect(addressGroup("10.0.0.7:51234")).toBe("10.0.0.7");
+    expect(addressGroup("[2001:db8:1:2::9]:443")).toBe("2001:db8:1:2::/64");
   });
 });
