@@ -68,6 +68,11 @@ async function main() {
     console.log(lines.join("\n"));
   });
 
+  // Idle keep-alive connections stay open longer than browsers and proxies keep theirs: a client
+  // must never send a request on a connection the Hub is closing that instant (ECONNRESET).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+
   let stopping = false;
   stopRunning = (signal: string) => {
     if (stopping) return;
