@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect } from "react";
 import { ADMIN, holdsAny } from "~/auth/principals";
 import { getUser } from "~/auth/session.server";
 import { ErrorPage } from "~/components/error-page";
@@ -32,6 +32,10 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const locale = data?.locale ?? DEFAULT_LOCALE;
   const nonce = useNonce();
+  // Marks the page as running its scripts: before that, React may still reset a field someone changed.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return (
     <html lang={locale} className="govuk-template">
       <head>

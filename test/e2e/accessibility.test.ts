@@ -222,6 +222,8 @@ describe("accounts", () => {
     expect(await page.locator("tbody tr").count()).toBe(1);
     await page.goto(`${e2e.baseUrl}/admin/users?q=${encodeURIComponent(ADMIN)}`);
     await page.getByRole("link", { name: "Demo Administrator" }).click();
+    // Once the page runs its scripts: hydration would put the role back as it was.
+    await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
     await page.getByLabel("Role").selectOption("reader");
     await page.getByRole("button", { name: "Save changes" }).click();
     await page
