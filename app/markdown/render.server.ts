@@ -202,3 +202,37 @@ export function renderWithinBudget(
   }
   return rendered;
 }
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+
+/** Markdown shown as its plain paragraphs, escaped: for a text too complex to render in time. */
+export function escapedParagraphs(markdown: string): RenderedMarkdown {
+  const paragraphs = markdown.split(/\n{2,}/).filter((paragraph) => paragraph.trim());
+  return {
+    html: paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join("\n"),
+    text: markdown.replace(/\s+/g, " ").trim(),
+  };
+}
+
+const remembered = new Map<string, string>();
+const REMEMBERED_TEXTS = 500;
+
+/**
+ * HTML for a text that is not stored rendered (a partner's description):
+ * rendered within the budget the first time it is shown, then remembered,
+ * so a page view never renders it again; too complex, it is shown escaped.
+ */
+export function renderRemembered(markdown: string): string {
+  const known = remembered.get(markdown);
+  if (known !== undefined) return known;
+  let html: string;
+  try {
+    html = renderWithinBudget({ text: markdown }).text?.html ?? "";
+  } catch (error) {
+    if (!(error instanceof MarkdownTooComplexError)) throw error;
+    html = escapedParagraphs(markdown).html;
+  }
+  if (remembered.size >= REMEMBERED_TEXTS) remembered.delete(remembered.keys().next().value as string);
+  remembered.set(markdown, html);
+  return html;
+}

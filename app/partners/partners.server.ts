@@ -2,7 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import { partners } from "../../db/schema";
 import { inLocale } from "../i18n/bilingual";
 import type { Locale } from "../i18n/translate";
-import { renderMarkdown } from "../markdown/render.server";
+import { renderRemembered } from "../markdown/render.server";
 import { type Db, getDb } from "../platform/db.server";
 import { NotFoundError } from "../platform/errors";
 
@@ -38,6 +38,6 @@ export function presentPartner(partner: Partner, locale: Locale) {
 export function presentPartnerPage(partner: Partner, locale: Locale) {
   return {
     ...presentPartner(partner, locale),
-    descriptionHtml: renderMarkdown(inLocale(partner.description, partner.descriptionCy, locale).text),
+    descriptionHtml: renderRemembered(inLocale(partner.description, partner.descriptionCy, locale).text),
   };
 }

@@ -8,7 +8,7 @@ import { eq, isNull } from "drizzle-orm";
 import { posts, type RenderedFields } from "../../db/schema";
 import { inLocale } from "../i18n/bilingual";
 import type { Locale } from "../i18n/translate";
-import { MarkdownTooComplexError, renderWithinBudget } from "../markdown/render.server";
+import { escapedParagraphs, MarkdownTooComplexError, renderWithinBudget } from "../markdown/render.server";
 import { type Db, getDb } from "../platform/db.server";
 import { ValidationError } from "../platform/errors";
 
@@ -59,17 +59,6 @@ export function renderedHtml(rendered: RenderedFields, field: string, locale: Lo
   return inLocale(rendered.html[field] ?? "", rendered.html[`${WELSH}${field}`], locale).text;
 }
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-
-/** A field too complex to render is shown as its plain paragraphs, escaped. */
-function plainFallback(markdown: string): { html: string; text: string } {
-  const paragraphs = markdown.split(/\n{2,}/).filter((paragraph) => paragraph.trim());
-  return {
-    html: paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join("\n"),
-    text: markdown.replace(/\s+/g, " ").trim(),
-  };
-}
-
 /**
  * Renders the posts saved before rendering was kept (run at start-up, before
  * search starts). A post too complex to render in time gets its text as
@@ -95,7 +84,7 @@ export function renderPostsSavedBefore(db: Db = getDb()): number {
       if (!(error instanceof ValidationError)) throw error;
       rendered = { html: {}, text: {} };
       for (const [field, markdown] of Object.entries(markdownFields(post))) {
-        const fallback = plainFallback(markdown);
+        const fallback = escapedParagraphs(markdown);
         rendered.html[field] = fallback.html;
         rendered.text[field] = fallback.text;
       }

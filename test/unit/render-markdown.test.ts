@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderMarkdown, renderWithinBudget } from "~/markdown/render.server";
+import { renderMarkdown, renderRemembered, renderWithinBudget } from "~/markdown/render.server";
 
 /*
  * Output-inertness checks for the Markdown pipeline (marked, then sanitize-html,
@@ -438,5 +438,20 @@ describe("renderWithinBudget", () => {
     expect(performance.now() - started).toBeLessThan(1_000);
     // The renderer is fine afterwards.
     expect(renderWithinBudget({ body: "*ok*" }).body?.html).toBe("<p><em>ok</em></p>\n");
+  });
+});
+
+describe("renderRemembered", () => {
+  it("renders a text once, within the budget, and shows one too complex to render as escaped paragraphs", () => {
+    expect(renderRemembered("A *partner*.")).toBe("<p>A <em>partner</em>.</p>\n");
+    const started = performance.now();
+    const stalling = `Intro <b>\n\n${"*a".repeat(95_000)}`;
+    const html = renderRemembered(stalling);
+    expect(html.startsWith("<p>Intro &#60;b&#62;</p>\n<p>*a*a")).toBe(true);
+    expect(performance.now() - started).toBeLessThan(3_000);
+    // The second time costs nothing: it is remembered.
+    const again = performance.now();
+    expect(renderRemembered(stalling)).toBe(html);
+    expect(performance.now() - again).toBeLessThan(50);
   });
 });
