@@ -76,7 +76,8 @@ export default function Users() {
               <caption className="govuk-table__caption govuk-visually-hidden">{t("users.title")}</caption>
               <thead className="govuk-table__head">
                 <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">
+                  {/* Room for an email address on one line, most of the time. */}
+                  <th scope="col" className="govuk-table__header govuk-!-width-one-third">
                     {t("users.name")}
                   </th>
                   <th scope="col" className="govuk-table__header">
