@@ -6,17 +6,13 @@
 import { and, asc, count, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { events, partners, ROLES, type Role, users } from "../../db/schema";
 import { type Db, getDb } from "../platform/db.server";
-import { ForbiddenError, NotFoundError } from "../platform/errors";
+import { NotFoundError } from "../platform/errors";
 import { ACCOUNT_LIMITS } from "./account-limits";
+import { requireAccountManager } from "./account-policy.server";
 import { listSessions } from "./lucia.server";
-import { ADMIN, holdsAny, type SessionUser } from "./principals";
+import type { SessionUser } from "./principals";
 
 export const ACCOUNTS_PAGE_SIZE = 25;
-
-/** Accounts are for administrators only: anyone else is refused (403). */
-export function requireAdministrator(actor: SessionUser): void {
-  if (!holdsAny(actor, [ADMIN])) throw new ForbiddenError("Only administrators manage accounts");
-}
 
 export interface AccountQuery {
   q?: string;
@@ -41,7 +37,7 @@ export function parseAccountQuery(searchParams: URLSearchParams): AccountQuery {
 
 /** People matching the query (name or email contains `q`), by name, a page at a time. */
 export function listAccounts(actor: SessionUser, query: AccountQuery, db: Db = getDb()) {
-  requireAdministrator(actor);
+  requireAccountManager(actor, "read");
   const conditions: SQL[] = [];
   if (query.q) {
     const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
@@ -80,7 +76,7 @@ export function listAccounts(actor: SessionUser, query: AccountQuery, db: Db = g
 
 /** One person as administrators see them, with their account's history (newest first). */
 export function getAccountForAdmin(actor: SessionUser, userId: string, db: Db = getDb()) {
-  requireAdministrator(actor);
+  requireAccountManager(actor, "read");
   const row = db
     .select({ user: users, partner: { slug: partners.slug, name: partners.name } })
     .from(users)

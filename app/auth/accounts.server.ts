@@ -10,10 +10,10 @@ import { z } from "zod";
 import { partners, ROLES, users } from "../../db/schema";
 import { recordEvent } from "../events/event-log.server";
 import { type Db, getDb, writeTransaction } from "../platform/db.server";
-import { ForbiddenError, NotFoundError, ValidationError } from "../platform/errors";
-import { requireAdministrator } from "./account-directory.server";
+import { NotFoundError, ValidationError } from "../platform/errors";
 import { ACCOUNT_LIMITS } from "./account-limits";
 import { issueAccountLink, retireAccountLinks, signsInWithMicrosoft } from "./account-links.server";
+import { requireAccountManager, requireAccountManagerNow } from "./account-policy.server";
 import { endAllSessionsIn } from "./lucia.server";
 import type { SessionUser } from "./principals";
 import { EmailSchema, getUserByEmail, newUserId } from "./users.server";
@@ -40,31 +40,17 @@ function partnerIdOf(slug: string, db: Db): number {
 }
 
 /**
- * The actor is still an active administrator, read again under the write
- * lock: two administrators demoting each other at the same moment cannot
- * both succeed and leave the Hub with none.
- */
-function stillAdministrator(tx: Db, actor: SessionUser): void {
-  const row = tx
-    .select({ role: users.role, deactivatedAt: users.deactivatedAt })
-    .from(users)
-    .where(eq(users.id, actor.id))
-    .get();
-  if (row?.role !== "admin" || row.deactivatedAt) throw new ForbiddenError("Only administrators manage accounts");
-}
-
-/**
  * Creates an account without a password and an invitation link for it (7
  * days, single use) in one transaction. Returns the person and the link's token.
  */
 export function inviteUser(actor: SessionUser, input: Record<string, unknown>, db: Db = getDb()) {
-  requireAdministrator(actor);
+  requireAccountManager(actor);
   const parsed = InvitationSchema.safeParse(input);
   if (!parsed.success) throw fieldErrors(parsed.error);
   const { name, email, role, partner } = parsed.data;
   const partnerId = partnerIdOf(partner, db);
   return writeTransaction((tx) => {
-    stillAdministrator(tx, actor);
+    requireAccountManagerNow(tx, actor);
     // Under the write lock, so two invitations for one address cannot both pass.
     if (getUserByEmail(email, tx)) throw new ValidationError({ email: ["errors.email.taken"] });
     const id = newUserId();
@@ -85,9 +71,9 @@ export function inviteUser(actor: SessionUser, input: Record<string, unknown>, d
 
 /** A new invitation link for someone who has not set a password yet; the earlier link stops working. */
 export function reinviteUser(actor: SessionUser, userId: string, db: Db = getDb()) {
-  requireAdministrator(actor);
+  requireAccountManager(actor);
   return writeTransaction((tx) => {
-    stillAdministrator(tx, actor);
+    requireAccountManagerNow(tx, actor);
     const user = tx.select().from(users).where(eq(users.id, userId)).get();
     if (!user) throw new NotFoundError("No such person");
     if (user.passwordHash !== null || user.deactivatedAt || signsInWithMicrosoft(tx, user.id)) {
@@ -114,14 +100,14 @@ export const AccountChangeSchema = z.object({
 
 /** Changes a person's role and partner; an administrator cannot take away their own role. */
 export function updateAccount(actor: SessionUser, userId: string, input: Record<string, unknown>, db: Db = getDb()) {
-  requireAdministrator(actor);
+  requireAccountManager(actor);
   const parsed = AccountChangeSchema.safeParse(input);
   if (!parsed.success) throw fieldErrors(parsed.error);
   const { role, partner } = parsed.data;
   if (userId === actor.id && role !== "admin") throw new ValidationError({ role: ["errors.account.selfDemote"] });
   const partnerId = partnerIdOf(partner, db);
   writeTransaction((tx) => {
-    stillAdministrator(tx, actor);
+    requireAccountManagerNow(tx, actor);
     const before = tx
       .select({ role: users.role, partnerId: users.partnerId, partner: partners.slug })
       .from(users)
@@ -167,10 +153,10 @@ function existingUser(tx: Db, userId: string) {
  * deactivate themselves. Deactivating twice changes nothing.
  */
 export function deactivateUser(actor: SessionUser, userId: string, db: Db = getDb()): void {
-  requireAdministrator(actor);
+  requireAccountManager(actor);
   requireOther(actor, userId, "deactivate", "errors.account.selfDeactivate");
   writeTransaction((tx) => {
-    stillAdministrator(tx, actor);
+    requireAccountManagerNow(tx, actor);
     const user = existingUser(tx, userId);
     if (user.deactivatedAt) return;
     tx.update(users)
@@ -193,9 +179,9 @@ export function deactivateUser(actor: SessionUser, userId: string, db: Db = getD
 
 /** Lets a deactivated account sign in again (with its old password, or a reset). */
 export function reactivateUser(actor: SessionUser, userId: string, db: Db = getDb()): void {
-  requireAdministrator(actor);
+  requireAccountManager(actor);
   writeTransaction((tx) => {
-    stillAdministrator(tx, actor);
+    requireAccountManagerNow(tx, actor);
     const user = existingUser(tx, userId);
     if (!user.deactivatedAt) return;
     tx.update(users).set({ deactivatedAt: null }).where(eq(users.id, userId)).run();
@@ -212,10 +198,10 @@ export function reactivateUser(actor: SessionUser, userId: string, db: Db = getD
 
 /** Signs a person out everywhere (a lost laptop, say). Administrators end their own sessions on their sessions page. */
 export function endUserSessions(actor: SessionUser, userId: string, db: Db = getDb()): number {
-  requireAdministrator(actor);
+  requireAccountManager(actor);
   requireOther(actor, userId, "sessions", "errors.account.selfSessions");
   return writeTransaction((tx) => {
-    stillAdministrator(tx, actor);
+    requireAccountManagerNow(tx, actor);
     const user = existingUser(tx, userId);
     const sessionsEnded = endAllSessionsIn(tx, userId);
     recordEvent(tx, {

@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireAdministrator } from "~/auth/account-directory.server";
+import { requireAccountManager } from "~/auth/account-policy.server";
 import { inviteUser } from "~/auth/accounts.server";
 import { deliverInvitation } from "~/auth/link-delivery.server";
 import { requireUser } from "~/auth/session.server";
@@ -17,7 +17,7 @@ export const meta: MetaFunction = (args) => routeTitle(args, (t) => t("invite.ti
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  orRespond(() => requireAdministrator(user));
+  orRespond(() => requireAccountManager(user));
   return { partners: listPartners().map(({ slug, name }) => ({ slug, name })) };
 }
 
