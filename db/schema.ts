@@ -145,13 +145,13 @@ export const accountTokens = sqliteTable(
 
 /**
  * Failed sign-ins, per account (`account:<email>`) and per address
- * (`address:<ip>`), shared by every process on the database.
+ * (`address:<ip>`), shared by every process on the database. When the next
+ * attempt may come follows from the count and the last time (delayAfter).
  */
 export const signInThrottle = sqliteTable("sign_in_throttle", {
   key: text("key").primaryKey(),
   failures: integer("failures").notNull(),
   lastFailedAt: integer("last_failed_at", { mode: "timestamp_ms" }).notNull(),
-  blockedUntil: integer("blocked_until", { mode: "timestamp_ms" }),
 });
 
 export const posts = sqliteTable(

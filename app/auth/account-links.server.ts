@@ -175,7 +175,7 @@ export async function setPasswordWithLink(
       recordId: user.id,
       actorId: user.id,
       source: "web",
-      partnerIds: user.partnerId === null ? [] : [user.partnerId],
+      partnerIds: [user.partnerId],
       data: { sessionsEnded },
     });
     return user;

@@ -65,7 +65,7 @@ export async function changeOwnPassword(
       recordId: user.id,
       actorId: user.id,
       source: "web",
-      partnerIds: user.partnerId === null ? [] : [user.partnerId],
+      partnerIds: [user.partnerId],
       data: { otherSessionsEnded },
     });
     return { otherSessionsEnded };

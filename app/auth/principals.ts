@@ -12,7 +12,7 @@ export interface SessionUser {
   email: string;
   name: string;
   role: Role;
-  partnerId: number | null;
+  partnerId: number;
 }
 
 /** Any signed-in member of staff. */
@@ -36,10 +36,8 @@ export function partnerMembers(partnerId: number): Principal {
 export function principalsOf(user: SessionUser): Principal[] {
   const held: Principal[] = [EVERYONE];
   if (user.role === "admin") held.push(ADMIN);
-  if (user.partnerId !== null) {
-    held.push(partnerMembers(user.partnerId));
-    if (user.role === "editor") held.push(partnerEditors(user.partnerId));
-  }
+  held.push(partnerMembers(user.partnerId));
+  if (user.role === "editor") held.push(partnerEditors(user.partnerId));
   return held;
 }
 

@@ -91,12 +91,11 @@ export function beginAttempt(email: string, address: string, now = Date.now(), d
     if (waitMs > 0) return { allowed: false, retryAfterSeconds: Math.ceil(waitMs / 1000) };
     for (const scope of Object.keys(keys) as Scope[]) {
       const failures = failuresOf(scope).failures + 1;
-      const blockedUntil = new Date(now + delayAfter(failures, THROTTLE_RULES[scope]));
       tx.insert(signInThrottle)
-        .values({ key: keys[scope], failures, lastFailedAt: new Date(now), blockedUntil })
+        .values({ key: keys[scope], failures, lastFailedAt: new Date(now) })
         .onConflictDoUpdate({
           target: signInThrottle.key,
-          set: { failures, lastFailedAt: new Date(now), blockedUntil },
+          set: { failures, lastFailedAt: new Date(now) },
         })
         .run();
     }

@@ -24,8 +24,7 @@ CREATE TABLE `sign_in_requests` (
 CREATE TABLE `sign_in_throttle` (
 	`key` text PRIMARY KEY NOT NULL,
 	`failures` integer NOT NULL,
-	`last_failed_at` integer NOT NULL,
-	`blocked_until` integer
+	`last_failed_at` integer NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE `user_identities` (
