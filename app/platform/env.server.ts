@@ -1,6 +1,7 @@
 import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
+import { LOOPBACK_NAMES } from "./request-guards";
 
 const booleanFromString = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -71,14 +72,12 @@ const TrustProxySchema = z
     value === "false" || value === "0" ? false : /^\d+$/.test(value) ? Number(value) : value,
   );
 
-const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
-
 /** Where Microsoft's sign-in lives; plain http only on this machine (the tests' provider). */
 const AuthoritySchema = z
   .url()
   .refine((value) => {
     const url = new URL(value);
-    return url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname));
+    return url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK_NAMES.includes(url.hostname));
   }, "must be an https address (http only on a loopback address, for tests)")
   .refine((value) => !new URL(value).search && !new URL(value).hash, "must not carry a query or fragment")
   .transform((value) => {

@@ -5,7 +5,13 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 /** The only methods the Hub answers; anything else is 405. */
 export const ALLOWED_METHODS = ["GET", "HEAD", "POST", "OPTIONS"] as const;
 
-const LOOPBACK_NAMES = ["localhost", "127.0.0.1", "[::1]"];
+/** This machine's names, as they appear in a Host header or a URL's hostname. */
+export const LOOPBACK_NAMES: readonly string[] = ["localhost", "127.0.0.1", "[::1]"];
+
+/** True for a connection from this machine ("127.0.0.1", "::1", "::ffff:127.0.0.1"). */
+export function isLoopbackAddress(address: string): boolean {
+  return /^(::ffff:)?127\.\d+\.\d+\.\d+$/.test(address) || address === "::1";
+}
 
 /** "::ffff:10.0.0.5" → "10.0.0.5"; "::1" → "[::1]": an address as it appears in a Host header. */
 function hostForm(address: string): string {

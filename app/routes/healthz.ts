@@ -2,17 +2,16 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { ADMIN, holdsAny } from "~/auth/principals";
 import { getUser } from "~/auth/session.server";
 import { checkDatabase } from "~/platform/health.server";
+import { isLoopbackAddress } from "~/platform/request-guards";
 import { isSearchHealthy } from "~/search/meili.server";
 import { searchIndexStatus } from "~/search/search-status.server";
 
 /** Changes older than this still not in search mean the relay is stuck or gone. */
 const STALE_BACKLOG_SECONDS = 60;
 
-const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
-
 /** Details are for monitoring on the machine itself and for administrators. */
 async function maySeeDetails(request: Request, clientAddress: string): Promise<boolean> {
-  if (LOOPBACK.test(clientAddress)) return true;
+  if (isLoopbackAddress(clientAddress)) return true;
   const user = await getUser(request);
   return user !== null && holdsAny(user, [ADMIN]);
 }
