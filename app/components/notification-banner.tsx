@@ -1,7 +1,18 @@
 import type { ReactNode } from "react";
 
-/** GOV.UK success banner, announced when it appears (after a form was saved). */
-export function SuccessBanner({ title, children }: { title: string; children: ReactNode }) {
+/**
+ * GOV.UK success banner, announced when it appears (after a form was saved):
+ * its heading, and any more that needs saying below it.
+ */
+export function SuccessBanner({
+  title,
+  heading,
+  children,
+}: {
+  title: string;
+  heading: ReactNode;
+  children?: ReactNode;
+}) {
   return (
     <div
       className="govuk-notification-banner govuk-notification-banner--success"
@@ -14,7 +25,8 @@ export function SuccessBanner({ title, children }: { title: string; children: Re
         </h2>
       </div>
       <div className="govuk-notification-banner__content">
-        <p className="govuk-notification-banner__heading">{children}</p>
+        <p className="govuk-notification-banner__heading">{heading}</p>
+        {children}
       </div>
     </div>
   );

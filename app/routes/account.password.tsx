@@ -56,9 +56,7 @@ export default function ChangePassword() {
   return (
     <>
       {changed !== null && /^\d+$/.test(changed) && !actionData ? (
-        <SuccessBanner title={t("password.successTitle")}>
-          {t("password.changed", { count: Number(changed) })}
-        </SuccessBanner>
+        <SuccessBanner title={t("password.successTitle")} heading={t("password.changed", { count: Number(changed) })} />
       ) : null}
       <ErrorSummary errors={errors} />
       <h1 className="govuk-heading-xl">{t("password.title")}</h1>

@@ -68,9 +68,7 @@ export default function Sessions() {
   return (
     <>
       {ended !== null && /^\d+$/.test(ended) ? (
-        <SuccessBanner title={t("sessions.successTitle")}>
-          {t("sessions.ended", { count: Number(ended) })}
-        </SuccessBanner>
+        <SuccessBanner title={t("sessions.successTitle")} heading={t("sessions.ended", { count: Number(ended) })} />
       ) : null}
       <h1 className="govuk-heading-xl">{t("sessions.title")}</h1>
       <AccountNav />

@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { requireUser } from "~/auth/session.server";
+import { SuccessBanner } from "~/components/notification-banner";
 import { routeTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
 import { orRespond, readForm } from "~/platform/http.server";
@@ -55,20 +56,10 @@ export default function SearchAdmin() {
   return (
     <>
       {retried !== null && /^\d+$/.test(retried) ? (
-        <div
-          className="govuk-notification-banner govuk-notification-banner--success"
-          role="alert"
-          aria-labelledby="retried-title"
-        >
-          <div className="govuk-notification-banner__header">
-            <h2 className="govuk-notification-banner__title" id="retried-title">
-              {t("searchAdmin.successTitle")}
-            </h2>
-          </div>
-          <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">{t("searchAdmin.retried", { count: Number(retried) })}</p>
-          </div>
-        </div>
+        <SuccessBanner
+          title={t("searchAdmin.successTitle")}
+          heading={t("searchAdmin.retried", { count: Number(retried) })}
+        />
       ) : null}
       <h1 className="govuk-heading-xl">{t("searchAdmin.title")}</h1>
       <p className="govuk-body-l">{t("searchAdmin.lead")}</p>

@@ -127,7 +127,7 @@ export default function Person() {
   }[done as (typeof DONE)[number]];
   return (
     <>
-      {banner ? <SuccessBanner title={t("person.successTitle")}>{banner}</SuccessBanner> : null}
+      {banner ? <SuccessBanner title={t("person.successTitle")} heading={banner} /> : null}
       {actionData?.sent ? <InvitationSent {...actionData.sent} /> : null}
       <ErrorSummary errors={errors} fieldIds={{ deactivate: "deactivate", sessions: "end-sessions" }} />
       <p className="govuk-body">
