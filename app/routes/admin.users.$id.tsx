@@ -169,53 +169,35 @@ export default function Person() {
 
       <h2 className="govuk-heading-l">{t("person.accessHeading")}</h2>
       {invited && !person.deactivatedAt ? (
-        <Form method="post">
-          <input type="hidden" name="intent" value="reinvite" />
-          <p className="govuk-body">{t("person.reinviteExplain")}</p>
-          <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-            {t("person.reinvite")}
-          </button>
-        </Form>
+        <AccessForm intent="reinvite" explain={t("person.reinviteExplain")} label={t("person.reinvite")} />
       ) : null}
       {!isSelf && !person.deactivatedAt ? (
-        <Form method="post">
-          <input type="hidden" name="intent" value="end-sessions" />
-          <p className="govuk-body">{t("person.endSessionsExplain")}</p>
-          <button
-            type="submit"
-            id="end-sessions"
-            className="govuk-button govuk-button--secondary"
-            data-module="govuk-button"
-          >
-            {t("person.endSessions")}
-          </button>
-        </Form>
+        <AccessForm
+          intent="end-sessions"
+          explain={t("person.endSessionsExplain")}
+          label={t("person.endSessions")}
+          id="end-sessions"
+        />
       ) : null}
       {person.deactivatedAt ? (
-        <Form method="post">
-          <input type="hidden" name="intent" value="reactivate" />
-          <p className="govuk-body">{t("person.reactivateExplain")}</p>
-          <button type="submit" className="govuk-button" data-module="govuk-button">
-            {t("person.reactivate")}
-          </button>
-        </Form>
+        <AccessForm
+          intent="reactivate"
+          explain={t("person.reactivateExplain")}
+          label={t("person.reactivate")}
+          primary
+        />
       ) : isSelf ? (
         <p className="govuk-inset-text" id="deactivate">
           {t("errors.account.selfDeactivate")}
         </p>
       ) : (
-        <Form method="post">
-          <input type="hidden" name="intent" value="deactivate" />
-          <p className="govuk-body">{t("person.deactivateExplain")}</p>
-          <button
-            type="submit"
-            id="deactivate"
-            className="govuk-button govuk-button--warning"
-            data-module="govuk-button"
-          >
-            {t("person.deactivate")}
-          </button>
-        </Form>
+        <AccessForm
+          intent="deactivate"
+          explain={t("person.deactivateExplain")}
+          label={t("person.deactivate")}
+          id="deactivate"
+          warning
+        />
       )}
 
       <h2 className="govuk-heading-l" id="history-heading">
@@ -263,3 +245,31 @@ export default function Person() {
 }
 
 export { ErrorPage as ErrorBoundary } from "~/components/error-page";
+
+/** One of the person page's access actions: what it does, and its button. */
+function AccessForm({
+  intent,
+  explain,
+  label,
+  id,
+  primary = false,
+  warning = false,
+}: {
+  intent: "reinvite" | "end-sessions" | "reactivate" | "deactivate";
+  explain: string;
+  label: string;
+  id?: string;
+  primary?: boolean;
+  warning?: boolean;
+}) {
+  const style = warning ? " govuk-button--warning" : primary ? "" : " govuk-button--secondary";
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value={intent} />
+      <p className="govuk-body">{explain}</p>
+      <button type="submit" id={id} className={`govuk-button${style}`} data-module="govuk-button">
+        {label}
+      </button>
+    </Form>
+  );
+}
