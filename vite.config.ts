@@ -1,7 +1,23 @@
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { vitePlugin as remix } from "@remix-run/dev";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
 import remixOptions from "./remix.config.js";
+import { compressAssetsIn } from "./server/asset-compression";
+
+/** Brotli and gzip copies of the browser's files, made once per build (server/asset-compression.ts). */
+function precompressAssets(): Plugin {
+  return {
+    name: "srs-hub-precompress-assets",
+    apply: "build",
+    async writeBundle(options) {
+      // The client build writes build/client; the server build has nothing a browser downloads.
+      if (options.dir && path.basename(options.dir) === "client") {
+        await compressAssetsIn(path.join(options.dir, "assets"));
+      }
+    },
+  };
+}
 
 declare module "@remix-run/node" {
   interface Future {
@@ -10,7 +26,7 @@ declare module "@remix-run/node" {
 }
 
 export default defineConfig({
-  plugins: [remix(remixOptions)],
+  plugins: [remix(remixOptions), precompressAssets()],
   resolve: {
     alias: { "~": fileURLToPath(new URL("./app", import.meta.url)) },
   },

@@ -15,6 +15,7 @@ import {
   MAX_REQUEST_BYTES,
 } from "../app/platform/request-guards";
 import { servedOverHttps } from "../app/platform/transport.server";
+import { assetFiles } from "./static-assets";
 
 export interface HubServerOptions {
   mode: "production" | "development";
@@ -306,13 +307,8 @@ export async function createHubApp({
     app.use(devServer.middlewares);
     build = () => devServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
   } else {
-    const clientDir = path.resolve("build/client");
-    app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }));
-    // A missing asset is a plain 404, never a page: nothing under /assets reaches the app.
-    app.use("/assets", (_req, res) => {
-      res.status(404).type("text/plain").send("Not found");
-    });
-    app.use(express.static(clientDir, { maxAge: "1h" }));
+    // Only /assets holds files; other addresses never touch the disk before reaching the app.
+    app.use("/assets", assetFiles(path.resolve("build/client/assets")));
     const serverBuildUrl = new URL(`file://${path.resolve("build/server/index.js")}`).href;
     build = (await import(serverBuildUrl)) as ServerBuild;
   }

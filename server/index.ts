@@ -1,22 +1,26 @@
 /**
  * The server's composition root. `npm start` (and `npm run dev` with --dev):
  * builds if needed, migrates, imports the demo content into an empty
- * database, starts search and its relay, then serves the Hub.
+ * database, starts search and its relay, then serves the Hub from one
+ * process, or from WEB_CONCURRENCY worker processes (decision 027).
  */
-import type { Server } from "node:http";
+import cluster from "node:cluster";
 import { DEMO_PASSWORD } from "../app/content/demo-accounts.server";
 import { OWNER_ONLY_UMASK } from "../app/platform/data-folder.server";
 import { closeDb } from "../app/platform/db.server";
 import { getEnv } from "../app/platform/env.server";
 import { ensureBuild } from "./ensure-build";
-import { createHubApp } from "./http-app";
-import { prepareDatabase } from "./prepare-database";
-import { startSearchRuntime } from "./search-runtime";
+import { type PreparedDatabase, prepareDatabase } from "./prepare-database";
+import { type SearchRuntime, startSearchRuntime } from "./search-runtime";
+import { listenForRequests } from "./serve";
+import { runWorkers } from "./workers";
 
 /** What has started so far, for stopping it in order; a signal during start-up just exits. */
 let stopRunning: ((signal: string) => void) | undefined;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
+    // Ctrl-C reaches every process of the terminal's group: the primary alone stops the workers, in order.
+    if (cluster.isWorker && signal === "SIGINT") return;
     if (stopRunning) stopRunning(signal);
     // Exiting runs the exit handlers, which kill a Meilisearch started so far.
     else process.exit(0);
@@ -26,71 +30,91 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 // Everything the Hub writes (database, journal, backups, search data) is readable by its own user only.
 process.umask(OWNER_ONLY_UMASK);
 
+/** The lines a person starting the Hub reads: where it is, where its data is, how to sign in. */
+function startBanner(url: string, prepared: PreparedDatabase, search: SearchRuntime, workers: number): string {
+  const env = getEnv();
+  const searchLine = {
+    managed: `Search: Meilisearch started at ${search.url} (data in ${env.dataDir}/meili)`,
+    external: `Search: using Meilisearch at ${search.url}`,
+    shared: `Search: using the Meilisearch of the Hub already running on this data folder (${search.url})`,
+    off: "Search: off (see above)",
+  }[search.mode];
+  const lines = [`SRS Knowledge Hub is running at ${url}`, `Data folder: ${env.dataDir}`, searchLine];
+  if (workers > 1) lines.push(`Serving from ${workers} worker processes (WEB_CONCURRENCY).`);
+  if (prepared.demoAccounts.length > 0) {
+    lines.push("", `Demo accounts (password: ${DEMO_PASSWORD}):`);
+    for (const account of prepared.demoAccounts) lines.push(`  ${account.email.padEnd(42)} ${account.role}`);
+    if (!env.HOST) {
+      lines.push(
+        "",
+        "Listening on 127.0.0.1 only, because demo accounts exist and their password is public.",
+        "Set HOST (for example HOST=0.0.0.0) to let other machines reach this Hub.",
+      );
+    }
+  }
+  return lines.join("\n");
+}
+
+/** The primary process (or the only one): everything but serving, and serving too when alone. */
 async function main() {
   const dev = process.argv.includes("--dev");
   const env = getEnv();
   if (!dev) ensureBuild();
   const prepared = await prepareDatabase();
   const search = await startSearchRuntime();
-  const { app, close } = await createHubApp({
-    mode: dev ? "development" : "production",
-    publicOrigin: env.PUBLIC_ORIGIN,
-    trustProxy: env.TRUST_PROXY ?? false,
-    // Choosing an organisation to sign in with posts a form that leads to Microsoft's sign-in page.
-    formActionOrigins: env.entra ? [new URL(env.entra.authority).origin] : [],
-  });
-
   // The demo accounts' password is public: while they exist, only this machine may reach the Hub unless HOST says otherwise.
-  const demo = prepared.demoAccounts.length > 0;
-  const host = env.HOST ?? (dev || demo ? "127.0.0.1" : "0.0.0.0");
-  const server: Server = app.listen(env.PORT, host, () => {
-    const address = server.address();
-    const port = typeof address === "object" && address ? address.port : env.PORT;
-    const url = env.PUBLIC_ORIGIN ?? `http://localhost:${port}`;
-    const searchLine = {
-      managed: `Search: Meilisearch started at ${search.url} (data in ${env.dataDir}/meili)`,
-      external: `Search: using Meilisearch at ${search.url}`,
-      shared: `Search: using the Meilisearch of the Hub already running on this data folder (${search.url})`,
-      off: "Search: off (see above)",
-    }[search.mode];
-    const lines = [`SRS Knowledge Hub is running at ${url}`, `Data folder: ${env.dataDir}`, searchLine];
-    if (demo) {
-      lines.push("", `Demo accounts (password: ${DEMO_PASSWORD}):`);
-      for (const account of prepared.demoAccounts) lines.push(`  ${account.email.padEnd(42)} ${account.role}`);
-      if (!env.HOST) {
-        lines.push(
-          "",
-          "Listening on 127.0.0.1 only, because demo accounts exist and their password is public.",
-          "Set HOST (for example HOST=0.0.0.0) to let other machines reach this Hub.",
-        );
-      }
-    }
-    console.log(lines.join("\n"));
+  const host = env.HOST ?? (dev || prepared.demoAccounts.length > 0 ? "127.0.0.1" : "0.0.0.0");
+  const workers = dev ? 1 : env.workers;
+  const urlFor = (port: number) => env.PUBLIC_ORIGIN ?? `http://localhost:${port}`;
+
+  if (workers === 1) {
+    const serving = await listenForRequests({ dev, host }, (port) =>
+      console.log(startBanner(urlFor(port), prepared, search, 1)),
+    );
+    stopRunning = stopOnce(async () => {
+      await serving.stop();
+      await search.stop();
+    });
+    return;
+  }
+
+  // Workers inherit the environment, which by now names the search connection.
+  const pool = runWorkers({ count: workers, host, log: console.log });
+  stopRunning = stopOnce(async () => {
+    await pool.stop();
+    await search.stop();
   });
+  const port = await pool.listening;
+  console.log(startBanner(urlFor(port), prepared, search, workers));
+}
 
-  // Idle keep-alive connections stay open longer than browsers and proxies keep theirs: a client
-  // must never send a request on a connection the Hub is closing that instant (ECONNRESET).
-  server.keepAliveTimeout = 65_000;
-  server.headersTimeout = 66_000;
+/** A worker: serves HTTP until the primary stops it; search and its relay stay with the primary. */
+async function worker() {
+  const host = process.env.HUB_WORKER_HOST ?? "127.0.0.1";
+  const serving = await listenForRequests({ dev: false, host }, (port) => process.send?.({ listening: port }));
+  stopRunning = stopOnce(() => serving.stop());
+}
 
+/** Stops in order once, whatever signals follow; never waits for ever. */
+function stopOnce(stop: () => Promise<void>): (signal: string) => void {
   let stopping = false;
-  stopRunning = (signal: string) => {
+  return (signal) => {
     if (stopping) return;
     stopping = true;
-    console.log(`Received ${signal}; stopping.`);
-    server.close(() => {
-      void Promise.allSettled([close(), search.stop()]).finally(() => {
+    if (cluster.isPrimary) console.log(`Received ${signal}; stopping.`);
+    void stop()
+      .catch(() => {})
+      .finally(() => {
         closeDb();
         process.exit(0);
       });
-    });
     // Keep-alive connections or a slow Meilisearch task can hold the steps
     // above open: do not wait for ever. Exiting also kills a managed Meilisearch.
     setTimeout(() => process.exit(0), 10_000).unref();
   };
 }
 
-main().catch((error) => {
+(cluster.isPrimary ? main() : worker()).catch((error) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -8,12 +8,13 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { DrizzleSQLiteAdapter } from "@lucia-auth/adapter-drizzle";
-import { and, eq, ne } from "drizzle-orm";
-import { Lucia, TimeSpan } from "lucia";
+import { and, eq, ne, sql } from "drizzle-orm";
+import { type DatabaseSession, type DatabaseUser, Lucia, TimeSpan } from "lucia";
 import { sessions, users } from "../../db/schema";
 import { readCookie } from "../platform/cookies";
 import { type Db, getDb } from "../platform/db.server";
 import { getEnv } from "../platform/env.server";
+import { preparedOnce } from "../platform/prepared.server";
 import { usesSecureCookies } from "../platform/transport.server";
 import type { SessionUser } from "./principals";
 import { maySignIn } from "./users.server";
@@ -28,9 +29,52 @@ function cookieName(): string {
   return usesSecureCookies() ? "__Host-srs_hub_session" : "srs_hub_session";
 }
 
+/** A session and the columns of its person that a request needs, in one prepared query. */
+const sessionAndUser = preparedOnce((db) =>
+  db
+    .select({
+      id: sessions.id,
+      userId: sessions.userId,
+      expiresAt: sessions.expiresAt,
+      createdAt: sessions.createdAt,
+      method: sessions.method,
+      userAgent: sessions.userAgent,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      partnerId: users.partnerId,
+      deactivatedAt: users.deactivatedAt,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(sessions.userId, users.id))
+    .where(eq(sessions.id, sql.placeholder("id")))
+    .prepare(),
+);
+
+/**
+ * lucia's drizzle adapter, but reading a session with one prepared query
+ * instead of two built each time (and never the password hash): every
+ * signed-in request reads its session.
+ */
+class SessionAdapter extends DrizzleSQLiteAdapter {
+  constructor(private readonly database: Db) {
+    super(database, sessions, users);
+  }
+
+  override async getSessionAndUser(sessionId: string): Promise<[DatabaseSession | null, DatabaseUser | null]> {
+    const row = sessionAndUser(this.database).get({ id: sessionId });
+    if (!row) return [null, null];
+    const { id, userId, expiresAt, createdAt, method, userAgent, ...person } = row;
+    return [
+      { id, userId, expiresAt: new Date(expiresAt * 1000), attributes: { createdAt, method, userAgent } },
+      { id: userId, attributes: person },
+    ];
+  }
+}
+
 function createLucia() {
   const env = getEnv();
-  return new Lucia(new DrizzleSQLiteAdapter(getDb(), sessions, users), {
+  return new Lucia(new SessionAdapter(getDb()), {
     // Idle expiry: lucia slides the expiry forward while the session is used.
     sessionExpiresIn: new TimeSpan(env.SESSION_IDLE_MINUTES, "m"),
     sessionCookie: {

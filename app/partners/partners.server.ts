@@ -5,11 +5,14 @@ import type { Locale } from "../i18n/translate";
 import { renderRemembered } from "../markdown/render.server";
 import { type Db, getDb } from "../platform/db.server";
 import { NotFoundError } from "../platform/errors";
+import { preparedOnce } from "../platform/prepared.server";
 
 export type Partner = typeof partners.$inferSelect;
 
+const allPartners = preparedOnce((db) => db.select().from(partners).orderBy(asc(partners.name)).prepare());
+
 export function listPartners(db: Db = getDb()): Partner[] {
-  return db.select().from(partners).orderBy(asc(partners.name)).all();
+  return allPartners(db).all();
 }
 
 export function getPartnerBySlug(slug: string, db: Db = getDb()): Partner | null {

@@ -1,4 +1,5 @@
 import { isIP } from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { LOOPBACK_NAMES } from "./request-guards";
@@ -135,6 +136,8 @@ const EnvSchema = z
       (value) => (value === "" ? undefined : value),
       AuthoritySchema.default("https://login.microsoftonline.com"),
     ),
+    /** How many processes serve HTTP: by default one per core in production, one otherwise. */
+    WEB_CONCURRENCY: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(64).optional()),
   })
   .superRefine((env, ctx) => {
     const missing = ENTRA_REQUIRED.filter((name) => env[name] === undefined);
@@ -164,6 +167,8 @@ export type Env = Omit<z.infer<typeof EnvSchema>, "LOAD_DEMO_CONTENT" | EntraVar
   entra: EntraSettings | null;
   /** Import CONTENT_DIR into an empty database: on by default, except in production. */
   LOAD_DEMO_CONTENT: boolean;
+  /** Worker processes serving HTTP (WEB_CONCURRENCY): one per core in production, else one. */
+  workers: number;
   dataDir: string;
   contentDir: string;
   databasePath: string;
@@ -198,6 +203,7 @@ export function getEnv(): Env {
           }
         : null,
     LOAD_DEMO_CONTENT: parsed.data.LOAD_DEMO_CONTENT ?? parsed.data.NODE_ENV !== "production",
+    workers: parsed.data.WEB_CONCURRENCY ?? (parsed.data.NODE_ENV === "production" ? os.availableParallelism() : 1),
     dataDir,
     contentDir: path.resolve(parsed.data.CONTENT_DIR),
     databasePath: path.join(dataDir, "hub.db"),

@@ -8,6 +8,7 @@ import { partners, posts, postTags, users } from "../../db/schema";
 import type { SessionUser } from "../auth/principals";
 import { type Db, getDb } from "../platform/db.server";
 import { NotFoundError } from "../platform/errors";
+import { preparedOnce } from "../platform/prepared.server";
 import { listRevisions } from "../revisions/revisions.server";
 import type { PostKind, PostStatus } from "./post-kinds";
 import { authorizePost, canOnPost, type PostAction, postsVisibleTo } from "./post-policy.server";
@@ -167,8 +168,8 @@ export type PostRecord = NonNullable<ReturnType<typeof findPostBySlug>>;
  * A post with its partner and tags, whoever asks: for commands and the import,
  * which check access themselves. Pages use getPostForReading and friends.
  */
-export function findPostBySlug(slug: string, db: Db = getDb()) {
-  const row = db
+const postBySlug = preparedOnce((db) =>
+  db
     .select({
       post: posts,
       partner: { id: partners.id, slug: partners.slug, name: partners.name, shortName: partners.shortName },
@@ -177,10 +178,25 @@ export function findPostBySlug(slug: string, db: Db = getDb()) {
     .from(posts)
     .innerJoin(partners, eq(posts.partnerId, partners.id))
     .leftJoin(users, eq(posts.authorId, users.id))
-    .where(eq(posts.slug, slug))
-    .get();
+    .where(eq(posts.slug, sql.placeholder("slug")))
+    .prepare(),
+);
+
+const tagsOfPost = preparedOnce((db) =>
+  db
+    .select({ tag: postTags.tag })
+    .from(postTags)
+    .where(eq(postTags.postId, sql.placeholder("postId")))
+    .orderBy(asc(postTags.tag))
+    .prepare(),
+);
+
+export function findPostBySlug(slug: string, db: Db = getDb()) {
+  const row = postBySlug(db).get({ slug });
   if (!row) return null;
-  const tags = tagsByPost([row.post.id], db).get(row.post.id) ?? [];
+  const tags = tagsOfPost(db)
+    .all({ postId: row.post.id })
+    .map((tag) => tag.tag);
   return { ...row.post, partner: row.partner, authorName: row.authorName, tags };
 }
 

@@ -1,0 +1,48 @@
+/**
+ * One process serving the Hub over HTTP: the Express app on PORT and HOST,
+ * with keep-alive settings that suit browsers and proxies.
+ */
+import type { Server } from "node:http";
+import { getEnv } from "../app/platform/env.server";
+import { createHubApp } from "./http-app";
+
+export interface Serving {
+  port: number;
+  /** Stops taking connections and lets requests in flight finish. */
+  stop(): Promise<void>;
+}
+
+export async function listenForRequests(
+  { dev, host }: { dev: boolean; host: string },
+  onListening: (port: number) => void,
+): Promise<Serving> {
+  const env = getEnv();
+  const { app, close } = await createHubApp({
+    mode: dev ? "development" : "production",
+    publicOrigin: env.PUBLIC_ORIGIN,
+    trustProxy: env.TRUST_PROXY ?? false,
+    // Choosing an organisation to sign in with posts a form that leads to Microsoft's sign-in page.
+    formActionOrigins: env.entra ? [new URL(env.entra.authority).origin] : [],
+  });
+  const server: Server = app.listen(env.PORT, host);
+  await new Promise<void>((resolve, reject) => {
+    server.once("listening", resolve);
+    server.once("error", reject);
+  });
+  // Idle keep-alive connections stay open longer than browsers and proxies keep theirs: a client
+  // must never send a request on a connection the Hub is closing that instant (ECONNRESET).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : env.PORT;
+  onListening(port);
+  return {
+    port,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => void close().finally(resolve));
+        // Idle keep-alive connections would hold close() open until they time out.
+        server.closeIdleConnections();
+      }),
+  };
+}
