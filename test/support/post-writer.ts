@@ -9,8 +9,8 @@ import fs from "node:fs";
 import { and, eq, max } from "drizzle-orm";
 import { createUser } from "~/auth/users.server";
 import { getDb } from "~/platform/db.server";
-import { createPost, updatePost } from "~/posts/save-post.server";
 import { findPostBySlug } from "~/posts/posts.server";
+import { createPost, updatePost } from "~/posts/save-post.server";
 import { events } from "../../db/schema";
 import { lessonInput, unique } from "./factories";
 
