@@ -135,7 +135,7 @@ export async function startSearchRuntime(log: (line: string) => void = console.l
       JSON.stringify({ url: managed.url, hubPid: process.pid, meiliPid: managed.pid }),
     );
   }
-  const relay = startSearchRelay({ log });
+  const relay = startSearchRelay({ log, checkEveryMs: getEnv().SEARCH_CHECK_MINUTES * 60_000 });
   return {
     mode,
     url: getSearchConnection()?.url ?? null,

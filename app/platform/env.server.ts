@@ -112,6 +112,12 @@ const EnvSchema = z
       .int()
       .positive()
       .default(7 * 24),
+    /** How often the search relay compares the index with the database and repairs it (minutes). */
+    SEARCH_CHECK_MINUTES: z.coerce
+      .number()
+      .positive()
+      .max(24 * 60)
+      .default(10),
     /**
      * Which proxies in front may say who the client is (X-Forwarded-For, -Proto,
      * -Host): off, a number of hops ("1"), or their addresses ("10.0.0.2,

@@ -16,7 +16,7 @@ import { readMigrationFiles } from "drizzle-orm/migrator";
 import { type Db, getDb } from "./db.server";
 
 /** Finds db/migrations whether this module runs from source (tsx, vitest) or from the server bundle in build/server. */
-function migrationsFolder(): string {
+export function migrationsFolder(): string {
   const candidates = [
     path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../db/migrations"),
     path.resolve(process.cwd(), "db/migrations"),

@@ -10,3 +10,7 @@ export function getSetting(key: string, db: Db = getDb()): string | null {
 export function setSetting(key: string, value: string, db: Db = getDb()): void {
   db.insert(settings).values({ key, value }).onConflictDoUpdate({ target: settings.key, set: { value } }).run();
 }
+
+export function deleteSetting(key: string, db: Db = getDb()): void {
+  db.delete(settings).where(eq(settings.key, key)).run();
+}

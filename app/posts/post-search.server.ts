@@ -1,5 +1,6 @@
 /** How posts appear in search: which events change them and their documents. */
-import { and, asc, eq, gt, inArray } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, ne, sql } from "drizzle-orm";
+import type { PostStatus } from "../../db/enums";
 import { partners, posts } from "../../db/schema";
 import type { Db } from "../platform/db.server";
 import { documentId, type SearchDocument, type SearchSource } from "../search/search-document.server";
@@ -8,20 +9,36 @@ import { postPolicy } from "./post-policy.server";
 import { sectionField } from "./post-rendering.server";
 import { tagsByPost } from "./posts.server";
 
-type Row = { post: typeof posts.$inferSelect; partnerSlug: string; partnerName: string };
+type Row = { post: typeof posts.$inferSelect; partnerSlug: string; partnerName: string; version: number };
+
+/** Archived posts are kept for the record, not for finding: they have no document. */
+const NOT_SEARCHABLE: PostStatus = "archived";
+
+/**
+ * A post document's version: the last event among those `affectedBy` maps to
+ * the post (its own events, and its partner's updates, since the document
+ * carries the partner's name). Both lookups use the events' record index.
+ * The outer columns are named in full: inside the subqueries a bare "id"
+ * would be the event's.
+ */
+const postVersion = sql<number>`max(
+  coalesce((select max(events.id) from events
+    where events.record_type = 'post' and events.record_id = cast(posts.id as text)), 0),
+  coalesce((select max(events.id) from events
+    where events.record_type = 'partner' and events.record_id = cast(posts.partner_id as text)
+      and events.type = 'partner.updated'), 0))`;
 
 function loadRows(ids: number[], db: Db): Row[] {
   return db
-    .select({ post: posts, partnerSlug: partners.slug, partnerName: partners.name })
+    .select({ post: posts, partnerSlug: partners.slug, partnerName: partners.name, version: postVersion })
     .from(posts)
     .innerJoin(partners, eq(posts.partnerId, partners.id))
     .where(inArray(posts.id, ids))
     .all();
 }
 
-function toDocument({ post, partnerSlug, partnerName }: Row, tags: string[]): SearchDocument | null {
-  // Archived posts are kept for the record, not for finding.
-  if (post.status === "archived") return null;
+function toDocument({ post, partnerSlug, partnerName, version }: Row, tags: string[]): SearchDocument | null {
+  if (post.status === NOT_SEARCHABLE) return null;
   // A post taken back to draft is dated by its last edit, as its page and lists do.
   const dated = post.status === "published" && post.publishedAt ? post.publishedAt : post.updatedAt;
   return {
@@ -46,6 +63,7 @@ function toDocument({ post, partnerSlug, partnerName }: Row, tags: string[]): Se
     year: dated.getUTCFullYear(),
     date: dated.getTime(),
     updatedAt: post.updatedAt.getTime(),
+    version,
   };
 }
 
@@ -120,5 +138,16 @@ export const postSearchSource: SearchSource = {
       .limit(limit)
       .all()
       .map((row) => String(row.id));
+  },
+
+  versionsAfter(afterId, limit, db) {
+    return db
+      .select({ id: posts.id, version: postVersion })
+      .from(posts)
+      .where(and(ne(posts.status, NOT_SEARCHABLE), afterId === null ? undefined : gt(posts.id, Number(afterId))))
+      .orderBy(asc(posts.id))
+      .limit(limit)
+      .all()
+      .map((row) => ({ recordId: String(row.id), version: row.version }));
   },
 };

@@ -19,7 +19,8 @@ async function maySeeDetails(request: Request, clientAddress: string): Promise<b
 /**
  * Monitoring: 200 while the database answers, 503 when it does not.
  * "degraded" when search is down, records are parked, no process relays
- * changes to search, or changes have waited more than a minute. Anyone may
+ * changes to search, changes have waited more than a minute, or the last
+ * check of the index against the database failed. Anyone may
  * ask for the status; the details (which part is wrong, how far behind
  * search is) only from this machine or as an administrator.
  */
@@ -30,13 +31,23 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const database = checkDatabase();
   if (database !== "ok") return answer({ status: "down", database, search: "unknown", index: null }, 503);
   const search = (await isSearchHealthy()) ? "ok" : "down";
-  const { relay, ...index } = searchIndexStatus();
+  const { relay, lastCheck, rebuilding, ...index } = searchIndexStatus();
   const degraded =
-    search !== "ok" || index.parked > 0 || relay === null || (index.oldestPendingSeconds ?? 0) > STALE_BACKLOG_SECONDS;
+    search !== "ok" ||
+    index.parked > 0 ||
+    relay === null ||
+    (index.oldestPendingSeconds ?? 0) > STALE_BACKLOG_SECONDS ||
+    lastCheck?.outcome === "failed";
   return answer({
     status: degraded ? "degraded" : "ok",
     database,
     search,
-    index: { ...index, relay: relay === null ? "none" : "running" },
+    index: {
+      ...index,
+      relay: relay === null ? "none" : "running",
+      // The last comparison of the index with the database (see index-check.server.ts), and a rebuild under way.
+      lastCheck: lastCheck && { ...lastCheck, at: new Date(lastCheck.at).toISOString() },
+      rebuilding: rebuilding && { ...rebuilding, since: new Date(rebuilding.since).toISOString() },
+    },
   });
 }

@@ -10,7 +10,7 @@ export const SEARCH_INDEX = "records";
  * every document rebuilt: the relay sees the stored version differ and
  * rebuilds the index once (see prepareSearchIndex in relay-runner.server.ts).
  */
-export const SEARCH_INDEX_VERSION = 2;
+export const SEARCH_INDEX_VERSION = 3;
 
 /** Indexes an earlier Hub used, removed once the current index is built. */
 export const LEGACY_INDEXES = ["posts"];
@@ -56,6 +56,13 @@ export const INDEX_SETTINGS = {
  * True when the index had to be created.
  */
 export async function ensureIndex(uid: string = SEARCH_INDEX): Promise<boolean> {
+  return (await ensureIndexState(uid)).created;
+}
+
+/** As ensureIndex, saying also whether the settings had drifted and were applied again. */
+export async function ensureIndexState(
+  uid: string = SEARCH_INDEX,
+): Promise<{ created: boolean; settingsApplied: boolean }> {
   const client = getSearchClient();
   const exists = await client.getRawIndex(uid).then(
     () => true,
@@ -74,7 +81,7 @@ export async function ensureIndex(uid: string = SEARCH_INDEX): Promise<boolean> 
       : !isDeepStrictEqual(normalise(current[key]), normalise(value)),
   );
   if (differs) await succeeded(() => index.updateSettings(INDEX_SETTINGS));
-  return !exists;
+  return { created: !exists, settingsApplied: exists && differs };
 }
 
 /** Meilisearch returns settings in its own order and with extra defaults; compare like with like. */

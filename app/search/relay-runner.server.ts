@@ -3,61 +3,25 @@
  * backs off while Meilisearch is unreachable, and holds a lease so that only
  * one process per data folder relays, and rebuilds the index, at a time.
  * Others stand by and take over when the holder stops or dies (its lease runs
- * out). Rebuilds asked for from elsewhere (`npm run search:reindex` while a
+ * out). The holder checks the index against the database when it takes the
+ * lease and every `checkEveryMs` after (index-check.server.ts), repairing
+ * what drifted. Rebuilds asked for from elsewhere (`npm run search:reindex` while a
  * Hub runs) are done here, between batches, so they never overlap relaying.
  */
 import { acquireLease, leaseHolder, newHolderId, releaseLease } from "../platform/lease.server";
 import { getSetting, setSetting } from "../platform/settings.server";
-import { dropIndex, ensureIndex, LEGACY_INDEXES, SEARCH_INDEX, SEARCH_INDEX_VERSION } from "./index-settings.server";
-import { type ReindexOptions, type ReindexReport, reindexAll } from "./reindex.server";
+import { checkSearchIndex } from "./index-check.server";
+import { rebuildSearchIndex } from "./index-rebuild.server";
+import type { ReindexOptions, ReindexReport } from "./reindex.server";
 import { LeaseLostError, RELAY_LEASE, relayAll } from "./search-relay.server";
 
+export { markIndexCurrent, REBUILD_LEASE_MS, rebuildSearchIndex } from "./index-rebuild.server";
 export { RELAY_LEASE };
 
-const VERSION_SETTING = "search_index_version";
 const REBUILD_REQUESTED = "search_rebuild_requested";
 const REBUILD_DONE = "search_rebuild_done";
-/**
- * How long a rebuild holds the lease without renewing it: building every
- * document is one synchronous read, during which nothing else in the process
- * runs (about 0.4 ms a record here, so tens of thousands fit with room).
- */
-export const REBUILD_LEASE_MS = 10 * 60_000;
-
-/** Records that the live index holds documents of the current version (a full rebuild just made it so). */
-export function markIndexCurrent(): void {
-  setSetting(VERSION_SETTING, String(SEARCH_INDEX_VERSION));
-}
-
-/**
- * A full rebuild (see reindex.server.ts) by the holder of the relay lease,
- * after which the index is recorded as current and old indexes go.
- */
-export async function rebuildSearchIndex(holder: string, options: ReindexOptions = {}): Promise<ReindexReport> {
-  if (!acquireLease(RELAY_LEASE, holder, REBUILD_LEASE_MS)) {
-    throw new LeaseLostError("Only the holder of the search relay lease rebuilds the index");
-  }
-  const report = await reindexAll(options);
-  markIndexCurrent();
-  for (const legacy of LEGACY_INDEXES) await dropIndex(legacy);
-  return report;
-}
-
-/**
- * Makes sure the index exists with its settings, and rebuilds it when it was
- * just created or was built for another version of the documents.
- */
-export async function prepareSearchIndex(
-  holder: string,
-  log: (line: string) => void = console.log,
-  options: ReindexOptions = {},
-): Promise<void> {
-  const created = await ensureIndex(SEARCH_INDEX);
-  if (!created && getSetting(VERSION_SETTING) === String(SEARCH_INDEX_VERSION)) return;
-  log(created ? "Search index: building it from the database..." : "Search index: rebuilding it for this version...");
-  const report = await rebuildSearchIndex(holder, options);
-  log(`Search index: ${report.documents} documents indexed in ${report.seconds.toFixed(1)} s.`);
-}
+/** How often the relay compares the index with the database, unless told otherwise (SEARCH_CHECK_MINUTES). */
+export const DEFAULT_CHECK_EVERY_MS = 10 * 60_000;
 
 /** What the last rebuild asked of a running relay came to. */
 export interface RebuildOutcome {
@@ -95,6 +59,8 @@ export interface RelayRunnerOptions {
   log?: (line: string) => void;
   /** Passed to every rebuild this relay does (tests use `onSnapshotTaken`). */
   rebuild?: ReindexOptions;
+  /** How often the index is compared with the database, after the check at start. */
+  checkEveryMs?: number;
 }
 
 export type RelayRole = "starting" | "active" | "standby" | "stopped";
@@ -107,6 +73,7 @@ export function startSearchRelay({
   holder = newHolderId(),
   log = console.log,
   rebuild = {},
+  checkEveryMs = DEFAULT_CHECK_EVERY_MS,
 }: RelayRunnerOptions = {}) {
   let role: RelayRole = "starting";
   let stopped = false;
@@ -115,6 +82,7 @@ export function startSearchRelay({
   let running: Promise<void> | undefined;
   let failures = 0;
   let renewedAt = 0;
+  let checkedAt = 0;
 
   /** Takes or renews the lease; renewing only once a third of it has run keeps writes rare. */
   const holdLease = (): boolean => {
@@ -139,7 +107,10 @@ export function startSearchRelay({
     log("Search index: rebuilding it, as asked...");
     let outcome: RebuildOutcome;
     try {
-      outcome = { requestedAt: requested, report: await rebuildSearchIndex(holder, rebuild) };
+      outcome = {
+        requestedAt: requested,
+        report: await rebuildSearchIndex(holder, rebuild, "an administrator asked for it"),
+      };
       log(`Search index: rebuilt with ${outcome.report?.documents} documents.`);
     } catch (error) {
       outcome = { requestedAt: requested, error: error instanceof Error ? error.message : String(error) };
@@ -153,10 +124,18 @@ export function startSearchRelay({
   const tick = async (): Promise<number> => {
     try {
       if (!holdLease()) return standbyCheckMs;
-      if (!prepared) {
-        await prepareSearchIndex(holder, log, rebuild);
+      // On taking the lease (the index may have been lost or the database restored), then now and then.
+      if (!prepared || Date.now() - checkedAt >= checkEveryMs) {
+        await checkSearchIndex({
+          holder,
+          log,
+          logMatch: !prepared,
+          rebuild,
+          shouldStop: () => stopped || !holdLease(),
+        });
         renewedAt = 0;
         prepared = true;
+        checkedAt = Date.now();
       }
       await rebuildIfAsked();
       const result = await relayAll({ holder }, () => stopped || !holdLease());

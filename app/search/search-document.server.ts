@@ -34,6 +34,11 @@ export interface SearchDocument {
   /** The date lists show (publication, else last update), in ms. */
   date: number;
   updatedAt: number;
+  /**
+   * The id of the last event that changed what this document says (see
+   * SearchSource.versionsAfter): the index check compares it with SQLite.
+   */
+  version: number;
 }
 
 export function documentId(recordType: RecordType, recordId: string | number): string {
@@ -53,6 +58,13 @@ export interface SearchSource {
   documents(ids: string[], db: Db): Map<string, SearchDocument | null | Error>;
   /** Up to `limit` ids after `afterId` in id order, for a full rebuild. */
   idsAfter(afterId: string | null, limit: number, db: Db): string[];
+  /**
+   * Up to `limit` records after `afterId`, in id order, that should have a
+   * document, each with the version its document would carry: the id of the
+   * last event among those `affectedBy` maps to it. One query per page, so
+   * that the index check compares thousands of records cheaply.
+   */
+  versionsAfter(afterId: string | null, limit: number, db: Db): { recordId: string; version: number }[];
   /** A title and address for each record that still exists, for the administrators' page. */
   describe(ids: string[], db: Db): Map<string, { title: string; url: string }>;
 }

@@ -150,7 +150,36 @@ export async function relayOnce({
   }
   if (keys.size === 0 && events.length === 0) return { events: 0, records: 0, indexed: 0, removed: 0, failed: 0 };
 
-  const { upserts, removals, failures } = buildDocuments([...keys.values()], db);
+  const sent = await sendCurrentDocuments([...keys.values()], indexUid, db);
+  const at = now();
+  writeTransaction((tx) => {
+    if (holder !== undefined && leaseHolder(RELAY_LEASE, tx)?.holder !== holder) {
+      throw new LeaseLostError("The search relay lease passed to another process; its batch is left to it");
+    }
+    recordOutcomes(tx, [...keys.values()], sent.failures, at);
+    // If a full rebuild moved the cursor meanwhile, this batch is simply read again from there.
+    advanceConsumer(tx, SEARCH_CONSUMER, from, to);
+  }, db);
+  return {
+    events: events.length,
+    records: keys.size,
+    indexed: sent.indexed,
+    removed: sent.removed,
+    failed: sent.failures.size,
+  };
+}
+
+/**
+ * Sends the records' current state: their documents, or their removal. A
+ * record that cannot be built or that Meilisearch refuses comes back in
+ * `failures` (its old document taken out); the engine being down throws.
+ */
+export async function sendCurrentDocuments(
+  keys: RecordKey[],
+  indexUid: string,
+  db: Db,
+): Promise<{ indexed: number; removed: number; failures: Map<string, string> }> {
+  const { upserts, removals, failures } = buildDocuments(keys, db);
   const refusedUpserts = await sendIsolatingRejections(upserts, (batch) =>
     indexDocuments(
       batch.map((item) => item.document),
@@ -166,30 +195,24 @@ export async function relayOnce({
   );
   for (const [key, reason] of refusedRemovals) failures.set(keyOf(key), reason);
   await removeStaleDocuments(
-    [...keys.values()].filter((key) => failures.has(keyOf(key))),
+    keys.filter((key) => failures.has(keyOf(key))),
     indexUid,
   );
 
-  const at = now();
-  writeTransaction((tx) => {
-    if (holder !== undefined && leaseHolder(RELAY_LEASE, tx)?.holder !== holder) {
-      throw new LeaseLostError("The search relay lease passed to another process; its batch is left to it");
-    }
-    for (const [id, key] of keys) {
-      const reason = failures.get(id);
-      if (reason) recordFailure(tx, SEARCH_CONSUMER, key, reason, at);
-      else clearFailure(tx, SEARCH_CONSUMER, key);
-    }
-    // If a full rebuild moved the cursor meanwhile, this batch is simply read again from there.
-    advanceConsumer(tx, SEARCH_CONSUMER, from, to);
-  }, db);
   return {
-    events: events.length,
-    records: keys.size,
     indexed: upserts.length - refusedUpserts.size,
     removed: removals.length - refusedRemovals.size,
-    failed: failures.size,
+    failures,
   };
+}
+
+/** Records each record's outcome for the search consumer: failed (retry, then park) or done. */
+export function recordOutcomes(tx: Db, keys: RecordKey[], failures: Map<string, string>, at: Date): void {
+  for (const key of keys) {
+    const reason = failures.get(keyOf(key));
+    if (reason) recordFailure(tx, SEARCH_CONSUMER, key, reason, at);
+    else clearFailure(tx, SEARCH_CONSUMER, key);
+  }
 }
 
 /**

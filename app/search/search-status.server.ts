@@ -3,6 +3,8 @@ import { failureCounts, listFailures } from "../events/consumer-failures.server"
 import { consumerBacklog } from "../events/consumers.server";
 import { type Db, getDb } from "../platform/db.server";
 import { leaseHolder } from "../platform/lease.server";
+import { type IndexCheckReport, lastIndexCheck } from "./index-check.server";
+import { type RebuildInProgress, rebuildInProgress } from "./index-rebuild.server";
 import { RELAY_LEASE } from "./relay-runner.server";
 import { SEARCH_CONSUMER } from "./search-relay.server";
 
@@ -17,6 +19,10 @@ export interface SearchIndexStatus {
   parked: number;
   /** The process relaying changes into the index, or null when none is. */
   relay: string | null;
+  /** The last comparison of the index with the database, and what it repaired. */
+  lastCheck: IndexCheckReport | null;
+  /** A full rebuild under way, if any. */
+  rebuilding: Omit<RebuildInProgress, "holder"> | null;
 }
 
 export function searchIndexStatus(db: Db = getDb()): SearchIndexStatus {
@@ -28,6 +34,8 @@ export function searchIndexStatus(db: Db = getDb()): SearchIndexStatus {
     retrying: failures.retrying,
     parked: failures.parked,
     relay: leaseHolder(RELAY_LEASE, db)?.holder ?? null,
+    lastCheck: lastIndexCheck(db),
+    rebuilding: rebuildInProgress(db),
   };
 }
 
