@@ -5,7 +5,8 @@ import type { ServerBuild } from "@remix-run/node";
 import express, { type NextFunction, type Request, type Response } from "express";
 import helmet from "helmet";
 import onHeaders from "on-headers";
-import { describeError, log } from "../app/platform/log.server";
+import { joinClusterMetrics } from "../app/operations/cluster-metrics.server";
+import { describeError, log, loggablePath } from "../app/platform/log.server";
 import { REQUEST_ID_PATTERN } from "../app/platform/request-context";
 import {
   ALLOWED_METHODS,
@@ -15,6 +16,8 @@ import {
   MAX_REQUEST_BYTES,
 } from "../app/platform/request-guards";
 import { servedOverHttps } from "../app/platform/transport.server";
+import { requestLog } from "./request-log";
+import { createRouteNamer, type ManifestRoute } from "./route-names";
 
 export interface HubServerOptions {
   mode: "production" | "development";
@@ -193,7 +196,7 @@ function lastResort(error: unknown, req: Request, res: Response, next: NextFunct
     log("error", "Unexpected server error", {
       requestId: res.locals.requestId,
       method: req.method,
-      path: req.path,
+      path: loggablePath(req.path),
       error: describeError(error),
     });
   }
@@ -285,7 +288,15 @@ export async function createHubApp({
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", trustProxy);
+  // In a cluster worker, the primary gathers this process's metrics for /metrics.
+  joinClusterMetrics();
   app.use(requestIds);
+  // Routes are named from the build's manifest; in development, from the build last loaded.
+  let routeOf = createRouteNamer({});
+  const nameRoutesOf = (loaded: ServerBuild) => {
+    routeOf = createRouteNamer(loaded.routes as Record<string, ManifestRoute>);
+  };
+  app.use(requestLog({ routeOf: (pathname) => routeOf(pathname) }));
   app.use(closeUnreadBodies);
   app.use(allowedMethods);
   app.use(forwardedHeaders);
@@ -294,6 +305,7 @@ export async function createHubApp({
   const https = servedOverHttps();
   app.use(securityHeaders({ mode, https, formActionOrigins }));
   app.get("/favicon.ico", (_req, res) => {
+    res.locals.route = "/favicon.ico";
     res.status(204).end();
   });
 
@@ -304,17 +316,34 @@ export async function createHubApp({
     const devServer = await vite.createServer({ server: { middlewareMode: true } });
     closeVite = () => devServer.close();
     app.use(devServer.middlewares);
-    build = () => devServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+    build = async () => {
+      const loaded = (await devServer.ssrLoadModule("virtual:remix/server-build")) as ServerBuild;
+      nameRoutesOf(loaded);
+      return loaded;
+    };
   } else {
     const clientDir = path.resolve("build/client");
+    // Everything under /assets is one route for the log and the metrics, found or not.
+    app.use("/assets", (_req, res, next) => {
+      res.locals.route = "/assets/*";
+      next();
+    });
     app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }));
     // A missing asset is a plain 404, never a page: nothing under /assets reaches the app.
     app.use("/assets", (_req, res) => {
       res.status(404).type("text/plain").send("Not found");
     });
-    app.use(express.static(clientDir, { maxAge: "1h" }));
+    app.use(
+      express.static(clientDir, {
+        maxAge: "1h",
+        setHeaders: (res) => {
+          res.locals.route = "(static file)";
+        },
+      }),
+    );
     const serverBuildUrl = new URL(`file://${path.resolve("build/server/index.js")}`).href;
     build = (await import(serverBuildUrl)) as ServerBuild;
+    nameRoutesOf(build);
   }
 
   app.use(readableUrls);
