@@ -1,12 +1,12 @@
 import path from "node:path";
-import { matchRoutes, type RouteObject } from "@remix-run/react";
+import { matchRoutes } from "@remix-run/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { log, loggablePath, REDACTED } from "~/platform/log.server";
 import { methodLabel, statusClass } from "../../server/request-log";
 import { createRouteNamer, type ManifestRoute, UNREADABLE } from "../../server/route-names";
 
 type ConfigEntry = { id?: string; path?: string; index?: boolean; children?: ConfigEntry[] };
-type RouterRoute = RouteObject;
+type RouterRoute = Parameters<typeof matchRoutes>[0][number];
 
 /** The Hub's routes as the build's manifest has them, and as React Router's tree (the oracle). */
 async function hubRoutes() {
@@ -136,7 +136,14 @@ describe("log lines", () => {
       request: { headers: { cookie: "__Host-session=def" } },
     });
     const text = written.join("");
-    for (const secret of ["correct horse", "another secret", "tGQ0Xq4r6yqVZB0dzE4x", "session=abc", "Bearer", "session=def"]) {
+    for (const secret of [
+      "correct horse",
+      "another secret",
+      "tGQ0Xq4r6yqVZB0dzE4x",
+      "session=abc",
+      "Bearer",
+      "session=def",
+    ]) {
       expect(text).not.toContain(secret);
     }
     const line = JSON.parse(text);
