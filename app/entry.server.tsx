@@ -12,7 +12,7 @@ import {
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "./components/nonce";
-import { describeError, log } from "./platform/log.server";
+import { describeError, log, loggablePath } from "./platform/log.server";
 import "./platform/request-context";
 
 const ABORT_DELAY = 5_000;
@@ -56,7 +56,7 @@ function logUnexpected(error: unknown, request: Request, context: AppLoadContext
   log("error", "Unexpected server error", {
     requestId: context?.requestId,
     method: request.method,
-    path: url.pathname,
+    path: loggablePath(url.pathname),
     error: describeError(error),
   });
 }

@@ -5,7 +5,8 @@ import type { ServerBuild } from "@remix-run/node";
 import express, { type NextFunction, type Request, type Response } from "express";
 import helmet from "helmet";
 import onHeaders from "on-headers";
-import { describeError, log } from "../app/platform/log.server";
+import { joinClusterMetrics } from "../app/operations/cluster-metrics.server";
+import { describeError, log, loggablePath } from "../app/platform/log.server";
 import { REQUEST_ID_PATTERN } from "../app/platform/request-context";
 import {
   ALLOWED_METHODS,
@@ -15,6 +16,8 @@ import {
   MAX_REQUEST_BYTES,
 } from "../app/platform/request-guards";
 import { servedOverHttps } from "../app/platform/transport.server";
+import { requestLog } from "./request-log";
+import { createRouteNamer, type ManifestRoute } from "./route-names";
 import { assetFiles } from "./static-assets";
 
 export interface HubServerOptions {
@@ -194,7 +197,7 @@ function lastResort(error: unknown, req: Request, res: Response, next: NextFunct
     log("error", "Unexpected server error", {
       requestId: res.locals.requestId,
       method: req.method,
-      path: req.path,
+      path: loggablePath(req.path),
       error: describeError(error),
     });
   }
@@ -286,7 +289,15 @@ export async function createHubApp({
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", trustProxy);
+  // In a cluster worker, the primary gathers this process's metrics for /metrics.
+  joinClusterMetrics();
   app.use(requestIds);
+  // Routes are named from the build's manifest; in development, from the build last loaded.
+  let routeOf = createRouteNamer({});
+  const nameRoutesOf = (loaded: ServerBuild) => {
+    routeOf = createRouteNamer(loaded.routes as Record<string, ManifestRoute>);
+  };
+  app.use(requestLog({ routeOf: (pathname) => routeOf(pathname) }));
   app.use(closeUnreadBodies);
   app.use(allowedMethods);
   app.use(forwardedHeaders);
@@ -295,6 +306,7 @@ export async function createHubApp({
   const https = servedOverHttps();
   app.use(securityHeaders({ mode, https, formActionOrigins }));
   app.get("/favicon.ico", (_req, res) => {
+    res.locals.route = "/favicon.ico";
     res.status(204).end();
   });
 
@@ -305,12 +317,22 @@ export async function createHubApp({
     const devServer = await vite.createServer({ server: { middlewareMode: true } });
     closeVite = () => devServer.close();
     app.use(devServer.middlewares);
-    build = () => devServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+    build = async () => {
+      const loaded = (await devServer.ssrLoadModule("virtual:remix/server-build")) as ServerBuild;
+      nameRoutesOf(loaded);
+      return loaded;
+    };
   } else {
+    // Everything under /assets is one route for the log and the metrics, found or not.
+    app.use("/assets", (_req, res, next) => {
+      res.locals.route = "/assets/*";
+      next();
+    });
     // Only /assets holds files; other addresses never touch the disk before reaching the app.
     app.use("/assets", assetFiles(path.resolve("build/client/assets")));
     const serverBuildUrl = new URL(`file://${path.resolve("build/server/index.js")}`).href;
     build = (await import(serverBuildUrl)) as ServerBuild;
+    nameRoutesOf(build);
   }
 
   app.use(readableUrls);

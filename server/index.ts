@@ -6,6 +6,7 @@
  */
 import cluster from "node:cluster";
 import { DEMO_PASSWORD } from "../app/content/demo-accounts.server";
+import { answerWorkerMetricsRequests } from "../app/operations/cluster-metrics.server";
 import { OWNER_ONLY_UMASK } from "../app/platform/data-folder.server";
 import { closeDb } from "../app/platform/db.server";
 import { getEnv } from "../app/platform/env.server";
@@ -79,6 +80,7 @@ async function main() {
   }
 
   // Workers inherit the environment, which by now names the search connection.
+  answerWorkerMetricsRequests();
   const pool = runWorkers({ count: workers, host, log: console.log });
   stopRunning = stopOnce(async () => {
     await pool.stop();

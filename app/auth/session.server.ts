@@ -1,4 +1,5 @@
 import { redirect } from "@remix-run/node";
+import { noteSignedInUser } from "../platform/request-record.server";
 import { endSession, readSessionId, validateSession } from "./lucia.server";
 import type { SessionUser } from "./principals";
 
@@ -10,7 +11,13 @@ export function getUser(request: Request): Promise<SessionUser | null> {
   let user = usersByRequest.get(request);
   if (!user) {
     const sessionId = readSessionId(request.headers.get("Cookie"));
-    user = sessionId ? validateSession(sessionId).then((result) => result?.user ?? null) : Promise.resolve(null);
+    user = sessionId
+      ? validateSession(sessionId).then((result) => {
+          // For the request's log line: who made it.
+          if (result) noteSignedInUser(request, result.user.id);
+          return result?.user ?? null;
+        })
+      : Promise.resolve(null);
     usersByRequest.set(request, user);
   }
   return user;

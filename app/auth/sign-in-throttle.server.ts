@@ -13,6 +13,7 @@ import { isIPv6 } from "node:net";
 import { eq, inArray, sql } from "drizzle-orm";
 import { signInThrottle } from "../../db/schema";
 import { type Db, getDb, writeTransaction } from "../platform/db.server";
+import { countThrottledSignIn } from "../platform/metrics.server";
 
 export interface ThrottleRule {
   /** Failures allowed before any wait. */
@@ -84,11 +85,16 @@ export function beginAttempt(email: string, address: string, now = Date.now(), d
       return { failures: row.failures, lastFailedAt: row.lastFailedAt.getTime() };
     };
     let waitMs = 0;
+    let waitingOn: Scope = "account";
     for (const scope of Object.keys(keys) as Scope[]) {
       const { failures, lastFailedAt } = failuresOf(scope);
-      waitMs = Math.max(waitMs, lastFailedAt + delayAfter(failures, THROTTLE_RULES[scope]) - now);
+      const scopeWaitMs = lastFailedAt + delayAfter(failures, THROTTLE_RULES[scope]) - now;
+      if (scopeWaitMs > waitMs) [waitMs, waitingOn] = [scopeWaitMs, scope];
     }
-    if (waitMs > 0) return { allowed: false, retryAfterSeconds: Math.ceil(waitMs / 1000) };
+    if (waitMs > 0) {
+      countThrottledSignIn(waitingOn);
+      return { allowed: false, retryAfterSeconds: Math.ceil(waitMs / 1000) };
+    }
     for (const scope of Object.keys(keys) as Scope[]) {
       const failures = failuresOf(scope).failures + 1;
       tx.insert(signInThrottle)
@@ -124,4 +130,24 @@ export function pruneThrottle(now = Date.now(), db: Db = getDb()): number {
     .delete(signInThrottle)
     .where(sql`${signInThrottle.lastFailedAt} < ${now - FAILURE_MEMORY_MS}`)
     .run().changes;
+}
+
+/**
+ * How many accounts and addresses must wait before their next attempt now,
+ * for monitoring. Only keys past their free failures can be waiting: few rows.
+ */
+export function blockedKeyCounts(now = Date.now(), db: Db = getDb()): Record<Scope, number> {
+  const counts: Record<Scope, number> = { account: 0, address: 0 };
+  const candidates = db
+    .select()
+    .from(signInThrottle)
+    .where(
+      sql`${signInThrottle.lastFailedAt} >= ${now - FAILURE_MEMORY_MS} and ${signInThrottle.failures} >= ${Math.min(THROTTLE_RULES.account.free, THROTTLE_RULES.address.free)}`,
+    )
+    .all();
+  for (const row of candidates) {
+    const scope: Scope = row.key.startsWith("address:") ? "address" : "account";
+    if (row.lastFailedAt.getTime() + delayAfter(row.failures, THROTTLE_RULES[scope]) > now) counts[scope]++;
+  }
+  return counts;
 }

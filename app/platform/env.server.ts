@@ -86,6 +86,14 @@ const AuthoritySchema = z
     return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
   });
 
+/** How much the Hub logs: every request ("info", the default), or only warnings and errors. */
+export const LOG_LEVELS = ["info", "warn", "error"] as const;
+export type LogLevelSetting = (typeof LOG_LEVELS)[number];
+const LogLevelSchema = z.preprocess(
+  (value) => (typeof value === "string" ? value.trim().toLowerCase() || undefined : value),
+  z.enum(LOG_LEVELS).default("info"),
+);
+
 const ENTRA_REQUIRED = ["ENTRA_CLIENT_ID", "ENTRA_CLIENT_SECRET", "ENTRA_TENANTS"] as const;
 
 const EnvSchema = z
@@ -95,6 +103,8 @@ const EnvSchema = z
     /** Defaults to every interface for `npm start`; to 127.0.0.1 for the dev server and while demo accounts exist. */
     HOST: z.string().min(1).optional(),
     DATA_DIR: z.string().min(1).default("data"),
+    /** "info" (a line per request), "warn" or "error". */
+    LOG_LEVEL: LogLevelSchema,
     CONTENT_DIR: z.string().min(1).default("content"),
     LOAD_DEMO_CONTENT: booleanFromString.optional(),
     PUBLIC_ORIGIN: z
@@ -215,6 +225,16 @@ export function getEnv(): Env {
     databasePath: path.join(dataDir, "hub.db"),
   };
   return cached;
+}
+
+/**
+ * LOG_LEVEL on its own, for the logger: logging must work (and never throw)
+ * even while another variable is invalid, to report that very problem. An
+ * invalid LOG_LEVEL itself is reported by getEnv() at start.
+ */
+export function getLogLevel(): LogLevelSetting {
+  const parsed = LogLevelSchema.safeParse(process.env.LOG_LEVEL);
+  return parsed.success ? parsed.data : "info";
 }
 
 export function isProduction(): boolean {

@@ -39,6 +39,28 @@ function pendingMigrations(db: Db, folder: string) {
   return all.filter((migration) => migration.folderMillis > Number(last.at ?? 0));
 }
 
+let newestMigration: number | undefined;
+
+/**
+ * Whether this database has every migration this code expects: for the
+ * readiness check, so cheap (the folder is read once per process, then one
+ * query). Throws when the database cannot be read.
+ */
+export function migrationsApplied(db: Db = getDb()): boolean {
+  newestMigration ??= Math.max(
+    0,
+    ...readMigrationFiles({ migrationsFolder: migrationsFolder() }).map((m) => m.folderMillis),
+  );
+  const table = db.$client
+    .prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'")
+    .get();
+  if (!table) return newestMigration === 0;
+  const last = db.$client.prepare("select max(created_at) as at from __drizzle_migrations").get() as {
+    at: number | null;
+  };
+  return Number(last.at ?? 0) >= newestMigration;
+}
+
 function hasData(db: Db): boolean {
   return Boolean(db.$client.prepare("select 1 from sqlite_master where type = 'table' and name = 'users'").get());
 }

@@ -1,20 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { ADMIN, holdsAny } from "~/auth/principals";
-import { getUser } from "~/auth/session.server";
+import { mayMonitor } from "~/operations/monitoring-access.server";
 import { checkDatabase } from "~/platform/health.server";
-import { isLoopbackAddress } from "~/platform/request-guards";
 import { isSearchHealthy } from "~/search/meili.server";
 import { searchIndexStatus } from "~/search/search-status.server";
 
 /** Changes older than this still not in search mean the relay is stuck or gone. */
 const STALE_BACKLOG_SECONDS = 60;
-
-/** Details are for monitoring on the machine itself and for administrators. */
-async function maySeeDetails(request: Request, clientAddress: string): Promise<boolean> {
-  if (isLoopbackAddress(clientAddress)) return true;
-  const user = await getUser(request);
-  return user !== null && holdsAny(user, [ADMIN]);
-}
 
 /**
  * Monitoring: 200 while the database answers, 503 when it does not.
@@ -22,10 +13,12 @@ async function maySeeDetails(request: Request, clientAddress: string): Promise<b
  * changes to search, changes have waited more than a minute, or the last
  * check of the index against the database failed. Anyone may
  * ask for the status; the details (which part is wrong, how far behind
- * search is) only from this machine or as an administrator.
+ * search is) only from this machine or as an administrator. Load balancers
+ * and orchestrators use /healthz/live and /healthz/ready instead.
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const details = await maySeeDetails(request, context.clientAddress);
+  // Details are for monitoring on the machine itself and for administrators.
+  const details = await mayMonitor(request, context.clientAddress);
   const answer = (body: Record<string, unknown>, status = 200) =>
     Response.json(details ? body : { status: body.status }, { status, headers: { "Cache-Control": "no-store" } });
   const database = checkDatabase();

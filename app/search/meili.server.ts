@@ -12,6 +12,7 @@ import {
 } from "meilisearch";
 import { Agent } from "undici";
 import { getSearchConnection } from "../platform/env.server";
+import { countSearchError } from "../platform/metrics.server";
 
 export type { SearchParams, SearchResponse, Settings } from "meilisearch";
 
@@ -78,12 +79,15 @@ export async function succeeded(send: () => EnqueuedTaskPromise, timeout = 120_0
     done = await send().waitTask({ timeout });
   } catch (error) {
     const cause = error instanceof MeilisearchApiError ? error.cause : undefined;
+    // Deleting an index that is not there is how dropIndex checks; not a failure.
+    if (cause?.code !== "index_not_found") countSearchError("write");
     if (cause?.type === "invalid_request" && cause.code !== "index_not_found") {
       throw new SearchRejectedError(error instanceof Error ? error.message : String(error), cause.code);
     }
     throw error;
   }
   if (done.status === "succeeded") return;
+  if (done.error?.code !== "index_not_found") countSearchError("write");
   const message = `Meilisearch task ${done.uid} ${done.status}: ${done.error?.message ?? "no detail"}`;
   if (done.error?.type === "invalid_request") throw new SearchRejectedError(message, done.error.code);
   throw new Error(message);
@@ -105,6 +109,7 @@ export async function whileSearchIsUp<T>(read: () => Promise<T>): Promise<T> {
   try {
     return await read();
   } catch (error) {
+    countSearchError("query");
     const unreachable =
       error instanceof MeilisearchRequestError ||
       error instanceof MeilisearchRequestTimeOutError ||

@@ -150,6 +150,13 @@ const MATRIX: Row[] = [
   { method: "POST", route: "/*", expected: NO_ACTION, request: fixed("/no/such/page") },
   { method: "GET", route: "/healthz", expected: [200, 200, 200, 200, 200], request: fixed("/healthz") },
   { method: "POST", route: "/healthz", expected: NO_ACTION, request: fixed("/healthz") },
+  { method: "GET", route: "/healthz/live", expected: [200, 200, 200, 200, 200], request: fixed("/healthz/live") },
+  { method: "POST", route: "/healthz/live", expected: NO_ACTION, request: fixed("/healthz/live") },
+  { method: "GET", route: "/healthz/ready", expected: [200, 200, 200, 200, 200], request: fixed("/healthz/ready") },
+  { method: "POST", route: "/healthz/ready", expected: NO_ACTION, request: fixed("/healthz/ready") },
+  // The matrix asks from this machine, which may read the metrics; from elsewhere, see observability.test.ts.
+  { method: "GET", route: "/metrics", expected: [200, 200, 200, 200, 200], request: fixed("/metrics") },
+  { method: "POST", route: "/metrics", expected: NO_ACTION, request: fixed("/metrics") },
   { method: "GET", route: "/login", expected: [200, 302, 302, 302, 302], request: fixed("/login") },
   {
     method: "POST",

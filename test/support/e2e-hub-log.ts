@@ -1,8 +1,8 @@
 /**
  * Reads a Hub's log file (see RunningHub.logPath) for server errors. The Hub
  * logs each unexpected error as one JSON line with "level":"error" on standard
- * error; its start-up banner and other messages are plain text, and are
- * ignored here.
+ * error; its other JSON lines (one per request, warnings) and its plain-text
+ * start-up banner are ignored here.
  */
 import fs from "node:fs";
 
