@@ -79,6 +79,17 @@ describe("a Hub with two worker processes", () => {
     }
     // The primary relays; no worker ever competes for the lease.
     expect(e2e.hub.output()).not.toContain("standing by");
+
+    // Whichever worker answers /metrics, it counts every worker's requests: all six writes.
+    for (let scrape = 0; scrape < 4; scrape++) {
+      const metrics = await fetch(`${e2e.baseUrl}/metrics`).then((response) => response.text());
+      const writes = metrics
+        .split("\n")
+        .filter((line) => line.startsWith("hub_http_requests_total{") && line.includes('method="POST"'))
+        .filter((line) => line.includes('route="/posts/new"'))
+        .reduce((sum, line) => sum + Number(line.split(" ").at(-1)), 0);
+      expect(writes).toBe(6);
+    }
   });
 
   it("replaces a worker that dies, and keeps answering", async () => {
