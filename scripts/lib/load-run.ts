@@ -35,8 +35,9 @@ export interface LoadResult {
   /** Responses with another status than the expected one. */
   unexpected: number;
   statuses: Record<string, number>;
-  /** Connection errors and timeouts (no response at all). */
+  /** Requests that got no response at all, timeouts included. */
   errors: number;
+  /** Of those, the ones still unanswered after 10 s. */
   timeouts: number;
 }
 
