@@ -10,6 +10,8 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { ensureBuild } from "../server/ensure-build";
+import type { PublishFigures } from "./lib/load-report";
+import type { LoadResult, LoadTarget } from "./lib/load-run";
 
 const TARGET_NAMES = [
   "healthz",
@@ -97,8 +99,7 @@ const { indexBenchDatabase, seedBenchDatabase } = await import("./lib/bench-data
 const { startBenchHub, signIn } = await import("./lib/bench-hub");
 const { hubMeilisearch, meiliRequest, waitUntilSearchCaughtUp } = await import("./lib/hub-meilisearch");
 const { runLoad, stopLoad } = await import("./lib/load-run");
-type LoadResult = Awaited<ReturnType<typeof runLoad>>;
-type LoadTarget = Parameters<typeof runLoad>[0];
+const { compareSearch, formatLoadReport } = await import("./lib/load-report");
 const { measurePublishToSearch } = await import("./lib/publish-to-search");
 const { summariseLatencies } = await import("./lib/latency-summary");
 const { cpuProfilesWrittenSince, formatCpuProfileSummary, isMainThreadProfile, readCpuProfile, summariseCpuProfiles } =
@@ -122,18 +123,6 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     if (!cleaning) console.error(`\n${signal}: stopping the Hub and removing ${dataDir}.`);
     void cleanUp().finally(() => process.exit(130));
   });
-}
-
-const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(1)} ms` : "n/a");
-
-function printTable(results: LoadResult[]) {
-  const header = `${"target".padEnd(44)} ${"conns".padStart(5)} ${"req/s".padStart(8)} ${"p50".padStart(10)} ${"p95".padStart(10)} ${"p99".padStart(10)} ${"non-2xx".padStart(8)} ${"errors".padStart(7)}`;
-  console.log(`\n${header}`);
-  for (const r of results) {
-    console.log(
-      `${r.label.padEnd(44)} ${String(r.connections).padStart(5)} ${r.requestsPerSecond.toFixed(1).padStart(8)} ${ms(r.latency.p50).padStart(10)} ${ms(r.latency.p95).padStart(10)} ${ms(r.latency.p99).padStart(10)} ${String(r.unexpected).padStart(8)} ${String(r.errors).padStart(7)}`,
-    );
-  }
 }
 
 try {
@@ -265,7 +254,7 @@ try {
   }
   if (cleaning) throw new Error("Interrupted");
 
-  let publish: { count: number; missing: number; p50: number; p95: number; max: number } | undefined;
+  let publish: PublishFigures | undefined;
   if (runs("publish")) {
     process.stdout.write(`Publishing ${PUBLISHES} posts, one at a time, and searching for each...\n`);
     const measured = await measurePublishToSearch({
@@ -292,40 +281,14 @@ try {
   };
   await hub.stop();
 
-  const byName = new Map(results.map((r) => [r.name, r]));
+  const comparison = compareSearch(results);
   console.log(
     `\nLoad benchmark: ${numberOfDocuments} documents (demo content + ${POSTS} generated posts), ${WORKERS === undefined ? "WEB_CONCURRENCY unset (the Hub's default)" : `WEB_CONCURRENCY=${WORKERS}`}, ${SECONDS} s per target after ${WARMUP} s of warm-up`,
   );
   console.log(
-    `Machine: ${machine.cores} cores (${machine.cpuModel}), Node ${machine.node}, Meilisearch ${machine.meilisearch}`,
+    `Machine: ${machine.cores} cores (${machine.cpuModel}), Node ${machine.node}, Meilisearch ${machine.meilisearch}\n`,
   );
-  printTable(results);
-  console.log(
-    "  (non-2xx: any answer but the expected one, a 200, or for sign-in a 302; errors: no answer, timeouts after 10 s included)",
-  );
-
-  const search = byName.get("search");
-  const raw = byName.get("meili");
-  const searchToRaw =
-    search && raw && raw.requestsPerSecond > 0 ? search.requestsPerSecond / raw.requestsPerSecond : null;
-  if (searchToRaw !== null && search && raw) {
-    console.log(
-      `\nHub search / raw Meilisearch throughput: ${(searchToRaw * 100).toFixed(0)}% (${search.requestsPerSecond.toFixed(1)} vs ${raw.requestsPerSecond.toFixed(1)} requests/s; target at least 60%)`,
-    );
-  }
-  const single = byName.get("search-single");
-  const rawSingle = byName.get("meili-single");
-  const singleDifference = single && rawSingle ? single.latency.p95 - rawSingle.latency.p95 : null;
-  if (singleDifference !== null && single && rawSingle) {
-    console.log(
-      `One client, p95: Hub /search ${ms(single.latency.p95)}, raw Meilisearch ${ms(rawSingle.latency.p95)}: the Hub adds ${ms(singleDifference)} (target within 10 ms)`,
-    );
-  }
-  if (publish) {
-    console.log(
-      `Publish to searchable (${publish.count} publishes): p50 ${ms(publish.p50)}, p95 ${ms(publish.p95)}, max ${ms(publish.max)}${publish.missing > 0 ? `; ${publish.missing} not found within 30 s` : ""} (target p95 under 1 s)`,
-    );
-  }
+  console.log(formatLoadReport(results, comparison, publish));
 
   let profile: ReturnType<typeof summariseCpuProfiles> | undefined;
   if (args.profile) {
@@ -348,11 +311,7 @@ try {
         workers: WORKERS ?? null,
       },
       targets: results,
-      searchToRawThroughput: searchToRaw,
-      singleClientP95:
-        single && rawSingle
-          ? { hub: single.latency.p95, raw: rawSingle.latency.p95, difference: singleDifference }
-          : null,
+      ...comparison,
       publishToSearchable: publish ?? null,
       profile: profile ? { ...profile, functions: profile.functions.slice(0, 50) } : null,
     };

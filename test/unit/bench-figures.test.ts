@@ -6,6 +6,8 @@ import {
   summariseCpuProfiles,
 } from "../../scripts/lib/cpu-profile-summary";
 import { percentile, summariseLatencies } from "../../scripts/lib/latency-summary";
+import { compareSearch } from "../../scripts/lib/load-report";
+import type { LoadResult } from "../../scripts/lib/load-run";
 
 describe("percentile", () => {
   const oneToTwenty = Array.from({ length: 20 }, (_, i) => i + 1);
@@ -94,5 +96,36 @@ describe("isMainThreadProfile", () => {
     expect(isMainThreadProfile("/tmp/p/CPU.20261129.085338.15446.0.001.cpuprofile")).toBe(true);
     expect(isMainThreadProfile("CPU.20261129.085339.15446.1.002.cpuprofile")).toBe(false);
     expect(isMainThreadProfile("notes.txt")).toBe(false);
+  });
+});
+
+describe("compareSearch", () => {
+  const result = (name: string, requestsPerSecond: number, p95: number): LoadResult => ({
+    name,
+    label: name,
+    connections: 1,
+    seconds: 10,
+    requests: requestsPerSecond * 10,
+    requestsPerSecond,
+    latency: { count: requestsPerSecond * 10, p50: p95 / 2, p95, p99: p95, max: p95 },
+    unexpected: 0,
+    statuses: {},
+    errors: 0,
+    timeouts: 0,
+  });
+
+  it("sets the Hub's search against raw Meilisearch: throughput as a share, single-client p95 as a difference", () => {
+    const comparison = compareSearch([
+      result("meili", 400, 30),
+      result("search", 100, 90),
+      result("meili-single", 200, 6),
+      result("search-single", 50, 21),
+    ]);
+    expect(comparison.searchToRawThroughput).toBe(0.25);
+    expect(comparison.singleClientP95).toEqual({ hub: 21, raw: 6, difference: 15 });
+  });
+
+  it("compares nothing that did not run", () => {
+    expect(compareSearch([result("search", 100, 90)])).toEqual({ searchToRawThroughput: null, singleClientP95: null });
   });
 });
