@@ -4,7 +4,6 @@
  * then measures raw Meilisearch searches and the Hub's own /search page for a
  * fixed list of queries, in the same run. Prints the figures; asserts nothing.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -44,77 +43,28 @@ process.env.DATA_DIR = dataDir;
 process.env.NODE_ENV = "production";
 process.env.LOAD_DEMO_CONTENT = "false";
 
-const { writeTransaction, closeDb } = await import("../app/platform/db.server");
-const { migrateDatabase } = await import("../app/platform/migrate.server");
-const { readContentDirectory } = await import("../app/content/content-files.server");
-const { importContent } = await import("../app/content/import-content.server");
-const { insertPost } = await import("../app/posts/post-writes.server");
-const { renderPostMarkdown } = await import("../app/posts/post-rendering.server");
-const { listPartners } = await import("../app/partners/partners.server");
+const { closeDb } = await import("../app/platform/db.server");
 const { createUser } = await import("../app/auth/users.server");
 const { reindexAll } = await import("../app/search/reindex.server");
 const { relayAll } = await import("../app/search/search-relay.server");
 const { markIndexCurrent } = await import("../app/search/relay-runner.server");
 const { getSearchClient } = await import("../app/search/meili.server");
 const { ensureIndex, SEARCH_INDEX } = await import("../app/search/index-settings.server");
+const { searchPageParams } = await import("../app/search/search.server");
+const { parseSearchQuery } = await import("../app/search/search-query");
 const { getSearchConnection } = await import("../app/platform/env.server");
 const { connectSearch } = await import("../server/search-runtime");
-const { generatePosts } = await import("./lib/generate-posts");
-const { freeLocalPort } = await import("../server/meilisearch-process");
+const { seedBenchDatabase } = await import("./lib/bench-database");
+const { startBenchHub, signIn } = await import("./lib/bench-hub");
+const { summariseLatencies } = await import("./lib/latency-summary");
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[rank] ?? Number.NaN;
-}
-
-function summarise(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), n: sorted.length };
-}
-
-async function waitForHub(url: string, hub: ChildProcess, log: () => string) {
-  const deadline = Date.now() + 240_000;
-  while (Date.now() < deadline) {
-    if (hub.exitCode !== null) throw new Error(`The Hub exited:\n${log()}`);
-    const ok = await fetch(`${url}/healthz`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`The Hub did not start:\n${log()}`);
-}
-
-let hub: ChildProcess | undefined;
+let hub: Awaited<ReturnType<typeof startBenchHub>> | undefined;
 let stopSearch = async () => {};
 
 try {
   console.log(`Data folder: ${dataDir}`);
-  migrateDatabase();
-  importContent(readContentDirectory("content"));
-  const partnerIds = new Map(listPartners().map((partner) => [partner.slug, partner.id]));
-
-  let started = performance.now();
-  const generated = generatePosts(POSTS);
-  for (let offset = 0; offset < generated.length; offset += 1000) {
-    writeTransaction((tx) => {
-      for (const post of generated.slice(offset, offset + 1000)) {
-        insertPost(tx, {
-          input: post,
-          rendered: renderPostMarkdown(post),
-          partnerId: partnerIds.get(post.partner) ?? 0,
-          partnerSlug: post.partner,
-          actorId: null,
-          source: "script",
-          now: new Date(),
-          publishedAt: post.status === "published" ? post.publishedAt : null,
-        });
-      }
-    });
-  }
-  console.log(`Generated ${POSTS} posts in SQLite in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  const seeded = seedBenchDatabase(POSTS);
+  console.log(`Generated ${POSTS} posts in SQLite in ${seeded.seconds.toFixed(1)} s.`);
 
   const search = await connectSearch();
   if (search.mode === "off") throw new Error("No Meilisearch available");
@@ -123,7 +73,7 @@ try {
   // The event log holds an event for every post inserted above: relay it into
   // an empty index (the relay's path), then rebuild from scratch (the reindex path).
   await ensureIndex();
-  started = performance.now();
+  const started = performance.now();
   const relayed = await relayAll({ batchSize: 500 });
   const relaySeconds = (performance.now() - started) / 1000;
   const reindex = await reindexAll({ batchSize: 1000 });
@@ -136,48 +86,15 @@ try {
     password: "bench-password-123",
   });
 
-  const port = await freeLocalPort();
-  const url = `http://127.0.0.1:${port}`;
-  let hubLog = "";
   const connection = getSearchConnection();
-  hub = spawn(path.resolve("node_modules/.bin/tsx"), ["server/index.ts"], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      MEILI_URL: connection?.url,
-      MEILI_MASTER_KEY: connection?.apiKey,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  hub.stdout?.on("data", (chunk) => {
-    hubLog += chunk;
-  });
-  hub.stderr?.on("data", (chunk) => {
-    hubLog += chunk;
-  });
-  await waitForHub(url, hub, () => hubLog);
-
-  const login = await fetch(`${url}/login`, {
-    method: "POST",
-    headers: { Origin: url, "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ email: reader.email, password: "bench-password-123" }),
-    redirect: "manual",
-  });
-  const cookie = login.headers.get("set-cookie")?.split(";")[0];
-  if (login.status !== 302 || !cookie) throw new Error(`Sign-in failed: ${login.status}`);
+  hub = await startBenchHub({ dataDir, env: { MEILI_URL: connection?.url, MEILI_MASTER_KEY: connection?.apiKey } });
+  const url = hub.url;
+  const cookie = await signIn(url, reader.email, "bench-password-123");
 
   const index = getSearchClient().index(SEARCH_INDEX);
+  // Exactly what the search page asks for this reader.
   const rawSearch = (q: string) =>
-    index.search(q, {
-      filter: ['visibility IN ["everyone"]'],
-      facets: ["type", "kind", "partners", "tags", "year"],
-      page: 1,
-      hitsPerPage: 10,
-      attributesToHighlight: ["title", "summary"],
-      attributesToCrop: ["body"],
-      cropLength: 40,
-    });
+    index.search(q, searchPageParams(reader, parseSearchQuery(new URLSearchParams({ q }))));
   const hubSearch = async (q: string) => {
     const response = await fetch(`${url}/search?${new URLSearchParams({ q })}`, { headers: { Cookie: cookie } });
     if (response.status !== 200) throw new Error(`/search answered ${response.status}`);
@@ -208,9 +125,9 @@ try {
       page.push(performance.now() - t);
     }
   }
-  const rawStats = summarise(raw);
-  const pageStats = summarise(page);
-  const engineStats = summarise(engineMs);
+  const rawStats = summariseLatencies(raw);
+  const pageStats = summariseLatencies(page);
+  const engineStats = summariseLatencies(engineMs);
   const total = (await index.getStats()).numberOfDocuments;
   const ms = (value: number) => `${value.toFixed(1)} ms`;
   console.log(`
@@ -222,11 +139,7 @@ Search benchmark: ${total} documents (demo content + ${POSTS} generated), ${QUER
   Page / raw ratio:                           p50 ${(pageStats.p50 / rawStats.p50).toFixed(1)}x   p95 ${(pageStats.p95 / rawStats.p95).toFixed(1)}x
   Machine: ${os.cpus().length} cores, Node ${process.version}`);
 } finally {
-  if (hub && hub.exitCode === null) {
-    const exited = new Promise((resolve) => hub?.once("exit", resolve));
-    hub.kill("SIGTERM");
-    await exited;
-  }
+  await hub?.stop();
   await stopSearch();
   closeDb();
   if (!args.keep) fs.rmSync(dataDir, { recursive: true, force: true });

@@ -8,7 +8,7 @@
 import { principalsOf, type SessionUser } from "../auth/principals";
 import { listPartners } from "../partners/partners.server";
 import { SEARCH_INDEX } from "./index-settings.server";
-import { getSearchClient, succeeded, whileSearchIsUp } from "./meili.server";
+import { getSearchClient, type SearchParams, succeeded, whileSearchIsUp } from "./meili.server";
 import type { SearchDocument } from "./search-document.server";
 import {
   RESULTS_PER_PAGE,
@@ -129,6 +129,26 @@ function sortedFacet(distribution: Record<string, number> | undefined): FacetCou
     .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
 }
 
+/**
+ * What the search page asks Meilisearch, besides the words: exported so the
+ * load benchmark sends the engine exactly the same request.
+ */
+export function searchPageParams(user: SessionUser, query: SearchQuery) {
+  return {
+    filter: filtersFor(user, query),
+    facets: ["type", "kind", "partners", "tags", "year"],
+    page: query.page,
+    hitsPerPage: RESULTS_PER_PAGE,
+    sort: query.sort === "newest" ? ["date:desc", "updatedAt:desc"] : undefined,
+    attributesToRetrieve: ["type", "url", "kind", "status", "partners", "partnerNames", "tags", "date"],
+    attributesToHighlight: ["title", "summary"],
+    attributesToCrop: ["body"],
+    cropLength: 40,
+    highlightPreTag: MARK_START,
+    highlightPostTag: MARK_END,
+  } satisfies SearchParams;
+}
+
 /** One page of results with facet counts, across every record type. Throws SearchUnavailableError when the engine is down. */
 export async function searchRecords(
   user: SessionUser,
@@ -136,21 +156,7 @@ export async function searchRecords(
   indexUid = SEARCH_INDEX,
 ): Promise<SearchResults> {
   const response = await whileSearchIsUp(() =>
-    getSearchClient()
-      .index<HitFields>(indexUid)
-      .search(query.q, {
-        filter: filtersFor(user, query),
-        facets: ["type", "kind", "partners", "tags", "year"],
-        page: query.page,
-        hitsPerPage: RESULTS_PER_PAGE,
-        sort: query.sort === "newest" ? ["date:desc", "updatedAt:desc"] : undefined,
-        attributesToRetrieve: ["type", "url", "kind", "status", "partners", "partnerNames", "tags", "date"],
-        attributesToHighlight: ["title", "summary"],
-        attributesToCrop: ["body"],
-        cropLength: 40,
-        highlightPreTag: MARK_START,
-        highlightPostTag: MARK_END,
-      }),
+    getSearchClient().index<HitFields>(indexUid).search(query.q, searchPageParams(user, query)),
   );
   const hits = response.hits.map((hit): SearchHit => {
     const formatted = hit._formatted ?? {};
@@ -185,6 +191,15 @@ export async function searchRecords(
   };
 }
 
+/** What search-as-you-type asks Meilisearch, besides the words (shared with the load benchmark). */
+export function suggestionParams(user: SessionUser, limit = 6) {
+  return {
+    filter: filtersFor(user, {}),
+    limit,
+    attributesToRetrieve: ["type", "url", "title", "kind", "partnerNames"],
+  } satisfies SearchParams;
+}
+
 /** A few titles for the search-as-you-type list. */
 export async function suggestRecords(
   user: SessionUser,
@@ -194,13 +209,7 @@ export async function suggestRecords(
 ): Promise<Suggestion[]> {
   if (!q.trim()) return [];
   const response = await whileSearchIsUp(() =>
-    getSearchClient()
-      .index<HitFields>(indexUid)
-      .search(q, {
-        filter: filtersFor(user, {}),
-        limit,
-        attributesToRetrieve: ["type", "url", "title", "kind", "partnerNames"],
-      }),
+    getSearchClient().index<HitFields>(indexUid).search(q, suggestionParams(user, limit)),
   );
   return response.hits.map((hit) => ({
     type: hit.type,
