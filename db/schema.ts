@@ -188,7 +188,15 @@ export const posts = sqliteTable(
   },
   (table) => [
     uniqueIndex("posts_slug_idx").on(table.slug),
-    index("posts_listing_idx").on(table.status, table.kind, table.publishedAt),
+    // Lists show the newest first (published by publication, unpublished by last edit): these keep them
+    // from sorting every post (the home page's "latest of each kind", the post list).
+    index("posts_kind_newest_idx").on(
+      table.status,
+      table.kind,
+      sql`coalesce(${table.publishedAt}, ${table.updatedAt})`,
+      table.id,
+    ),
+    index("posts_newest_idx").on(sql`coalesce(${table.publishedAt}, ${table.updatedAt})`, table.id),
     index("posts_partner_idx").on(table.partnerId, table.status),
   ],
 );

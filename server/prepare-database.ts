@@ -11,7 +11,7 @@ import {
 } from "../app/content/demo-accounts.server";
 import { importContent } from "../app/content/import-content.server";
 import { secureDataFolder } from "../app/platform/data-folder.server";
-import { getDb } from "../app/platform/db.server";
+import { gatherPlannerStatistics, getDb } from "../app/platform/db.server";
 import { getEnv, isProduction } from "../app/platform/env.server";
 import { migrateDatabase } from "../app/platform/migrate.server";
 import { moveDraftsIntoPartnerNamespaces } from "../app/posts/draft-addresses.server";
@@ -70,5 +70,7 @@ export async function prepareDatabase(log: (line: string) => void = console.log)
   }
   // ENTRA_TENANTS names partners by slug: a slug with no partner stops the Hub here, not at someone's sign-in.
   checkEntraPartners();
+  // After any import, so the planner knows how many posts there are.
+  gatherPlannerStatistics("analyze");
   return { imported, demoAccounts: isDemoMode() ? listDemoAccounts() : [] };
 }

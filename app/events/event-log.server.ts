@@ -4,10 +4,11 @@
  * committed. Rows are kept: they are the history audit, activity and timeline
  * views read, and each consumer (search first) reads them from its own cursor.
  */
-import { asc, gt, sql } from "drizzle-orm";
+import { asc, gt, max } from "drizzle-orm";
 import type { ChangeSource, RecordType } from "../../db/enums";
 import { events } from "../../db/schema";
 import { type Db, getDb } from "../platform/db.server";
+import { preparedOnce } from "../platform/prepared.server";
 
 export type EventRow = typeof events.$inferSelect;
 
@@ -76,7 +77,14 @@ export function eventsAfter(position: number, limit: number, db: Db = getDb()): 
   return db.select().from(events).where(gt(events.id, position)).orderBy(asc(events.id)).limit(limit).all();
 }
 
-/** The id of the newest event, or 0 when there is none. */
+const newestEvent = preparedOnce((db) =>
+  db
+    .select({ id: max(events.id) })
+    .from(events)
+    .prepare(),
+);
+
+/** The id of the newest event, or 0 when there is none. Every change records one: a cheap "has anything changed?". */
 export function lastEventId(db: Db = getDb()): number {
-  return db.get<{ id: number | null }>(sql`select max(id) as id from ${events}`)?.id ?? 0;
+  return newestEvent(db).get()?.id ?? 0;
 }

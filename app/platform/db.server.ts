@@ -20,6 +20,17 @@ export function openDatabase(file: string): Db {
   return drizzle(sqlite, { schema });
 }
 
+/**
+ * The statistics SQLite's planner chooses indexes by. Without them a list of
+ * the newest posts sorted all 10,000 posts (80 ms) instead of walking its
+ * index (under 2 ms). `analyze` gathers them all (about 16 ms for 10,000
+ * posts), at start; `optimize` refreshes those that drifted, periodically.
+ */
+export function gatherPlannerStatistics(how: "analyze" | "optimize", db: Db = getDb()): void {
+  if (how === "analyze") db.$client.exec("ANALYZE");
+  else db.$client.pragma("optimize");
+}
+
 /** The process-wide database at $DATA_DIR/hub.db. */
 export function getDb(): Db {
   instance ??= openDatabase(getEnv().databasePath);

@@ -10,7 +10,7 @@ import {
   MeilisearchRequestError,
   MeilisearchRequestTimeOutError,
 } from "meilisearch";
-import { Agent } from "undici";
+import { Agent, Dispatcher } from "undici";
 import { getSearchConnection } from "../platform/env.server";
 import { countSearchError } from "../platform/metrics.server";
 
@@ -36,14 +36,33 @@ export class SearchRejectedError extends Error {
 }
 
 /**
- * Kept-alive connections, asking for uncompressed responses. Meilisearch
- * compresses and chunks its responses when asked to (fetch asks by default);
- * on a reused connection the second chunk of a compressed response waits
- * about 40 ms for a delayed ACK, so a search took 52 ms instead of 10 ms.
- * Uncompressed, the response goes out in one write; on loopback or a data
- * centre network compression saves nothing worth that. See docs/performance.md.
+ * Searches and other reads go over kept-alive connections, asking for
+ * uncompressed responses. Meilisearch compresses and chunks its responses
+ * when asked to (fetch asks by default); on a reused connection the second
+ * chunk of a compressed response waited about 40 ms for a delayed ACK, so a
+ * search took 52 ms instead of 5 ms. Uncompressed, the response goes out in
+ * one write; on loopback or a data centre network compression saves nothing
+ * worth that. See docs/performance.md.
+ *
+ * Writes (documents, settings, deletions) get a connection each: Meilisearch
+ * answers a batch over its payload limit (413) before reading all of it, and
+ * the next request on that connection then hung until it timed out. Writes are
+ * the relay's, in the background, where a fresh loopback connection costs
+ * well under a millisecond.
  */
-const keptAlive = new Agent({ keepAliveTimeout: 30_000, connections: 64 });
+class ReadsKeptAlive extends Dispatcher {
+  private readonly reads = new Agent({ keepAliveTimeout: 30_000, connections: 64 });
+  private readonly writes = new Agent({ pipelining: 0 });
+
+  private static isRead(options: Dispatcher.DispatchOptions): boolean {
+    return options.method === "GET" || (options.method === "POST" && /\/(multi-)?search$/.test(options.path));
+  }
+
+  override dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandlers): boolean {
+    return (ReadsKeptAlive.isRead(options) ? this.reads : this.writes).dispatch(options, handler);
+  }
+}
+const connections = new ReadsKeptAlive();
 const IDENTITY_ENCODING = { "Accept-Encoding": "identity" };
 
 let cached: { key: string; client: Meilisearch } | undefined;
@@ -60,7 +79,7 @@ export function getSearchClient(): Meilisearch {
         host: connection.url,
         apiKey: connection.apiKey,
         timeout: 5_000,
-        requestInit: { dispatcher: keptAlive, headers: IDENTITY_ENCODING } as RequestInit,
+        requestInit: { dispatcher: connections, headers: IDENTITY_ENCODING } as RequestInit,
         defaultWaitOptions: { timeout: 60_000, interval: 25 },
       }),
     };
