@@ -15,6 +15,8 @@ import {
   MAX_REQUEST_BYTES,
 } from "../app/platform/request-guards";
 import { servedOverHttps } from "../app/platform/transport.server";
+import { requestLimits } from "./request-limits";
+import { withStorageErrorsAnswered } from "./storage-errors";
 
 export interface HubServerOptions {
   mode: "production" | "development";
@@ -304,7 +306,8 @@ export async function createHubApp({
     const devServer = await vite.createServer({ server: { middlewareMode: true } });
     closeVite = () => devServer.close();
     app.use(devServer.middlewares);
-    build = () => devServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+    build = async () =>
+      withStorageErrorsAnswered((await devServer.ssrLoadModule("virtual:remix/server-build")) as ServerBuild);
   } else {
     const clientDir = path.resolve("build/client");
     app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }));
@@ -314,9 +317,11 @@ export async function createHubApp({
     });
     app.use(express.static(clientDir, { maxAge: "1h" }));
     const serverBuildUrl = new URL(`file://${path.resolve("build/server/index.js")}`).href;
-    build = (await import(serverBuildUrl)) as ServerBuild;
+    build = withStorageErrorsAnswered((await import(serverBuildUrl)) as ServerBuild);
   }
 
+  // After the static files, which are cheap and never refused.
+  app.use(requestLimits());
   app.use(readableUrls);
   app.use(requestGuards());
   app.use(privatePages);

@@ -4,6 +4,7 @@ import Database from "better-sqlite3";
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
 import * as schema from "../../db/schema";
 import { getEnv } from "./env.server";
+import { StorageUnavailableError } from "./errors";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -32,11 +33,29 @@ export function closeDb(): void {
 }
 
 /**
+ * SQLite's "locked for longer than busy_timeout" and "disk full" errors as
+ * the domain's StorageUnavailableError (whose write SQLite rolled back);
+ * anything else as it is.
+ */
+export function asStorageError(error: unknown): unknown {
+  if (!(error instanceof Database.SqliteError)) return error;
+  // Extended codes (SQLITE_BUSY_SNAPSHOT, SQLITE_BUSY_TIMEOUT...) are kinds of the same two.
+  if (error.code.startsWith("SQLITE_BUSY")) return new StorageUnavailableError("busy", { cause: error });
+  if (error.code === "SQLITE_FULL") return new StorageUnavailableError("full", { cause: error });
+  return error;
+}
+
+/**
  * Runs `work` in one synchronous IMMEDIATE transaction: it takes the write lock
- * at once, so two writers never both read-then-write stale rows.
+ * at once, so two writers never both read-then-write stale rows. A lock held
+ * elsewhere past busy_timeout, or a full disk, throws StorageUnavailableError.
  */
 export function writeTransaction<T>(work: (tx: Db) => T, db: Db = getDb()): T {
-  return db.transaction((tx) => work(tx as unknown as Db), { behavior: "immediate" });
+  try {
+    return db.transaction((tx) => work(tx as unknown as Db), { behavior: "immediate" });
+  } catch (error) {
+    throw asStorageError(error);
+  }
 }
 
 /** Runs `work` against one consistent snapshot of the database (a deferred read transaction). */
