@@ -6,6 +6,7 @@
  * REQUEST_TIMEOUT_SECONDS is ended with a 503 that quotes its id, and logged.
  */
 import type { NextFunction, Request, Response } from "express";
+import onHeaders from "on-headers";
 import { getEnv } from "../app/platform/env.server";
 import { RETRY_AFTER_SECONDS } from "../app/platform/http.server";
 import { log } from "../app/platform/log.server";
@@ -48,6 +49,11 @@ function dropLateWrites(res: Response) {
 export function requestLimits({ maxInFlight, timeoutMs }: RequestLimits = requestLimitsFromEnv()) {
   let inFlight = 0;
   return (req: Request, res: Response, next: NextFunction) => {
+    // Every 503 says when to try again, whichever part of the Hub answered it (a page's thrown answer loses its headers).
+    onHeaders(res, () => {
+      if (res.statusCode === 503 && !res.hasHeader("Retry-After"))
+        res.setHeader("Retry-After", String(RETRY_AFTER_SECONDS));
+    });
     if (EXEMPT_PATHS.has(req.path)) {
       next();
       return;

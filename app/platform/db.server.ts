@@ -10,13 +10,19 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 
 let instance: Db | undefined;
 
+/**
+ * How long a write waits for another process's write lock before it fails
+ * (503). better-sqlite3 waits synchronously: the whole process waits with it.
+ */
+export const BUSY_TIMEOUT_MS = 5000;
+
 /** Opens a SQLite file with the pragmas the Hub relies on. */
 export function openDatabase(file: string): Db {
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   sqlite.pragma("synchronous = NORMAL");
   return drizzle(sqlite, { schema });
 }
@@ -61,4 +67,19 @@ export function writeTransaction<T>(work: (tx: Db) => T, db: Db = getDb()): T {
 /** Runs `work` against one consistent snapshot of the database (a deferred read transaction). */
 export function readTransaction<T>(work: (tx: Db) => T, db: Db = getDb()): T {
   return db.transaction((tx) => work(tx as unknown as Db), { behavior: "deferred" });
+}
+
+/**
+ * Runs synchronous `work` waiting at most `ms` for the write lock: for
+ * background writes (the relay's lease) that can simply try again later,
+ * and must not hold up every request of the process for BUSY_TIMEOUT_MS
+ * while another process holds the lock.
+ */
+export function withBusyTimeout<T>(ms: number, work: () => T, db: Db = getDb()): T {
+  db.$client.pragma(`busy_timeout = ${ms}`);
+  try {
+    return work();
+  } finally {
+    db.$client.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  }
 }

@@ -1,7 +1,13 @@
 /** Turning domain errors into HTTP responses, at the edge of the app. */
 import { data } from "@remix-run/node";
 import { asStorageError } from "./db.server";
-import { type FieldErrors, ForbiddenError, NotFoundError, StorageUnavailableError, ValidationError } from "./errors";
+import {
+  type FieldErrors,
+  ForbiddenError,
+  NotFoundError,
+  type StorageUnavailableError,
+  ValidationError,
+} from "./errors";
 
 /** Seconds a client is asked to wait before trying again after a 503. */
 export const RETRY_AFTER_SECONDS = 5;
@@ -30,8 +36,9 @@ export async function readForm(request: Request): Promise<FormData> {
  */
 export function storageErrorResponse(error: unknown) {
   const storage = asStorageError(error);
-  if (!(storage instanceof StorageUnavailableError)) return null;
-  return storage.reason === "busy"
+  // Known by its name: the server and the built app each load their own copy of the class.
+  if (!(storage instanceof Error) || storage.name !== "StorageUnavailableError") return null;
+  return (storage as StorageUnavailableError).reason === "busy"
     ? data(
         { message: "The Hub is busy: nothing was saved. Try again in a few seconds." },
         { status: 503, headers: { "Retry-After": String(RETRY_AFTER_SECONDS) } },
@@ -39,12 +46,14 @@ export function storageErrorResponse(error: unknown) {
     : data({ message: "The Hub's storage is full: nothing was saved." }, { status: 507 });
 }
 
-/** Rethrows not-found, forbidden and storage errors as 404, 403 and 503/507 responses; anything else as it is. */
+/**
+ * Rethrows not-found and forbidden as 404 and 403 responses; anything else
+ * as it is (storage errors are answered for every route, with a log line,
+ * by the server's wrapper of the routes: server/storage-errors.ts).
+ */
 export function rethrowAsResponse(error: unknown): never {
   if (error instanceof ForbiddenError) forbidden(error.message);
   if (error instanceof NotFoundError) notFound(error.message);
-  const storage = storageErrorResponse(error);
-  if (storage) throw storage;
   throw error;
 }
 

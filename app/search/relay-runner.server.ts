@@ -6,6 +6,7 @@
  * out). Rebuilds asked for from elsewhere (`npm run search:reindex` while a
  * Hub runs) are done here, between batches, so they never overlap relaying.
  */
+import { withBusyTimeout } from "../platform/db.server";
 import { acquireLease, leaseHolder, newHolderId, releaseLease } from "../platform/lease.server";
 import { getSetting, setSetting } from "../platform/settings.server";
 import { dropIndex, ensureIndex, LEGACY_INDEXES, SEARCH_INDEX, SEARCH_INDEX_VERSION } from "./index-settings.server";
@@ -17,6 +18,8 @@ export { RELAY_LEASE };
 const VERSION_SETTING = "search_index_version";
 const REBUILD_REQUESTED = "search_rebuild_requested";
 const REBUILD_DONE = "search_rebuild_done";
+/** How long renewing the lease waits for another process's write lock before trying again next round. */
+const BACKGROUND_BUSY_TIMEOUT_MS = 100;
 /**
  * How long a rebuild holds the lease without renewing it: building every
  * document is one synchronous read, during which nothing else in the process
@@ -120,7 +123,8 @@ export function startSearchRelay({
   const holdLease = (): boolean => {
     const now = Date.now();
     if (role === "active" && now - renewedAt < leaseTtlMs / 3) return true;
-    if (!acquireLease(RELAY_LEASE, holder, leaseTtlMs)) {
+    // Renewing can wait for the next round: it never holds up the process's requests for long.
+    if (!withBusyTimeout(BACKGROUND_BUSY_TIMEOUT_MS, () => acquireLease(RELAY_LEASE, holder, leaseTtlMs))) {
       if (role !== "standby") log("Search relay: another Hub process holds the relay lease; standing by.");
       role = "standby";
       prepared = false;
