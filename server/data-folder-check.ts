@@ -80,7 +80,7 @@ export function checkDataFolder(dir: string, minFreeBytes = MIN_FREE_BYTES): voi
   const free = bavail * bsize;
   if (free < minFreeBytes) {
     throw new DataFolderError(
-      `The disk holding the data folder ${dir} has ${Math.floor(free / 1024 / 1024)} MB free; the Hub needs at least ${minFreeBytes / 1024 / 1024} MB. Free some space, or set DATA_DIR to a folder on another disk.`,
+      `The disk holding the data folder ${dir} has ${Math.floor(free / 1024 / 1024)} MB free; the Hub needs at least ${Math.ceil(minFreeBytes / 1024 / 1024)} MB. Free some space, or set DATA_DIR to a folder on another disk.`,
     );
   }
 }
