@@ -8,6 +8,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { processesWorkingIn } from "../support/hub-data";
 import { type RunningHub, startHub } from "../support/hub-server";
 import { eventually } from "../support/wait";
 
@@ -25,21 +26,6 @@ function alive(pid: number): boolean {
   } catch {
     return false;
   }
-}
-
-/** Processes whose working folder is in `dir` (a Meilisearch runs in its data folder). */
-function processesWorkingIn(dir: string): number[] {
-  return fs
-    .readdirSync("/proc")
-    .filter((entry) => /^\d+$/.test(entry))
-    .filter((pid) => {
-      try {
-        return fs.readlinkSync(`/proc/${pid}/cwd`).startsWith(dir);
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
 }
 
 interface Runtime {
