@@ -32,10 +32,11 @@ interface Exit {
 
 /** Starts the Hub as `npm start` would, as another user if `asUid` is given, and waits for it to exit. */
 function startHubExpectingExit(dataDir: string, asUid?: string): Promise<Exit> {
-  const tsx = path.resolve("node_modules/.bin/tsx");
+  // One process (not the tsx launcher, which a kill on time-out would leave running).
+  const hub = [process.execPath, "--import", "tsx", "server/index.ts"];
   const [command, args] = asUid
-    ? ["/usr/bin/setpriv", ["--reuid", asUid, "--regid", asUid, "--clear-groups", "--", tsx, "server/index.ts"]]
-    : [tsx, ["server/index.ts"]];
+    ? ["/usr/bin/setpriv", ["--reuid", asUid, "--regid", asUid, "--clear-groups", "--", ...hub]]
+    : [process.execPath, hub.slice(1)];
   const started = Date.now();
   const child = spawn(command, args, {
     env: { ...process.env, NODE_ENV: "test", HOST: "127.0.0.1", PORT: "0", DATA_DIR: dataDir, HOME: scratch },

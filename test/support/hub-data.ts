@@ -18,9 +18,12 @@ export function readRuntime(dataDir: string): HubRuntime {
   return JSON.parse(fs.readFileSync(path.join(dataDir, "meili", "runtime.json"), "utf8")) as HubRuntime;
 }
 
-/** Runs `read` on the Hub's database, opened read-only, and closes it. */
+/**
+ * Runs `read` on the Hub's database and closes it. Not opened read-only: after a crash, only a
+ * connection that may write can recover the journal the dead process left, and so see its last commits.
+ */
 export function readHubDatabase<T>(dataDir: string, read: (db: Database.Database) => T): T {
-  const db = new Database(path.join(dataDir, "hub.db"), { readonly: true, fileMustExist: true });
+  const db = new Database(path.join(dataDir, "hub.db"), { fileMustExist: true });
   try {
     return read(db);
   } finally {
