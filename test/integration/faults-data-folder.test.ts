@@ -4,21 +4,29 @@
  * And a disk that fills up during a write (SQLite's page-count limit stands
  * in for it): the write fails whole, and the person is told nothing was saved.
  */
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { count } from "drizzle-orm";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/platform/db.server";
 import { StorageUnavailableError } from "~/platform/errors";
 import { storageErrorResponse } from "~/platform/http.server";
 import { createPost } from "~/posts/save-post.server";
 import { events, posts, revisions } from "../../db/schema";
 import { checkDataFolder } from "../../server/data-folder-check";
+import { ensureBuild } from "../../server/ensure-build";
 import { givenPartner, givenUser, lessonInput } from "../support/factories";
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "srs-hub-data-folder-"));
+
+// Built here, as root, and readable by all: the Hub that runs as nobody could not write a build
+// of its own, nor read one a Hub made (a Hub's umask keeps its files to itself).
+beforeAll(() => {
+  ensureBuild(() => {});
+  spawnSync("chmod", ["-R", "a+rX", "build"]);
+}, 240_000);
 
 afterAll(() => {
   fs.rmSync(scratch, { recursive: true, force: true });
