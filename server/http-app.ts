@@ -16,9 +16,11 @@ import {
   MAX_REQUEST_BYTES,
 } from "../app/platform/request-guards";
 import { servedOverHttps } from "../app/platform/transport.server";
+import { requestLimits } from "./request-limits";
 import { requestLog } from "./request-log";
 import { createRouteNamer, type ManifestRoute } from "./route-names";
 import { assetFiles } from "./static-assets";
+import { withStorageErrorsAnswered } from "./storage-errors";
 
 export interface HubServerOptions {
   mode: "production" | "development";
@@ -318,7 +320,9 @@ export async function createHubApp({
     closeVite = () => devServer.close();
     app.use(devServer.middlewares);
     build = async () => {
-      const loaded = (await devServer.ssrLoadModule("virtual:remix/server-build")) as ServerBuild;
+      const loaded = withStorageErrorsAnswered(
+        (await devServer.ssrLoadModule("virtual:remix/server-build")) as ServerBuild,
+      );
       nameRoutesOf(loaded);
       return loaded;
     };
@@ -331,10 +335,12 @@ export async function createHubApp({
     // Only /assets holds files; other addresses never touch the disk before reaching the app.
     app.use("/assets", assetFiles(path.resolve("build/client/assets")));
     const serverBuildUrl = new URL(`file://${path.resolve("build/server/index.js")}`).href;
-    build = (await import(serverBuildUrl)) as ServerBuild;
+    build = withStorageErrorsAnswered((await import(serverBuildUrl)) as ServerBuild);
     nameRoutesOf(build);
   }
 
+  // After the static files, which are cheap and never refused.
+  app.use(requestLimits());
   app.use(readableUrls);
   app.use(requestGuards());
   app.use(privatePages);

@@ -171,6 +171,8 @@ export interface ManagedMeilisearch {
   port: number;
   /** The current process id (it changes when the engine is restarted). */
   readonly pid: number;
+  /** The Hub is stopping: from now on an exit is expected and never restarted. */
+  expectStop(): void;
   /** Stops the engine and does not restart it. */
   stop(): Promise<void>;
 }
@@ -187,6 +189,10 @@ export interface StartOptions {
   settings?: Record<string, string>;
   log?: (line: string) => void;
 }
+
+/** How an exit reads when something outside asked Meilisearch to stop (by signal, or its exit code after one). */
+const STOP_REQUESTS = new Set(["SIGTERM", "SIGINT", "SIGHUP", "130", "143"]);
+const STOP_REQUEST_GRACE_MS = 2_000;
 
 /** Starts Meilisearch and resolves once it answers /health. */
 export async function startMeilisearch({
@@ -247,27 +253,38 @@ export async function startMeilisearch({
       deadReason = reason;
       // Only an engine that once started well is restarted; a failed first start is reported instead.
       if (stopping || !restart || !startedWell) return;
-      // A run that lasted a minute was healthy: start the backoff again.
-      failures = Date.now() - startedAt > 60_000 ? 1 : failures + 1;
-      const delay = Math.min(30_000, 1000 * 2 ** (failures - 1));
-      log(`Meilisearch exited unexpectedly (${reason}); restarting in ${delay / 1000} s.`);
+      // Asked to stop from outside: most likely the Hub is being stopped with it (Ctrl-C reaches
+      // the whole process group, a service manager signals the whole service), and the Hub's own
+      // stop is on its way. Only if none comes is the exit unexpected.
+      const grace = STOP_REQUESTS.has(reason) ? STOP_REQUEST_GRACE_MS : 0;
       restartTimer = setTimeout(() => {
-        child = launch();
-        waitUntilHealthy(
-          url,
-          () => deadReason,
-          () => output,
-          30_000,
-        ).then(
-          () => log("Meilisearch is running again."),
-          (error) => log(`Meilisearch restart failed: ${error instanceof Error ? error.message : error}`),
-        );
-      }, delay);
+        if (!stopping) scheduleRestart(reason, startedAt);
+      }, grace);
     };
     deadReason = null;
     launched.on("exit", (code, signal) => onEnded(String(code ?? signal)));
     launched.on("error", (error) => onEnded(error.message));
     return launched;
+  };
+
+  /** After an unexpected exit: restart with backoff, and say so. */
+  const scheduleRestart = (reason: string, startedAt: number) => {
+    // A run that lasted a minute was healthy: start the backoff again.
+    failures = Date.now() - startedAt > 60_000 ? 1 : failures + 1;
+    const delay = Math.min(30_000, 1000 * 2 ** (failures - 1));
+    log(`Meilisearch exited unexpectedly (${reason}); restarting in ${delay / 1000} s.`);
+    restartTimer = setTimeout(() => {
+      child = launch();
+      waitUntilHealthy(
+        url,
+        () => deadReason,
+        () => output,
+        30_000,
+      ).then(
+        () => log("Meilisearch is running again."),
+        (error) => log(`Meilisearch restart failed: ${error instanceof Error ? error.message : error}`),
+      );
+    }, delay);
   };
 
   child = launch();
@@ -294,6 +311,10 @@ export async function startMeilisearch({
     port: listenPort,
     get pid() {
       return child.pid ?? 0;
+    },
+    expectStop() {
+      stopping = true;
+      if (restartTimer) clearTimeout(restartTimer);
     },
     async stop() {
       stopping = true;

@@ -17,6 +17,7 @@ import { migrateDatabase } from "../app/platform/migrate.server";
 import { moveDraftsIntoPartnerNamespaces } from "../app/posts/draft-addresses.server";
 import { renderPostsSavedBefore } from "../app/posts/post-rendering.server";
 import { partners, posts } from "../db/schema";
+import { checkDataFolder } from "./data-folder-check";
 
 export interface PreparedDatabase {
   imported: boolean;
@@ -31,12 +32,14 @@ function isEmpty(): boolean {
 }
 
 /**
- * Applies migrations, then on an empty database imports the demo content and,
+ * Checks the data folder, applies migrations, then on an empty database imports the demo content and,
  * outside production, creates the demo accounts; checks that the partners
  * ENTRA_TENANTS names exist.
  */
 export async function prepareDatabase(log: (line: string) => void = console.log): Promise<PreparedDatabase> {
   const env = getEnv();
+  // A folder the Hub cannot write in stops it here, with a message that says what to change.
+  checkDataFolder(env.dataDir);
   secureDataFolder(env.dataDir);
   migrateDatabase();
   // Failed sign-ins older than the throttle remembers are of no more use.

@@ -135,6 +135,11 @@ export async function startSearchRuntime(log: (line: string) => void = console.l
       JSON.stringify({ url: managed.url, hubPid: process.pid, meiliPid: managed.pid }),
     );
   }
+  if (managed) {
+    // From the moment the Hub is told to stop, an exit of its Meilisearch is part of stopping:
+    // the steps before search.stop() (open requests finishing) may take seconds.
+    for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => managed.expectStop());
+  }
   const relay = startSearchRelay({ log, checkEveryMs: getEnv().SEARCH_CHECK_MINUTES * 60_000 });
   return {
     mode,

@@ -15,7 +15,11 @@ export function ErrorPage() {
         ? [t("errorPage.forbiddenTitle"), t("errorPage.forbiddenText")]
         : status >= 400 && status < 500
           ? [t("errorPage.badRequestTitle"), null]
-          : [t("errorPage.serverTitle"), t("errorPage.serverText")];
+          : status === 503
+            ? [t("errorPage.busyTitle"), t("errorPage.busyText")]
+            : status === 507
+              ? [t("errorPage.storageFullTitle"), t("errorPage.storageFullText")]
+              : [t("errorPage.serverTitle"), t("errorPage.serverText")];
   const reference = status >= 500 ? (failedRequestId() ?? root?.requestId ?? null) : null;
   return (
     <div className="govuk-grid-row">

@@ -311,6 +311,10 @@ export const en = {
   "errorPage.badRequestTitle": "There is a problem with that request",
   "errorPage.serverTitle": "Sorry, there is a problem with the service",
   "errorPage.serverText": "Try again later.",
+  "errorPage.busyTitle": "Sorry, the service is busy",
+  "errorPage.busyText": "Nothing you sent was saved. Try again in a few seconds.",
+  "errorPage.storageFullTitle": "Sorry, the service has run out of storage",
+  "errorPage.storageFullText": "Nothing you sent was saved. Tell an SRS administrator.",
   "errorPage.reference": "If you report this problem, quote this reference: {requestId}",
   "errorPage.home": "Go to the home page",
   // Accounts run from the Hub: people (administrators), your account, invitations and password resets.

@@ -25,6 +25,8 @@ export function errorPageTitle(error: unknown, t: Translate): MetaTitle {
   if (status === 404) return withServiceName(t, t("errorPage.notFoundTitle"));
   if (status === 403) return withServiceName(t, t("errorPage.forbiddenTitle"));
   if (status >= 400 && status < 500) return withServiceName(t, t("errorPage.badRequestTitle"));
+  if (status === 503) return withServiceName(t, t("errorPage.busyTitle"));
+  if (status === 507) return withServiceName(t, t("errorPage.storageFullTitle"));
   return withServiceName(t, t("errorPage.serverTitle"));
 }
 

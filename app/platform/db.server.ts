@@ -4,10 +4,17 @@ import Database from "better-sqlite3";
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
 import * as schema from "../../db/schema";
 import { getEnv } from "./env.server";
+import { StorageUnavailableError } from "./errors";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 let instance: Db | undefined;
+
+/**
+ * How long a write waits for another process's write lock before it fails
+ * (503). better-sqlite3 waits synchronously: the whole process waits with it.
+ */
+export const BUSY_TIMEOUT_MS = 5000;
 
 /** Opens a SQLite file with the pragmas the Hub relies on. */
 export function openDatabase(file: string): Db {
@@ -15,7 +22,7 @@ export function openDatabase(file: string): Db {
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   sqlite.pragma("synchronous = NORMAL");
   return drizzle(sqlite, { schema });
 }
@@ -43,14 +50,47 @@ export function closeDb(): void {
 }
 
 /**
+ * SQLite's "locked for longer than busy_timeout" and "disk full" errors as
+ * the domain's StorageUnavailableError (whose write SQLite rolled back);
+ * anything else as it is.
+ */
+export function asStorageError(error: unknown): unknown {
+  if (!(error instanceof Database.SqliteError)) return error;
+  // Extended codes (SQLITE_BUSY_SNAPSHOT, SQLITE_BUSY_TIMEOUT...) are kinds of the same two.
+  if (error.code.startsWith("SQLITE_BUSY")) return new StorageUnavailableError("busy", { cause: error });
+  if (error.code === "SQLITE_FULL") return new StorageUnavailableError("full", { cause: error });
+  return error;
+}
+
+/**
  * Runs `work` in one synchronous IMMEDIATE transaction: it takes the write lock
- * at once, so two writers never both read-then-write stale rows.
+ * at once, so two writers never both read-then-write stale rows. A lock held
+ * elsewhere past busy_timeout, or a full disk, throws StorageUnavailableError.
  */
 export function writeTransaction<T>(work: (tx: Db) => T, db: Db = getDb()): T {
-  return db.transaction((tx) => work(tx as unknown as Db), { behavior: "immediate" });
+  try {
+    return db.transaction((tx) => work(tx as unknown as Db), { behavior: "immediate" });
+  } catch (error) {
+    throw asStorageError(error);
+  }
 }
 
 /** Runs `work` against one consistent snapshot of the database (a deferred read transaction). */
 export function readTransaction<T>(work: (tx: Db) => T, db: Db = getDb()): T {
   return db.transaction((tx) => work(tx as unknown as Db), { behavior: "deferred" });
+}
+
+/**
+ * Runs synchronous `work` waiting at most `ms` for the write lock: for
+ * background writes (the relay's lease) that can simply try again later,
+ * and must not hold up every request of the process for BUSY_TIMEOUT_MS
+ * while another process holds the lock.
+ */
+export function withBusyTimeout<T>(ms: number, work: () => T, db: Db = getDb()): T {
+  db.$client.pragma(`busy_timeout = ${ms}`);
+  try {
+    return work();
+  } finally {
+    db.$client.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  }
 }

@@ -129,6 +129,14 @@ const EnvSchema = z
       .max(24 * 60)
       .default(10),
     /**
+     * Requests one Hub process works on at once (static files and the health
+     * check aside); more are answered 503 with Retry-After at once, rather
+     * than queued without bound. Well above what 16 busy connections need.
+     */
+    MAX_REQUESTS_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(100),
+    /** A request still unanswered after this long is ended with a 503 page and logged. */
+    REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+    /**
      * Which proxies in front may say who the client is (X-Forwarded-For, -Proto,
      * -Host): off, a number of hops ("1"), or their addresses ("10.0.0.2,
      * loopback"). Off by default: the client's own headers are ignored.

@@ -24,3 +24,22 @@ export class ValidationError extends Error {
     super(`Invalid input: ${Object.keys(fieldErrors).join(", ")}`);
   }
 }
+
+/**
+ * The database could not take the write: another process held its write
+ * lock for longer than the Hub waits ("busy"), or the disk (or the file's
+ * size limit) is full ("full"). Nothing of the write was kept; trying again
+ * later may work.
+ */
+export class StorageUnavailableError extends Error {
+  override name = "StorageUnavailableError";
+  constructor(
+    readonly reason: "busy" | "full",
+    options?: { cause?: unknown },
+  ) {
+    super(
+      reason === "busy" ? "The database stayed locked by another writer" : "The database's storage is full",
+      options,
+    );
+  }
+}

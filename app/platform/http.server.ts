@@ -1,6 +1,16 @@
 /** Turning domain errors into HTTP responses, at the edge of the app. */
 import { data } from "@remix-run/node";
-import { type FieldErrors, ForbiddenError, NotFoundError, ValidationError } from "./errors";
+import { asStorageError } from "./db.server";
+import {
+  type FieldErrors,
+  ForbiddenError,
+  NotFoundError,
+  type StorageUnavailableError,
+  ValidationError,
+} from "./errors";
+
+/** Seconds a client is asked to wait before trying again after a 503. */
+export const RETRY_AFTER_SECONDS = 5;
 
 export function notFound(message = "Not found"): never {
   throw data({ message }, { status: 404 });
@@ -19,7 +29,28 @@ export async function readForm(request: Request): Promise<FormData> {
   }
 }
 
-/** Rethrows not-found and forbidden as 404 and 403 responses; anything else is rethrown as it is. */
+/**
+ * A database that cannot take a write is the service's state, not the
+ * request's fault and not a bug: 503 with Retry-After while another writer
+ * holds the lock, 507 when the storage is full. Null for any other error.
+ */
+export function storageErrorResponse(error: unknown) {
+  const storage = asStorageError(error);
+  // Known by its name: the server and the built app each load their own copy of the class.
+  if (!(storage instanceof Error) || storage.name !== "StorageUnavailableError") return null;
+  return (storage as StorageUnavailableError).reason === "busy"
+    ? data(
+        { message: "The Hub is busy: nothing was saved. Try again in a few seconds." },
+        { status: 503, headers: { "Retry-After": String(RETRY_AFTER_SECONDS) } },
+      )
+    : data({ message: "The Hub's storage is full: nothing was saved." }, { status: 507 });
+}
+
+/**
+ * Rethrows not-found and forbidden as 404 and 403 responses; anything else
+ * as it is (storage errors are answered for every route, with a log line,
+ * by the server's wrapper of the routes: server/storage-errors.ts).
+ */
 export function rethrowAsResponse(error: unknown): never {
   if (error instanceof ForbiddenError) forbidden(error.message);
   if (error instanceof NotFoundError) notFound(error.message);

@@ -16,16 +16,37 @@ export function newHolderId(): string {
   return `${os.hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
 }
 
-/** Takes the lease, or renews it if `holder` has it; false when another holder's lease is still running. */
+/**
+ * A holder on this machine whose process no longer exists (a Hub killed
+ * outright): its lease is free at once, rather than after it runs out.
+ */
+function isGoneFromThisMachine(holder: string): boolean {
+  const [host, pid] = holder.split(":");
+  if (host !== os.hostname() || !/^\d+$/.test(pid ?? "")) return false;
+  try {
+    process.kill(Number(pid), 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "ESRCH";
+  }
+}
+
+/**
+ * Takes the lease, or renews it if `holder` has it; false when another
+ * holder's lease is still running and its process may still be alive.
+ */
 export function acquireLease(name: string, holder: string, ttlMs: number, db: Db = getDb(), now = Date.now()): boolean {
   return writeTransaction((tx) => {
+    const current = tx.select({ holder: leases.holder }).from(leases).where(eq(leases.name, name)).get();
+    const holderGone = current !== undefined && current.holder !== holder && isGoneFromThisMachine(current.holder);
+    const expiredBy = holderGone ? Number.MAX_SAFE_INTEGER : now;
     const result = tx
       .insert(leases)
       .values({ name, holder, expiresAt: new Date(now + ttlMs) })
       .onConflictDoUpdate({
         target: leases.name,
         set: { holder, expiresAt: new Date(now + ttlMs) },
-        where: sql`${leases.holder} = ${holder} or ${leases.expiresAt} <= ${now}`,
+        where: sql`${leases.holder} = ${holder} or ${leases.expiresAt} <= ${expiredBy}`,
       })
       .run();
     return result.changes === 1;

@@ -8,6 +8,7 @@
  * what drifted. Rebuilds asked for from elsewhere (`npm run search:reindex` while a
  * Hub runs) are done here, between batches, so they never overlap relaying.
  */
+import { withBusyTimeout } from "../platform/db.server";
 import { acquireLease, leaseHolder, newHolderId, releaseLease } from "../platform/lease.server";
 import { getSetting, setSetting } from "../platform/settings.server";
 import { checkSearchIndex } from "./index-check.server";
@@ -22,6 +23,8 @@ const REBUILD_REQUESTED = "search_rebuild_requested";
 const REBUILD_DONE = "search_rebuild_done";
 /** How often the relay compares the index with the database, unless told otherwise (SEARCH_CHECK_MINUTES). */
 export const DEFAULT_CHECK_EVERY_MS = 10 * 60_000;
+/** How long renewing the lease waits for another process's write lock before trying again next round. */
+const BACKGROUND_BUSY_TIMEOUT_MS = 100;
 
 /** What the last rebuild asked of a running relay came to. */
 export interface RebuildOutcome {
@@ -88,7 +91,8 @@ export function startSearchRelay({
   const holdLease = (): boolean => {
     const now = Date.now();
     if (role === "active" && now - renewedAt < leaseTtlMs / 3) return true;
-    if (!acquireLease(RELAY_LEASE, holder, leaseTtlMs)) {
+    // Renewing can wait for the next round: it never holds up the process's requests for long.
+    if (!withBusyTimeout(BACKGROUND_BUSY_TIMEOUT_MS, () => acquireLease(RELAY_LEASE, holder, leaseTtlMs))) {
       if (role !== "standby") log("Search relay: another Hub process holds the relay lease; standing by.");
       role = "standby";
       prepared = false;
