@@ -16,6 +16,8 @@ import {
   MAX_REQUEST_BYTES,
 } from "../app/platform/request-guards";
 import { servedOverHttps } from "../app/platform/transport.server";
+import { clientAddressOf } from "./client-address";
+import { healthEndpoints } from "./health-endpoints";
 import { requestLog } from "./request-log";
 import { createRouteNamer, type ManifestRoute } from "./route-names";
 import { assetFiles } from "./static-assets";
@@ -302,6 +304,8 @@ export async function createHubApp({
   app.use(allowedMethods);
   app.use(forwardedHeaders);
   app.use(knownHosts(publicOrigin));
+  // Monitoring asks often: answered here, before the security headers' nonce, the body guards and Remix.
+  app.use(healthEndpoints());
   // HSTS on the same condition as Secure __Host- cookies: production (NODE_ENV), served over https.
   const https = servedOverHttps();
   app.use(securityHeaders({ mode, https, formActionOrigins }));
@@ -345,7 +349,7 @@ export async function createHubApp({
       mode: "production",
       getLoadContext: (req, res) => ({
         requestId: String(res.locals.requestId),
-        clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
+        clientAddress: clientAddressOf(req),
         cspNonce: String(res.locals.cspNonce ?? ""),
       }),
     }),
