@@ -108,8 +108,11 @@ function privatePages(_req: Request, res: Response, next: NextFunction) {
  * a connection the server is about to drop.
  */
 function closeUnreadBodies(req: Request, res: Response, next: NextFunction) {
+  // A request without a body is not "complete" until just after its handler starts: an answer sent
+  // at once (the health checks, the favicon) must not close the connection for that.
+  const hasBody = req.headers["transfer-encoding"] !== undefined || Number(req.headers["content-length"] ?? 0) > 0;
   onHeaders(res, () => {
-    if (!req.complete) res.setHeader("Connection", "close");
+    if (hasBody && !req.complete) res.setHeader("Connection", "close");
   });
   next();
 }
