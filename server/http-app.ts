@@ -16,6 +16,8 @@ import {
   MAX_REQUEST_BYTES,
 } from "../app/platform/request-guards";
 import { servedOverHttps } from "../app/platform/transport.server";
+import { clientAddressOf } from "./client-address";
+import { healthEndpoints } from "./health-endpoints";
 import { requestLimits } from "./request-limits";
 import { requestLog } from "./request-log";
 import { createRouteNamer, type ManifestRoute } from "./route-names";
@@ -108,8 +110,11 @@ function privatePages(_req: Request, res: Response, next: NextFunction) {
  * a connection the server is about to drop.
  */
 function closeUnreadBodies(req: Request, res: Response, next: NextFunction) {
+  // A request without a body is not "complete" until just after its handler starts: an answer sent
+  // at once (the health checks, the favicon) must not close the connection for that.
+  const hasBody = req.headers["transfer-encoding"] !== undefined || Number(req.headers["content-length"] ?? 0) > 0;
   onHeaders(res, () => {
-    if (!req.complete) res.setHeader("Connection", "close");
+    if (hasBody && !req.complete) res.setHeader("Connection", "close");
   });
   next();
 }
@@ -304,6 +309,8 @@ export async function createHubApp({
   app.use(allowedMethods);
   app.use(forwardedHeaders);
   app.use(knownHosts(publicOrigin));
+  // Monitoring asks often: answered here, before the security headers' nonce, the body guards and Remix.
+  app.use(healthEndpoints());
   // HSTS on the same condition as Secure __Host- cookies: production (NODE_ENV), served over https.
   const https = servedOverHttps();
   app.use(securityHeaders({ mode, https, formActionOrigins }));
@@ -351,7 +358,7 @@ export async function createHubApp({
       mode: "production",
       getLoadContext: (req, res) => ({
         requestId: String(res.locals.requestId),
-        clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
+        clientAddress: clientAddressOf(req),
         cspNonce: String(res.locals.cspNonce ?? ""),
       }),
     }),

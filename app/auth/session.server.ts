@@ -1,23 +1,31 @@
 import { redirect } from "@remix-run/node";
-import { noteSignedInUser } from "../platform/request-record.server";
+import { noteSignedInUser, type RecordedRequest } from "../platform/request-record.server";
 import { endSession, readSessionId, validateSession } from "./lucia.server";
 import type { SessionUser } from "./principals";
 
 // The root loader and the page's own loader both ask who is signed in: validate once per request.
 const usersByRequest = new WeakMap<Request, Promise<SessionUser | null>>();
 
+/**
+ * The user whose session a request's Cookie header carries, or null, noted
+ * for the request's log line. Takes a fetch Request (Remix) or Node's
+ * headers (the health endpoints, served before Remix).
+ */
+export async function signedInUserOf(request: RecordedRequest): Promise<SessionUser | null> {
+  const cookie = request.headers instanceof Headers ? request.headers.get("Cookie") : request.headers.cookie;
+  const sessionId = readSessionId(typeof cookie === "string" ? cookie : null);
+  if (!sessionId) return null;
+  const result = await validateSession(sessionId);
+  // For the request's log line: who made it.
+  if (result) noteSignedInUser(request, result.user.id);
+  return result?.user ?? null;
+}
+
 /** The signed-in user, or null. */
 export function getUser(request: Request): Promise<SessionUser | null> {
   let user = usersByRequest.get(request);
   if (!user) {
-    const sessionId = readSessionId(request.headers.get("Cookie"));
-    user = sessionId
-      ? validateSession(sessionId).then((result) => {
-          // For the request's log line: who made it.
-          if (result) noteSignedInUser(request, result.user.id);
-          return result?.user ?? null;
-        })
-      : Promise.resolve(null);
+    user = signedInUserOf(request);
     usersByRequest.set(request, user);
   }
   return user;

@@ -1,10 +1,12 @@
-import { sql } from "drizzle-orm";
 import { getDb } from "./db.server";
 import { migrationsApplied } from "./migrate.server";
+import { preparedOnce } from "./prepared.server";
+
+const ping = preparedOnce((db) => db.$client.prepare("select 1"));
 
 export function checkDatabase(): "ok" | "down" {
   try {
-    getDb().get(sql`select 1`);
+    ping(getDb()).get();
     return "ok";
   } catch {
     return "down";

@@ -14,6 +14,7 @@ import { fileURLToPath } from "node:url";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { readMigrationFiles } from "drizzle-orm/migrator";
 import { type Db, getDb } from "./db.server";
+import { preparedOnce } from "./prepared.server";
 
 /** Finds db/migrations whether this module runs from source (tsx, vitest) or from the server bundle in build/server. */
 export function migrationsFolder(): string {
@@ -41,24 +42,27 @@ function pendingMigrations(db: Db, folder: string) {
 
 let newestMigration: number | undefined;
 
+// Prepared once per connection: the readiness check asks on every request.
+const migrationsTable = preparedOnce((db) =>
+  db.$client.prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'"),
+);
+// Prepared only once the table exists (SQLite compiles the statement against the schema).
+const lastMigration = preparedOnce((db) =>
+  db.$client.prepare<[], { at: number | null }>("select max(created_at) as at from __drizzle_migrations"),
+);
+
 /**
  * Whether this database has every migration this code expects: for the
- * readiness check, so cheap (the folder is read once per process, then one
- * query). Throws when the database cannot be read.
+ * readiness check, so cheap (the folder is read once per process, then two
+ * prepared queries). Throws when the database cannot be read.
  */
 export function migrationsApplied(db: Db = getDb()): boolean {
   newestMigration ??= Math.max(
     0,
     ...readMigrationFiles({ migrationsFolder: migrationsFolder() }).map((m) => m.folderMillis),
   );
-  const table = db.$client
-    .prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'")
-    .get();
-  if (!table) return newestMigration === 0;
-  const last = db.$client.prepare("select max(created_at) as at from __drizzle_migrations").get() as {
-    at: number | null;
-  };
-  return Number(last.at ?? 0) >= newestMigration;
+  if (!migrationsTable(db).get()) return newestMigration === 0;
+  return Number(lastMigration(db).get()?.at ?? 0) >= newestMigration;
 }
 
 function hasData(db: Db): boolean {

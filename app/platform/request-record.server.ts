@@ -31,9 +31,15 @@ export function openRequestRecord(headers: Record<string, string | string[] | un
   return { record, close: () => records.open.delete(key) };
 }
 
+/** A request as Remix hands it to loaders, or as Node's server reads it (the health endpoints). */
+export type RecordedRequest = Request | { headers: Record<string, string | string[] | undefined> };
+
 /** Notes who is signed in, for the request's log line (nothing happens outside a server request). */
-export function noteSignedInUser(request: Request, userId: string): void {
-  const key = request.headers.get(REQUEST_RECORD_HEADER);
-  const record = key === null ? undefined : records.open.get(key);
+export function noteSignedInUser(request: RecordedRequest, userId: string): void {
+  const key =
+    request.headers instanceof Headers
+      ? request.headers.get(REQUEST_RECORD_HEADER)
+      : request.headers[REQUEST_RECORD_HEADER];
+  const record = typeof key === "string" ? records.open.get(key) : undefined;
   if (record) record.userId = userId;
 }

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireUser } from "~/auth/session.server";
+import { getUser, requireUser } from "~/auth/session.server";
 import { METRICS_CONTENT_TYPE, metricsForScrape } from "~/operations/cluster-metrics.server";
 import { mayMonitor } from "~/operations/monitoring-access.server";
 import { log } from "~/platform/log.server";
@@ -10,7 +10,7 @@ import { log } from "~/platform/log.server";
  * exist: visitors are asked to sign in, signed-in people are told it is not found.
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  if (!(await mayMonitor(request, context.clientAddress))) {
+  if (!(await mayMonitor(context.clientAddress, () => getUser(request)))) {
     await requireUser(request);
     throw new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }

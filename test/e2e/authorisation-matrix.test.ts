@@ -1,13 +1,15 @@
 /**
  * Every route, every method, every kind of person: the status the Hub
  * answers, as an attacker would probe it from outside, over HTTP. The routes
- * come from app/routes.ts (the route config the build uses): a route that is
- * not in the matrix fails the suite, so each new route is covered from its
+ * come from app/routes.ts (the route config the build uses) and from the
+ * addresses Express answers before Remix (the health endpoints): a route that
+ * is not in the matrix fails the suite, so each new route is covered from its
  * first day.
  */
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { HEALTH_PATHS } from "../../server/health-endpoints";
 import { DEMO_PASSWORD } from "../support/browser";
 import { e2eFixture } from "../support/e2e-fixtures";
 
@@ -416,7 +418,7 @@ const MATRIX: Row[] = [
   },
 ];
 
-/** Every route in the route config, as "/posts/:slug/edit", with "/*" for a catch-all. */
+/** Every route in the route config, as "/posts/:slug/edit", with "/*" for a catch-all; and the health endpoints. */
 async function configuredRoutes(): Promise<string[]> {
   // What the Remix Vite plugin sets before it reads app/routes.ts.
   (globalThis as { __remixAppDirectory?: string }).__remixAppDirectory = path.resolve("app");
@@ -431,7 +433,7 @@ async function configuredRoutes(): Promise<string[]> {
     }
   };
   walk(config, "");
-  return [...new Set(paths)].sort();
+  return [...new Set([...paths, ...HEALTH_PATHS])].sort();
 }
 
 beforeAll(async () => {

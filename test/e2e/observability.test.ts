@@ -259,6 +259,20 @@ describe("/metrics", () => {
 });
 
 describe("liveness and readiness", () => {
+  it("keep the connection open for the next check, but close it after a body left unread", async () => {
+    for (const target of ["/healthz", "/healthz/live", "/healthz/ready"]) {
+      const answer = await fetch(`${e2e.baseUrl}${target}`);
+      expect([target, answer.status, answer.headers.get("connection")]).toEqual([target, 200, "keep-alive"]);
+      await answer.body?.cancel();
+    }
+    const refused = await fetch(`${e2e.baseUrl}/healthz`, { method: "POST", body: "x".repeat(100_000) });
+    expect([refused.status, refused.headers.get("allow"), refused.headers.get("connection")]).toEqual([
+      405,
+      "GET, HEAD",
+      "close",
+    ]);
+  });
+
   it("are live and ready while the database answers with every migration; unready, but live, without them", async () => {
     const live = await send("/healthz/live", { headers: ELSEWHERE });
     expect([live.status, live.headers["cache-control"]]).toEqual([200, "no-store"]);

@@ -17,11 +17,11 @@ import {
 } from "~/events/consumer-failures.server";
 import { consumerBacklog } from "~/events/consumers.server";
 import { recordEvent } from "~/events/event-log.server";
+import { measureHealth } from "~/operations/health-report.server";
 import { getDb } from "~/platform/db.server";
 import { ForbiddenError } from "~/platform/errors";
 import { acquireLease, leaseHolder, releaseLease } from "~/platform/lease.server";
 import { createPost, updatePost } from "~/posts/save-post.server";
-import { loader as healthLoader } from "~/routes/healthz";
 import { RELAY_LEASE, startSearchRelay } from "~/search/relay-runner.server";
 import { searchRecords } from "~/search/search.server";
 import { getSearchAdminView, retryParkedRecords } from "~/search/search-admin.server";
@@ -115,13 +115,7 @@ describe("a record Meilisearch refuses", () => {
         retryAt: null,
       }),
     ]);
-    const health = await (
-      await healthLoader({
-        request: new Request("http://hub.test/healthz"),
-        params: {},
-        context: { requestId: "test-request", clientAddress: "127.0.0.1", cspNonce: "" },
-      })
-    ).json();
+    const health = (await measureHealth()).body;
     expect(health).toMatchObject({ status: "degraded", index: { parked: 1, backlog: 0 } });
 
     // New work keeps flowing past it.
