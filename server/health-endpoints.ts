@@ -19,7 +19,7 @@ import { signedInUserOf } from "../app/auth/session.server";
 import { currentHealth } from "../app/operations/health-report.server";
 import { mayMonitor } from "../app/operations/monitoring-access.server";
 import { checkReadiness } from "../app/platform/health.server";
-import { clientAddressOf } from "./client-address";
+import { monitoringAddressOf } from "./client-address";
 
 /** The addresses served here, as the request log and the metrics name them. */
 export const HEALTH_PATHS = ["/healthz", "/healthz/live", "/healthz/ready"] as const;
@@ -27,7 +27,7 @@ type HealthPath = (typeof HEALTH_PATHS)[number];
 
 async function health(req: Request, res: Response) {
   const [details, report] = await Promise.all([
-    mayMonitor(clientAddressOf(req), () => signedInUserOf(req)),
+    mayMonitor(monitoringAddressOf(req), () => signedInUserOf(req)),
     currentHealth(),
   ]);
   res.status(report.httpStatus).json(details ? report.body : { status: report.body.status });

@@ -16,7 +16,7 @@ import {
   MAX_REQUEST_BYTES,
 } from "../app/platform/request-guards";
 import { servedOverHttps } from "../app/platform/transport.server";
-import { clientAddressOf } from "./client-address";
+import { clientAddressOf, fromTrustedProxy, monitoringAddressOf } from "./client-address";
 import { healthEndpoints } from "./health-endpoints";
 import { requestLimits } from "./request-limits";
 import { requestLog } from "./request-log";
@@ -222,12 +222,6 @@ function lastResort(error: unknown, req: Request, res: Response, next: NextFunct
     );
 }
 
-/** Whether the connection comes from a proxy TRUST_PROXY names (Express's own test of the sender). */
-function fromTrustedProxy(req: Request): boolean {
-  const trusts = req.app.get("trust proxy fn") as (address: string, hop: number) => boolean;
-  return trusts(req.socket.remoteAddress ?? "", 0);
-}
-
 /**
  * X-Forwarded-Host and -Proto decide the address Remix sees. From anyone but
  * a trusted proxy they are dropped; from a trusted proxy the protocol must be
@@ -359,6 +353,7 @@ export async function createHubApp({
       getLoadContext: (req, res) => ({
         requestId: String(res.locals.requestId),
         clientAddress: clientAddressOf(req),
+        monitoringAddress: monitoringAddressOf(req),
         cspNonce: String(res.locals.cspNonce ?? ""),
       }),
     }),

@@ -9,6 +9,8 @@ declare module "@remix-run/node" {
   interface AppLoadContext {
     requestId: string;
     clientAddress: string;
+    /** The address health details and /metrics are judged by (see server/client-address.ts). */
+    monitoringAddress: string;
     cspNonce: string;
   }
 }

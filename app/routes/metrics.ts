@@ -10,7 +10,7 @@ import { log } from "~/platform/log.server";
  * exist: visitors are asked to sign in, signed-in people are told it is not found.
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  if (!(await mayMonitor(context.clientAddress, () => getUser(request)))) {
+  if (!(await mayMonitor(context.monitoringAddress, () => getUser(request)))) {
     await requireUser(request);
     throw new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }

@@ -16,7 +16,7 @@ afterEach(() => vi.mocked(process.stderr.write).mockRestore());
 const args = (url = "http://hub.test/posts/a-post?x=1", signal?: AbortSignal) => ({
   request: new Request(url, { signal }),
   params: {},
-  context: { requestId: "3f1c2e9a-request", clientAddress: "127.0.0.1", cspNonce: "" },
+  context: { requestId: "3f1c2e9a-request", clientAddress: "127.0.0.1", monitoringAddress: "127.0.0.1", cspNonce: "" },
 });
 
 describe("unexpected server errors", () => {
