@@ -8,8 +8,9 @@ import cluster from "node:cluster";
 import { DEMO_PASSWORD } from "../app/content/demo-accounts.server";
 import { answerWorkerMetricsRequests } from "../app/operations/cluster-metrics.server";
 import { OWNER_ONLY_UMASK } from "../app/platform/data-folder.server";
-import { closeDb, gatherPlannerStatistics } from "../app/platform/db.server";
+import { closeDb, gatherPlannerStatistics, withBusyTimeout } from "../app/platform/db.server";
 import { getEnv } from "../app/platform/env.server";
+import { describeError, log } from "../app/platform/log.server";
 import { ensureBuild } from "./ensure-build";
 import { type PreparedDatabase, prepareDatabase } from "./prepare-database";
 import { type SearchRuntime, startSearchRuntime } from "./search-runtime";
@@ -64,7 +65,14 @@ async function main() {
   const prepared = await prepareDatabase();
   const search = await startSearchRuntime();
   // As the posts grow from dozens to thousands, the planner's statistics must follow (one process does it).
-  setInterval(() => gatherPlannerStatistics("optimize"), 60 * 60_000).unref();
+  setInterval(() => {
+    try {
+      // Statistics can wait for the next hour; a request's write never waits for them.
+      withBusyTimeout(100, () => gatherPlannerStatistics("optimize"));
+    } catch (error) {
+      log("warn", "Planner statistics not refreshed; trying again in an hour", { error: describeError(error) });
+    }
+  }, 60 * 60_000).unref();
   // The demo accounts' password is public: while they exist, only this machine may reach the Hub unless HOST says otherwise.
   const host = env.HOST ?? (dev || prepared.demoAccounts.length > 0 ? "127.0.0.1" : "0.0.0.0");
   const workers = dev ? 1 : env.workers;

@@ -2,7 +2,7 @@
  * One process serving the Hub over HTTP: the Express app on PORT and HOST,
  * with keep-alive settings that suit browsers and proxies.
  */
-import type { Server } from "node:http";
+import type { Server, ServerResponse } from "node:http";
 import { getEnv } from "../app/platform/env.server";
 import { createHubApp } from "./http-app";
 
@@ -36,12 +36,23 @@ export async function listenForRequests(
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;
   onListening(port);
+  let stopping = false;
+  // Once stopping, every answer tells the browser not to send another request on its connection.
+  server.on("request", (_req, res: ServerResponse) => {
+    if (stopping && !res.headersSent) res.setHeader("Connection", "close");
+  });
   return {
     port,
     stop: () =>
       new Promise<void>((resolve) => {
-        server.close(() => void close().finally(resolve));
-        // Idle keep-alive connections would hold close() open until they time out.
+        stopping = true;
+        // Kept-alive connections would hold close() open until they time out (65 s): each is closed
+        // as soon as it falls idle, that is once its request in flight has been answered.
+        const closeIdle = setInterval(() => server.closeIdleConnections(), 50);
+        server.close(() => {
+          clearInterval(closeIdle);
+          void close().finally(resolve);
+        });
         server.closeIdleConnections();
       }),
   };

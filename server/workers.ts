@@ -55,7 +55,8 @@ export function runWorkers({
 
   cluster.on("exit", (worker, code, signal) => {
     ready.delete(worker.id);
-    if (stopping) return;
+    // A worker told to stop by someone else (a service manager signalling the whole group) is not replaced.
+    if (stopping || code === 0 || signal === "SIGTERM" || signal === "SIGINT") return;
     const lived = Date.now() - (startedAt.get(worker.id) ?? 0);
     startedAt.delete(worker.id);
     const how = signal ? `signal ${signal}` : `code ${code}`;

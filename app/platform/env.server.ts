@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { isIP } from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -198,6 +199,23 @@ export type Env = Omit<z.infer<typeof EnvSchema>, "LOAD_DEMO_CONTENT" | EntraVar
   databasePath: string;
 };
 
+/**
+ * One worker per core the Hub may use, at most 8 by default: a container's CPU
+ * quota is not seen by os.availableParallelism() (a pod limited to one core on
+ * a 64-core node would start 64 workers), so cgroup v2's cpu.max counts too.
+ */
+function defaultWorkers(): number {
+  let cores = os.availableParallelism();
+  try {
+    const [quota, period] = fs.readFileSync("/sys/fs/cgroup/cpu.max", "utf8").trim().split(/\s+/);
+    if (quota && period && quota !== "max")
+      cores = Math.min(cores, Math.max(1, Math.ceil(Number(quota) / Number(period))));
+  } catch {
+    // No cgroup v2 CPU limit to read: the machine's cores.
+  }
+  return Math.min(cores, 8);
+}
+
 let cached: Env | undefined;
 
 /** The one place that reads process.env. Throws a readable message on a bad value. */
@@ -227,7 +245,7 @@ export function getEnv(): Env {
           }
         : null,
     LOAD_DEMO_CONTENT: parsed.data.LOAD_DEMO_CONTENT ?? parsed.data.NODE_ENV !== "production",
-    workers: parsed.data.WEB_CONCURRENCY ?? (parsed.data.NODE_ENV === "production" ? os.availableParallelism() : 1),
+    workers: parsed.data.WEB_CONCURRENCY ?? (parsed.data.NODE_ENV === "production" ? defaultWorkers() : 1),
     dataDir,
     contentDir: path.resolve(parsed.data.CONTENT_DIR),
     databasePath: path.join(dataDir, "hub.db"),

@@ -6,23 +6,46 @@
  */
 
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
 import os from "node:os";
 import { and, eq, sql } from "drizzle-orm";
 import { leases } from "../../db/schema";
 import { type Db, getDb, writeTransaction } from "./db.server";
 
-/** A name for this process as a lease holder: host, pid and a random part (pids are reused). */
+/**
+ * Which machine and which process namespace a holder runs in: the host name
+ * alone is not enough, since containers sharing a data volume can share a
+ * host name while each sees only its own processes (and pids).
+ */
+function processNamespace(): string {
+  const read = (how: () => string) => {
+    try {
+      return how()
+        .trim()
+        .replace(/[^A-Za-z0-9-]/g, "");
+    } catch {
+      return "unknown";
+    }
+  };
+  const boot = read(() => fs.readFileSync("/proc/sys/kernel/random/boot_id", "utf8"));
+  const pids = read(() => fs.readlinkSync("/proc/self/ns/pid"));
+  return `${os.hostname().replace(/[:@]/g, "-")}@${boot}@${pids}`;
+}
+
+/** A name for this process as a lease holder: where it runs, its pid and a random part (pids are reused). */
 export function newHolderId(): string {
-  return `${os.hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+  return `${processNamespace()}:${process.pid}:${randomBytes(3).toString("hex")}`;
 }
 
 /**
- * A holder on this machine whose process no longer exists (a Hub killed
- * outright): its lease is free at once, rather than after it runs out.
+ * A holder in this machine's process namespace whose process no longer exists
+ * (a Hub killed outright): its lease is free at once, rather than after it
+ * runs out. A holder elsewhere (another machine, container or boot) is never
+ * judged by its pid here.
  */
 function isGoneFromThisMachine(holder: string): boolean {
-  const [host, pid] = holder.split(":");
-  if (host !== os.hostname() || !/^\d+$/.test(pid ?? "")) return false;
+  const [where, pid] = holder.split(":");
+  if (where !== processNamespace() || where.includes("unknown") || !/^\d+$/.test(pid ?? "")) return false;
   try {
     process.kill(Number(pid), 0);
     return false;

@@ -9,6 +9,7 @@
  * Hub runs) are done here, between batches, so they never overlap relaying.
  */
 import { withBusyTimeout } from "../platform/db.server";
+import { StorageUnavailableError } from "../platform/errors";
 import { acquireLease, leaseHolder, newHolderId, releaseLease } from "../platform/lease.server";
 import { getSetting, setSetting } from "../platform/settings.server";
 import { checkSearchIndex } from "./index-check.server";
@@ -92,7 +93,16 @@ export function startSearchRelay({
     const now = Date.now();
     if (role === "active" && now - renewedAt < leaseTtlMs / 3) return true;
     // Renewing can wait for the next round: it never holds up the process's requests for long.
-    if (!withBusyTimeout(BACKGROUND_BUSY_TIMEOUT_MS, () => acquireLease(RELAY_LEASE, holder, leaseTtlMs))) {
+    let acquired: boolean;
+    try {
+      acquired = withBusyTimeout(BACKGROUND_BUSY_TIMEOUT_MS, () => acquireLease(RELAY_LEASE, holder, leaseTtlMs));
+    } catch (error) {
+      if (!(error instanceof StorageUnavailableError)) throw error;
+      // Another process's write held the lock: try again next round, as what this process was, while its
+      // lease still has time left (a failure here would make the next round check the whole index again).
+      return role === "active" && now - renewedAt < (leaseTtlMs * 2) / 3;
+    }
+    if (!acquired) {
       if (role !== "standby") log("Search relay: another Hub process holds the relay lease; standing by.");
       role = "standby";
       prepared = false;

@@ -43,7 +43,11 @@ describe("a client that is not the trusted proxy", () => {
     expect((await direct("/metrics", {})).status).toBe(200);
     // Forwarded by a server TRUST_PROXY does not name (such as a proxy on this machine, left out of TRUST_PROXY):
     // every visitor would arrive from loopback, so only the status, and no metrics.
-    for (const headers of [{ "X-Forwarded-For": "203.0.113.7" }, { Forwarded: "for=203.0.113.7" }]) {
+    const forwardings: Record<string, string>[] = [
+      { "X-Forwarded-For": "203.0.113.7" },
+      { Forwarded: "for=203.0.113.7" },
+    ];
+    for (const headers of forwardings) {
       expect(JSON.parse((await direct("/healthz", headers)).body)).toEqual({ status: expect.any(String) });
       expect((await direct("/metrics", headers)).status).toBe(302);
     }

@@ -4,6 +4,7 @@
  * runs its own Hub, and kills one of its workers.
  */
 import fs from "node:fs";
+import http from "node:http";
 import { describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../support/browser";
 import { e2eFixture } from "../support/e2e-fixtures";
@@ -115,7 +116,17 @@ describe("stopping a Hub with worker processes", () => {
     const meiliPid = JSON.parse(fs.readFileSync(`${dataDir}/meili/runtime.json`, "utf8")).meiliPid as number;
     expect(hubProcesses(dataDir)).toHaveLength(3);
     const output = hub.output;
+    // A browser's kept-alive connection, idle after its answer, must not hold the stop up (it used to: 10 s).
+    const browserLike = new http.Agent({ keepAlive: true });
+    await new Promise<void>((resolve, reject) =>
+      http
+        .get(`${hub.url}/login`, { agent: browserLike }, (response) => response.resume().on("end", resolve))
+        .on("error", reject),
+    );
+    const stopping = Date.now();
     await hub.stop();
+    expect(Date.now() - stopping).toBeLessThan(6_000);
+    browserLike.destroy();
     expect(hubProcesses(dataDir)).toEqual([]);
     expect(fs.existsSync(`/proc/${meiliPid}`)).toBe(false);
     expect(output()).not.toContain("starting another");

@@ -20,7 +20,12 @@ beforeAll(async () => {
 const args = (url: string, headers: Record<string, string> = {}) => ({
   request: new Request(url, { headers }),
   params: {},
-  context: { requestId: "test-request", clientAddress: "127.0.0.1", monitoringAddress: "127.0.0.1", cspNonce: "test-nonce" },
+  context: {
+    requestId: "test-request",
+    clientAddress: "127.0.0.1",
+    monitoringAddress: "127.0.0.1",
+    cspNonce: "test-nonce",
+  },
 });
 
 describe("when search is down", () => {
