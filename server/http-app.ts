@@ -197,7 +197,7 @@ function readableUrls(req: Request, res: Response, next: NextFunction) {
  * the request id, and the person sees a plain message with that id, never a
  * stack trace or a file path (Express's own handler would show them outside production).
  */
-function lastResort(error: unknown, req: Request, res: Response, next: NextFunction) {
+export function lastResort(error: unknown, req: Request, res: Response, next: NextFunction) {
   const status = (error as { status?: unknown }).status;
   const clientError = typeof status === "number" && status >= 400 && status < 500;
   if (!clientError) {
@@ -208,6 +208,8 @@ function lastResort(error: unknown, req: Request, res: Response, next: NextFunct
       error: describeError(error),
     });
   }
+  // The time-out has answered already; Express's own handler would drop the connection under its 503.
+  if (res.locals.timedOut === true) return;
   if (res.headersSent) {
     next(error);
     return;

@@ -9,10 +9,20 @@ import type { NextFunction, Request, Response } from "express";
 import onHeaders from "on-headers";
 import { getEnv } from "../app/platform/env.server";
 import { RETRY_AFTER_SECONDS } from "../app/platform/http.server";
-import { log } from "../app/platform/log.server";
+import { log, loggablePath } from "../app/platform/log.server";
+import { onRequestEnded } from "./request-end";
 
-/** Monitoring must reach the Hub exactly when it is busiest; it costs next to nothing. */
-const EXEMPT_PATHS = new Set(["/healthz"]);
+/**
+ * Monitoring must reach the Hub exactly when it is busiest, and an
+ * orchestrator that saw liveness or readiness refused would restart or drain
+ * a healthy process under load. All three cost next to nothing.
+ */
+const EXEMPT_PATHS = new Set(["/healthz", "/healthz/live", "/healthz/ready"]);
+
+/** Whether a path is one of the health checks, however it is written ("/HEALTHZ/live/"). */
+export function isExemptFromLimits(pathname: string): boolean {
+  return EXEMPT_PATHS.has(pathname.toLowerCase().replace(/\/+$/, ""));
+}
 
 export interface RequestLimits {
   maxInFlight: number;
@@ -35,14 +45,17 @@ function refuse(res: Response, message: string) {
 
 /**
  * Once the time-out has answered, whatever the request's handler sends later
- * goes nowhere: it must neither fail on headers already sent nor write into
- * the connection's next answer.
+ * goes nowhere: it must neither fail on headers already sent, nor write into
+ * the connection's next answer, nor cut off the 503 on its way out.
  */
 function dropLateWrites(res: Response) {
   res.append = () => res;
   res.setHeader = () => res;
+  res.writeHead = () => res;
+  res.flushHeaders = () => {};
   res.write = () => true;
   res.end = () => res;
+  res.destroy = () => res;
 }
 
 /** Refuses requests past the in-flight limit, and ends those that outlast the time-out. */
@@ -54,7 +67,7 @@ export function requestLimits({ maxInFlight, timeoutMs }: RequestLimits = reques
       if (res.statusCode === 503 && !res.hasHeader("Retry-After"))
         res.setHeader("Retry-After", String(RETRY_AFTER_SECONDS));
     });
-    if (EXEMPT_PATHS.has(req.path)) {
+    if (isExemptFromLimits(req.path)) {
       next();
       return;
     }
@@ -68,7 +81,7 @@ export function requestLimits({ maxInFlight, timeoutMs }: RequestLimits = reques
       log("warn", "Request took too long; ended", {
         requestId: res.locals.requestId,
         method: req.method,
-        path: req.path,
+        path: loggablePath(req.path),
         ms: Date.now() - started,
         answered: res.headersSent,
       });
@@ -77,14 +90,16 @@ export function requestLimits({ maxInFlight, timeoutMs }: RequestLimits = reques
         res.destroy();
         return;
       }
+      // The handler may still fail later, and Express would then drop the connection: no next request may be on it.
+      res.shouldKeepAlive = false;
+      res.locals.timedOut = true;
       refuse(
         res,
         `Sorry, this took too long to answer. Try again in a few seconds. Quote this reference if you report it: ${res.locals.requestId}`,
       );
       dropLateWrites(res);
     }, timeoutMs);
-    // "close" comes once, whether the answer was sent in full or the client went away.
-    res.once("close", () => {
+    onRequestEnded(req, res, () => {
       clearTimeout(timer);
       inFlight--;
     });

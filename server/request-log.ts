@@ -14,6 +14,7 @@ import { log } from "../app/platform/log.server";
 import { hubMetrics } from "../app/platform/metrics.server";
 import { ALLOWED_METHODS } from "../app/platform/request-guards";
 import { openRequestRecord } from "../app/platform/request-record.server";
+import { onRequestEnded } from "./request-end";
 
 /** What nginx and others log for a request whose client went away before the answer was complete. */
 export const CLIENT_CLOSED_REQUEST = 499;
@@ -37,12 +38,14 @@ export function requestLog({ routeOf }: RequestLogOptions) {
   return (req: Request, res: Response, next: NextFunction) => {
     const started = performance.now();
     const { record, close } = openRequestRecord(req.headers);
-    // "close" comes after "finish" when the answer was sent whole, and alone when the client left first.
-    res.once("close", () => {
+    // The response's "close" comes after "finish" when the answer was sent whole, and alone when the client left first.
+    onRequestEnded(req, res, () => {
       close();
       const durationMs = performance.now() - started;
-      const aborted = !res.writableFinished;
-      const status = aborted ? CLIENT_CLOSED_REQUEST : res.statusCode;
+      // The time-out's 503 was the answer, whatever the handler did to the response afterwards.
+      const timedOut = res.locals.timedOut === true;
+      const aborted = !timedOut && !res.writableFinished;
+      const status = aborted ? CLIENT_CLOSED_REQUEST : timedOut ? 503 : res.statusCode;
       const method = methodLabel(req.method);
       // The address as it arrived (a mounted handler shortens req.url), without its query string.
       const pathname = req.originalUrl.split("?")[0] ?? "/";
@@ -57,6 +60,7 @@ export function requestLog({ routeOf }: RequestLogOptions) {
         durationMs: Math.round(durationMs * 10) / 10,
         ...(record.userId ? { userId: record.userId } : {}),
         ...(aborted ? { aborted: true } : {}),
+        ...(timedOut ? { timedOut: true } : {}),
       });
     });
     next();

@@ -2,7 +2,7 @@
  * One process serving the Hub over HTTP: the Express app on PORT and HOST,
  * with keep-alive settings that suit browsers and proxies.
  */
-import type { Server, ServerResponse } from "node:http";
+import { createServer, type RequestListener, type Server, type ServerResponse } from "node:http";
 import { getEnv } from "../app/platform/env.server";
 import { createHubApp } from "./http-app";
 
@@ -10,6 +10,28 @@ export interface Serving {
   port: number;
   /** Stops taking connections and lets requests in flight finish. */
   stop(): Promise<void>;
+}
+
+/**
+ * The HTTP server around the app. A request counts among those in flight
+ * from its headers on (decision 026), so one whose body trickles in, or never
+ * comes, is answered 408 and its connection closed once `receiveTimeoutMs`
+ * has passed since its first byte; the headers get no longer than the whole
+ * request (Node requires that). Node looks for such requests once a second.
+ */
+export function createHubServer(app: RequestListener, { receiveTimeoutMs }: { receiveTimeoutMs: number }): Server {
+  return createServer(
+    {
+      requestTimeout: receiveTimeoutMs,
+      headersTimeout: receiveTimeoutMs,
+      connectionsCheckingInterval: 1_000,
+      // Idle keep-alive connections stay open longer than browsers and proxies keep theirs: a client
+      // must never send a request on a connection the Hub is closing that instant (ECONNRESET).
+      // Node's request and header time-outs do not apply to an idle connection.
+      keepAliveTimeout: 65_000,
+    },
+    app,
+  );
 }
 
 export async function listenForRequests(
@@ -24,15 +46,12 @@ export async function listenForRequests(
     // Choosing an organisation to sign in with posts a form that leads to Microsoft's sign-in page.
     formActionOrigins: env.entra ? [new URL(env.entra.authority).origin] : [],
   });
-  const server: Server = app.listen(env.PORT, host);
+  const server = createHubServer(app, { receiveTimeoutMs: env.REQUEST_RECEIVE_TIMEOUT_SECONDS * 1000 });
+  server.listen(env.PORT, host);
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve);
     server.once("error", reject);
   });
-  // Idle keep-alive connections stay open longer than browsers and proxies keep theirs: a client
-  // must never send a request on a connection the Hub is closing that instant (ECONNRESET).
-  server.keepAliveTimeout = 65_000;
-  server.headersTimeout = 66_000;
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;
   onListening(port);

@@ -8,7 +8,7 @@
  */
 import type { ServerBuild } from "@remix-run/node";
 import { storageErrorResponse } from "../app/platform/http.server";
-import { log } from "../app/platform/log.server";
+import { log, loggablePath } from "../app/platform/log.server";
 
 type RouteFunction = (args: { context: { requestId?: string }; request: Request }) => unknown;
 
@@ -22,7 +22,7 @@ function answeringStorageErrors(run: RouteFunction): RouteFunction {
       log("warn", "The database could not take a write; answered", {
         requestId: args.context.requestId,
         method: args.request.method,
-        path: new URL(args.request.url).pathname,
+        path: loggablePath(new URL(args.request.url).pathname),
         status: response.init?.status,
         error: error instanceof Error ? error.message : String(error),
       });

@@ -138,6 +138,12 @@ const EnvSchema = z
     /** A request still unanswered after this long is ended with a 503 page and logged. */
     REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     /**
+     * A request whose headers and body have not all arrived after this long is
+     * answered 408 and its connection closed (Node's requestTimeout): a client
+     * trickling a body must not hold a place among the requests in flight.
+     */
+    REQUEST_RECEIVE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
+    /**
      * Which proxies in front may say who the client is (X-Forwarded-For, -Proto,
      * -Host): off, a number of hops ("1"), or their addresses ("10.0.0.2,
      * loopback"). Off by default: the client's own headers are ignored.
