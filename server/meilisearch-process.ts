@@ -192,7 +192,7 @@ export interface StartOptions {
 
 /** How an exit reads when something outside asked Meilisearch to stop (by signal, or its exit code after one). */
 const STOP_REQUESTS = new Set(["SIGTERM", "SIGINT", "SIGHUP", "130", "143"]);
-const STOP_REQUEST_GRACE_MS = 2_000;
+export const STOP_REQUEST_GRACE_MS = 2_000;
 
 /** Starts Meilisearch and resolves once it answers /health. */
 export async function startMeilisearch({

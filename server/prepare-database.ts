@@ -50,7 +50,10 @@ export async function prepareDatabase(log: (line: string) => void = console.log)
   if (rendered > 0) log(`Rendered the Markdown of ${rendered} post(s) saved before rendering was kept.`);
   let imported = false;
   if (env.LOAD_DEMO_CONTENT && isEmpty()) {
-    const report = importContent(readContentDirectory(env.contentDir));
+    const content = readContentDirectory(env.contentDir);
+    // A large folder takes seconds, all in one transaction: say it has begun, not only that it ended.
+    log(`Importing demo content: ${content.partners.length} partners, ${content.posts.length} posts...`);
+    const report = importContent(content);
     log(`Imported demo content: ${report.partners.created} partners, ${report.posts.created} posts.`);
     imported = true;
     if (!isProduction()) await ensureDemoAccounts();

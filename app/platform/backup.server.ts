@@ -50,13 +50,14 @@ export async function createBackup({ db, dataDir, into, now = new Date() }: Back
   folder: string;
   manifest: BackupManifest;
 }> {
-  fs.mkdirSync(into, { recursive: true, mode: 0o700 });
-  fs.chmodSync(into, 0o700);
+  // Owner-only only if made here: a folder the operator names keeps the mode it has (it may be /tmp).
+  if (fs.mkdirSync(into, { recursive: true, mode: 0o700 }) !== undefined) fs.chmodSync(into, 0o700);
   const folder = path.join(into, backupName(now));
   if (fs.existsSync(folder)) throw new Error(`${folder} already exists`);
   const partial = `${folder}${PARTIAL_SUFFIX}`;
   fs.rmSync(partial, { recursive: true, force: true });
   fs.mkdirSync(partial, { mode: 0o700 });
+  fs.chmodSync(partial, 0o700);
   try {
     const copy = path.join(partial, BACKUP_DATABASE_FILE);
     await db.$client.backup(copy, { progress: () => WHOLE_DATABASE });

@@ -1,8 +1,9 @@
 /**
  * Restoring a backup into an empty data folder. Nothing is overwritten: a
  * folder that already holds a database is refused, and so is a backup that
- * is incomplete, fails SQLite's integrity check, does not match its manifest
- * or comes from a newer Hub. The database is checked as a copy beside its
+ * is incomplete, fails SQLite's integrity check, does not match its manifest,
+ * names stored files the Hub does not keep (a name is a path: never one
+ * outside the backup) or comes from a newer Hub. The database is checked as a copy beside its
  * final name and renamed into place last, so a refused or interrupted
  * restore leaves no database behind. The search index is not in the backup:
  * the Hub finds it missing or out of step when it starts, and rebuilds or
@@ -70,6 +71,20 @@ function checkSchemaIsKnown(manifest: BackupManifest): void {
   }
 }
 
+/** A stored file set's name in a manifest becomes a path: only the Hub's own sets, by their plain names. */
+const FILE_SET_NAME = /^[a-z0-9-]+$/;
+
+/** Refuses a manifest naming file sets this Hub does not store, before any of its names is used as a path. */
+function checkFileSetNames(from: string, manifest: BackupManifest): void {
+  for (const { name } of manifest.files) {
+    if (!FILE_SET_NAME.test(name) || !STORED_FILE_SETS.some((set) => set.name === name)) {
+      throw new RestoreRefusedError(
+        `${from} lists stored files under ${JSON.stringify(name)}, which is not a set of files this Hub keeps; nothing was restored.`,
+      );
+    }
+  }
+}
+
 function checkDataFolderIsEmpty(dataDir: string): void {
   for (const name of [BACKUP_DATABASE_FILE, `${BACKUP_DATABASE_FILE}-wal`]) {
     if (fs.existsSync(path.join(dataDir, name))) {
@@ -126,6 +141,7 @@ export function restoreBackup(from: string, dataDir: string): BackupManifest {
   if (fs.statSync(source).size !== manifest.database.bytes) {
     throw new RestoreRefusedError(`${from} is not a complete backup: its database is not the size its manifest says.`);
   }
+  checkFileSetNames(from, manifest);
   for (const set of manifest.files) {
     const files = listFiles(path.join(from, BACKUP_FILES_FOLDER, set.name));
     if (files.length !== set.files) {

@@ -11,6 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listFiles } from "~/platform/backup-manifest.server";
 import { getDb } from "~/platform/db.server";
 import { getSearchClient } from "~/search/meili.server";
 import type { SearchDocument } from "~/search/search-document.server";
@@ -223,6 +224,22 @@ describe("a backup during continuous writes, restored into an empty data folder"
   }, 120_000);
 });
 
+describe("a backup into a folder the operator names", () => {
+  it("leaves that folder's mode alone; only the dated folder it makes is owner-only", () => {
+    // A shared folder such as /tmp: owner-only would lock everyone else out of it.
+    const shared = path.join(work, "shared");
+    fs.mkdirSync(shared);
+    fs.chmodSync(shared, 0o755);
+    const backup = runScript("scripts/backup.ts", [shared], sourceDir);
+    expect(backup.output).toMatch(/Backed up the database/);
+    expect(backup.status).toBe(0);
+    expect(fs.statSync(shared).mode & 0o777).toBe(0o755);
+    const [name, ...others] = fs.readdirSync(shared);
+    expect(others).toEqual([]);
+    expect(fs.statSync(path.join(shared, name ?? "")).mode & 0o777).toBe(0o700);
+  });
+});
+
 describe("a restore that is refused", () => {
   const refusal = (args: string[], dataDir = fs.mkdtempSync(path.join(work, "empty-"))) => {
     const result = runScript("scripts/restore.ts", args, dataDir);
@@ -276,5 +293,32 @@ describe("a restore that is refused", () => {
     manifest.database.tables.posts += 1;
     fs.writeFileSync(manifestFile, JSON.stringify(manifest));
     expect(refusal([copy])).toMatchObject({ status: 1, output: expect.stringMatching(/does not match its manifest/) });
+  });
+
+  it("refuses a manifest whose stored files lie outside the backup, before counting them", () => {
+    const copy = copyOfBackup();
+    const manifestFile = path.join(copy, "manifest.json");
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8"));
+    // files/../.. is the folder the backup sits in; with its true count the restore would otherwise go through.
+    manifest.files = [{ name: "../..", files: listFiles(path.dirname(copy)).length, bytes: 0 }];
+    fs.writeFileSync(manifestFile, JSON.stringify(manifest));
+    expect(refusal([copy])).toMatchObject({
+      status: 1,
+      output: expect.stringMatching(
+        /lists stored files under "\.\.\/\.\.", which is not a set of files this Hub keeps/,
+      ),
+    });
+  });
+
+  it("refuses a manifest naming a set of stored files this Hub does not keep", () => {
+    const copy = copyOfBackup();
+    const manifestFile = path.join(copy, "manifest.json");
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8"));
+    manifest.files = [{ name: "papers", files: 0, bytes: 0 }];
+    fs.writeFileSync(manifestFile, JSON.stringify(manifest));
+    expect(refusal([copy])).toMatchObject({
+      status: 1,
+      output: expect.stringMatching(/lists stored files under "papers", which is not a set of files this Hub keeps/),
+    });
   });
 });

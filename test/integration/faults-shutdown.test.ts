@@ -8,7 +8,8 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { processesWorkingIn } from "../support/hub-data";
+import { STOP_REQUEST_GRACE_MS } from "../../server/meilisearch-process";
+import { processesWorkingIn, searchBacklog } from "../support/hub-data";
 import { type RunningHub, startHub } from "../support/hub-server";
 import { eventually } from "../support/wait";
 
@@ -36,10 +37,27 @@ interface Runtime {
 async function startHubAndReadRuntime(): Promise<{ hub: RunningHub; runtime: Runtime; meiliDir: string }> {
   const started = await startHub();
   hub = started;
+  // Healthy is not yet idle: the relay may still be sending the demo content, keeping the Hub and its
+  // Meilisearch busy. Each test times signals against the Hub's grace, so it starts from a Hub at rest.
+  await eventually(async () => (await searchBacklog(started.url)) === 0, 60_000, 200);
   const meiliDir = path.join(started.dataDir, "meili");
   const runtime = JSON.parse(fs.readFileSync(path.join(meiliDir, "runtime.json"), "utf8")) as Runtime;
   expect(processesWorkingIn(meiliDir)).toEqual([runtime.meiliPid]);
   return { hub: started, runtime, meiliDir };
+}
+
+/**
+ * True once the Hub has read all this connection sent: the kernel holds none of it unread on the
+ * Hub's side (Linux's /proc/net/tcp), so the Hub has accepted it and parsed the request's headers.
+ */
+function hubHasRead(socket: net.Socket, hubPort: number): boolean {
+  const address = (port: number) => `0100007F:${port.toString(16).toUpperCase().padStart(4, "0")}`;
+  const [local, remote] = [address(hubPort), address(socket.localPort ?? 0)];
+  for (const line of fs.readFileSync("/proc/net/tcp", "utf8").split("\n").slice(1)) {
+    const [, from, to, , queues] = line.trim().split(/\s+/);
+    if (from === local && to === remote) return queues?.split(":")[1] === "00000000";
+  }
+  return false;
 }
 
 /** After the grace the Hub gives a stop signal, nothing was restarted and nothing is left. */
@@ -57,10 +75,11 @@ describe("stopping the Hub and its Meilisearch together", () => {
   it("Meilisearch going first (it stops faster than the Hub hears its signal): nothing restarted, nothing left", async () => {
     const { hub: started, runtime, meiliDir } = await startHubAndReadRuntime();
     process.kill(runtime.meiliPid, "SIGTERM");
-    await eventually(() => !alive(runtime.meiliPid), 5_000, 10);
+    // Gone only once the Hub has reaped it, that is, once the Hub has seen it exit and started its grace.
+    await eventually(() => !alive(runtime.meiliPid), 30_000, 10);
     process.kill(runtime.hubPid, "SIGTERM");
     await expectStoppedCleanly(started, runtime, meiliDir);
-  });
+  }, 180_000);
 
   it("while a request holds the Hub's stop open for seconds: Meilisearch's exit is still part of the stop", async () => {
     const { hub: started, runtime, meiliDir } = await startHubAndReadRuntime();
@@ -72,14 +91,17 @@ describe("stopping the Hub and its Meilisearch together", () => {
       `POST /login HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nOrigin: ${started.url}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\nemail=`,
     );
     socket.on("error", () => {});
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await eventually(() => hubHasRead(socket, Number(port)), 30_000, 10);
     process.kill(runtime.hubPid, "SIGTERM");
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await eventually(() => started.output().includes("Received SIGTERM; stopping."), 30_000, 10);
     process.kill(runtime.meiliPid, "SIGTERM");
-    // Longer than the grace a stop signal gets on its own: only the Hub's own stop explains the exit.
-    await new Promise((resolve) => setTimeout(resolve, 3_500));
+    await eventually(() => !alive(runtime.meiliPid), 30_000, 10);
+    // Longer than the grace a stop signal gets on its own, counted from the moment the Hub reaped
+    // Meilisearch: only the Hub's own stop explains the exit. (A sleep, as it proves that nothing happens.)
+    await new Promise((resolve) => setTimeout(resolve, STOP_REQUEST_GRACE_MS + 3_000));
+    expect(started.output()).not.toMatch(/exited unexpectedly|restarting/);
     expect(alive(runtime.hubPid)).toBe(true);
     socket.destroy();
     await expectStoppedCleanly(started, runtime, meiliDir);
-  });
+  }, 180_000);
 });
