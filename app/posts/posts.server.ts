@@ -3,7 +3,7 @@
  * left out in SQL (lists) or reported as not found (single posts), using the
  * rule in post-policy.server.ts.
  */
-import { and, asc, count, desc, eq, exists, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, exists, type Placeholder, type SQL, sql } from "drizzle-orm";
 import { partners, posts, postTags, users } from "../../db/schema";
 import type { SessionUser } from "../auth/principals";
 import { lastEventId } from "../events/event-log.server";
@@ -71,10 +71,20 @@ interface SummaryRow {
 }
 
 /** Each post's tags, in alphabetical order. */
+/** The tags of any number of posts in one prepared query: the ids go in as one JSON array. */
+const tagsOfPosts = preparedOnce((db) =>
+  db
+    .select()
+    .from(postTags)
+    .where(sql`${postTags.postId} in (select value from json_each(${sql.placeholder("ids")}))`)
+    .orderBy(asc(postTags.tag))
+    .prepare(),
+);
+
 export function tagsByPost(ids: number[], db: Db = getDb()): Map<number, string[]> {
   const map = new Map<number, string[]>();
   if (ids.length === 0) return map;
-  const rows = db.select().from(postTags).where(inArray(postTags.postId, ids)).orderBy(asc(postTags.tag)).all();
+  const rows = tagsOfPosts(db).all({ ids: JSON.stringify(ids) });
   for (const row of rows) map.set(row.postId, [...(map.get(row.postId) ?? []), row.tag]);
   return map;
 }
@@ -134,7 +144,12 @@ export function listPosts(user: SessionUser, filters: PostFilters = {}, db: Db =
  * One page of posts matching `where`, newest first: walks posts_newest_idx or
  * posts_kind_newest_idx rather than sorting every post (exported for the test of its plan).
  */
-export function newestFirstQuery(where: SQL | undefined, limit: number, offset: number, db: Db = getDb()) {
+export function newestFirstQuery(
+  where: SQL | undefined,
+  limit: number | Placeholder,
+  offset: number | Placeholder,
+  db: Db = getDb(),
+) {
   return db
     .select(summaryColumns)
     .from(posts)
@@ -146,13 +161,17 @@ export function newestFirstQuery(where: SQL | undefined, limit: number, offset: 
 }
 
 /** What the home page lists: published posts of one kind. */
-export function publishedOfKind(kind: PostKind): SQL | undefined {
+export function publishedOfKind(kind: PostKind | Placeholder): SQL | undefined {
   return and(eq(posts.status, "published"), eq(posts.kind, kind));
 }
 
+const latestOfKind = preparedOnce((db) =>
+  newestFirstQuery(publishedOfKind(sql.placeholder("kind")), sql.placeholder("limit"), 0, db).prepare(),
+);
+
 /** The newest published posts of one kind, for the home page. */
 export function listLatestPublished(kind: PostKind, limit: number, db: Db = getDb()): PostSummary[] {
-  return toSummaries(newestFirstQuery(publishedOfKind(kind), limit, 0, db).all(), db);
+  return toSummaries(latestOfKind(db).all({ kind, limit }), db);
 }
 
 let publishedTags: { db: Db; asOfEvent: number; tags: { tag: string; count: number }[] } | undefined;

@@ -48,6 +48,9 @@ export const INDEX_SETTINGS = {
   synonyms: synonymMap(SYNONYM_GROUPS),
   faceting: { maxValuesPerFacet: 200 },
   pagination: { maxTotalHits: 10_000 },
+  // The Hub counts facet values (facets) but never searches within them: not building the facet-search
+  // structures makes each change reach search sooner (a one-post change: median 145 ms to 103 ms at 10,000 posts).
+  facetSearch: false,
 } satisfies Settings;
 
 /**
