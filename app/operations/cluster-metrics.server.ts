@@ -134,16 +134,22 @@ function gatherWorkers(): Promise<MetricsJson[]> {
       (member) =>
         new Promise<MetricsJson>((resolve, reject) => {
           const id = primary.nextGather++;
-          const timer = setTimeout(() => {
-            primary.pendingGathers.delete(id);
-            reject(new Error(`worker ${member?.process.pid} did not send its metrics in time`));
-          }, GATHER_TIMEOUT_MS);
-          timer.unref();
-          primary.pendingGathers.set(id, (metrics) => {
+          // A worker that dies while asked counts for nothing (its requests are gone with it), at once.
+          const gone = () => settle([]);
+          const settle = (metrics: MetricsJson | Error) => {
             clearTimeout(timer);
+            member?.off("exit", gone);
+            primary.pendingGathers.delete(id);
             if (metrics instanceof Error) reject(metrics);
             else resolve(metrics);
-          });
+          };
+          const timer = setTimeout(
+            () => settle(new Error(`worker ${member?.process.pid} did not send its metrics in time`)),
+            GATHER_TIMEOUT_MS,
+          );
+          timer.unref();
+          primary.pendingGathers.set(id, settle);
+          member?.once("exit", gone);
           member?.send({ type: COLLECT, id });
         }),
     ),
