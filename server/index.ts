@@ -9,7 +9,7 @@ import { DEMO_PASSWORD } from "../app/content/demo-accounts.server";
 import { answerWorkerMetricsRequests } from "../app/operations/cluster-metrics.server";
 import { OWNER_ONLY_UMASK } from "../app/platform/data-folder.server";
 import { closeDb, gatherPlannerStatistics, withBusyTimeout } from "../app/platform/db.server";
-import { getEnv } from "../app/platform/env.server";
+import { getEnv, getWorkerHost } from "../app/platform/env.server";
 import { describeError, log } from "../app/platform/log.server";
 import { ensureBuild } from "./ensure-build";
 import { type PreparedDatabase, prepareDatabase } from "./prepare-database";
@@ -102,8 +102,9 @@ async function main() {
 
 /** A worker: serves HTTP until the primary stops it; search and its relay stay with the primary. */
 async function worker() {
-  const host = process.env.HUB_WORKER_HOST ?? "127.0.0.1";
-  const serving = await listenForRequests({ dev: false, host }, (port) => process.send?.({ listening: port }));
+  const serving = await listenForRequests({ dev: false, host: getWorkerHost() }, (port) =>
+    process.send?.({ listening: port }),
+  );
   stopRunning = stopOnce(() => serving.stop());
 }
 

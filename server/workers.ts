@@ -6,6 +6,7 @@
  * stops the Hub instead of looping (decision 027).
  */
 import cluster, { type Worker } from "node:cluster";
+import { WORKER_HOST_VARIABLE } from "../app/platform/env.server";
 
 export interface WorkerPool {
   /** The port every worker listens on, once all of them do. */
@@ -42,7 +43,7 @@ export function runWorkers({
   const startedAt = new Map<number, number>();
 
   const fork = (): Worker => {
-    const worker = cluster.fork({ HUB_WORKER_HOST: host });
+    const worker = cluster.fork({ [WORKER_HOST_VARIABLE]: host });
     startedAt.set(worker.id, Date.now());
     worker.on("message", (message: { listening?: number }) => {
       if (typeof message?.listening !== "number") return;

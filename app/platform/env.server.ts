@@ -310,6 +310,14 @@ export function getSearchConnection(): SearchConnection | null {
   return { url, apiKey: process.env.MEILI_MASTER_KEY || undefined };
 }
 
+/** The variable through which the primary tells its worker processes the address to listen on. */
+export const WORKER_HOST_VARIABLE = "HUB_WORKER_HOST";
+
+/** In a worker process: the address the primary chose (HOST, or its default). */
+export function getWorkerHost(): string {
+  return process.env[WORKER_HOST_VARIABLE] ?? "127.0.0.1";
+}
+
 /** An explicit Meilisearch binary to run, if the user named one. */
 export function getMeilisearchBinarySetting(): string | undefined {
   return process.env.MEILI_BIN?.trim() || undefined;
