@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
+import { listFiles } from "../app/platform/files.server";
 
 /** Text worth compressing; images and fonts are compressed already. */
 const COMPRESSIBLE = /\.(js|mjs|css|svg|json|txt|map)$/;
@@ -27,18 +28,10 @@ export const ENCODINGS = [
   },
 ] as const;
 
-export function filesUnder(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.join(entry.parentPath, entry.name));
-}
-
 /** Writes `name.br` and `name.gz` beside every compressible file under `dir` (run after a build). */
 export async function compressAssetsIn(dir: string): Promise<number> {
   let compressed = 0;
-  for (const file of filesUnder(dir)) {
+  for (const file of listFiles(dir).map((name) => path.join(dir, name))) {
     if (!COMPRESSIBLE.test(file)) continue;
     const content = fs.readFileSync(file);
     if (content.length < MIN_BYTES) continue;

@@ -5,7 +5,8 @@
  */
 import path from "node:path";
 import express, { type NextFunction, type Request, type Response } from "express";
-import { ENCODINGS, filesUnder } from "./asset-compression";
+import { listFiles } from "../app/platform/files.server";
+import { ENCODINGS } from "./asset-compression";
 
 /**
  * Serves `dir` at the mount point with a year's immutable caching, choosing
@@ -13,7 +14,7 @@ import { ENCODINGS, filesUnder } from "./asset-compression";
  * a missing asset is a plain 404.
  */
 export function assetFiles(dir: string) {
-  const available = new Set(filesUnder(dir).map((file) => `/${path.relative(dir, file)}`));
+  const available = new Set(listFiles(dir).map((file) => `/${file}`));
   const serve = express.static(dir, { immutable: true, maxAge: "1y", index: false, redirect: false });
   const router = express.Router();
   router.use((req: Request, res: Response, next: NextFunction) => {

@@ -9,6 +9,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type Database from "better-sqlite3";
 import { z } from "zod";
+import { listFiles } from "./files.server";
 
 export const BACKUP_DATABASE_FILE = "hub.db";
 export const BACKUP_MANIFEST_FILE = "manifest.json";
@@ -88,15 +89,6 @@ export function describeDatabase(sqlite: Database.Database): Omit<BackupManifest
     lastEventId,
     tables,
   };
-}
-
-/** Every file under a folder, as paths relative to it. */
-export function listFiles(folder: string): string[] {
-  if (!fs.existsSync(folder)) return [];
-  return fs
-    .readdirSync(folder, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)));
 }
 
 /** Copies a folder's files, owner-only, and says how many and how big. */

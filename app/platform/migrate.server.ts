@@ -17,7 +17,7 @@ import { type Db, getDb } from "./db.server";
 import { preparedOnce } from "./prepared.server";
 
 /** Finds db/migrations whether this module runs from source (tsx, vitest) or from the server bundle in build/server. */
-export function migrationsFolder(): string {
+function migrationsFolder(): string {
   const candidates = [
     path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../db/migrations"),
     path.resolve(process.cwd(), "db/migrations"),
@@ -26,21 +26,6 @@ export function migrationsFolder(): string {
   if (!found) throw new Error("Cannot find db/migrations");
   return found;
 }
-
-/** Migrations in the folder that this database has not had yet. */
-function pendingMigrations(db: Db, folder: string) {
-  const all = readMigrationFiles({ migrationsFolder: folder });
-  const table = db.$client
-    .prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'")
-    .get();
-  if (!table) return all;
-  const last = db.$client.prepare("select max(created_at) as at from __drizzle_migrations").get() as {
-    at: number | null;
-  };
-  return all.filter((migration) => migration.folderMillis > Number(last.at ?? 0));
-}
-
-let newestMigration: number | undefined;
 
 // Prepared once per connection: the readiness check asks on every request.
 const migrationsTable = preparedOnce((db) =>
@@ -51,18 +36,36 @@ const lastMigration = preparedOnce((db) =>
   db.$client.prepare<[], { at: number | null }>("select max(created_at) as at from __drizzle_migrations"),
 );
 
+/** When the newest migration this database has had was made (drizzle's folder time), or 0 for none. */
+function lastAppliedMigration(db: Db): number {
+  if (!migrationsTable(db).get()) return 0;
+  return Number(lastMigration(db).get()?.at ?? 0);
+}
+
+let newestMigration: number | undefined;
+
+/** When the newest migration this code has was made (read from the folder once per process). */
+export function newestKnownMigration(): number {
+  newestMigration ??= Math.max(
+    0,
+    ...readMigrationFiles({ migrationsFolder: migrationsFolder() }).map((m) => m.folderMillis),
+  );
+  return newestMigration;
+}
+
+/** Migrations in the folder that this database has not had yet. */
+function pendingMigrations(db: Db, folder: string) {
+  const last = lastAppliedMigration(db);
+  return readMigrationFiles({ migrationsFolder: folder }).filter((migration) => migration.folderMillis > last);
+}
+
 /**
  * Whether this database has every migration this code expects: for the
  * readiness check, so cheap (the folder is read once per process, then two
  * prepared queries). Throws when the database cannot be read.
  */
 export function migrationsApplied(db: Db = getDb()): boolean {
-  newestMigration ??= Math.max(
-    0,
-    ...readMigrationFiles({ migrationsFolder: migrationsFolder() }).map((m) => m.folderMillis),
-  );
-  if (!migrationsTable(db).get()) return newestMigration === 0;
-  return Number(lastMigration(db).get()?.at ?? 0) >= newestMigration;
+  return lastAppliedMigration(db) >= newestKnownMigration();
 }
 
 function hasData(db: Db): boolean {

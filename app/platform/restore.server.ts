@@ -13,7 +13,6 @@ import fs from "node:fs";
 import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import Database from "better-sqlite3";
-import { readMigrationFiles } from "drizzle-orm/migrator";
 import {
   BACKUP_DATABASE_FILE,
   BACKUP_FILES_FOLDER,
@@ -22,12 +21,12 @@ import {
   BackupManifestSchema,
   copyFiles,
   describeDatabase,
-  listFiles,
   PARTIAL_SUFFIX,
   STORED_FILE_SETS,
 } from "./backup-manifest.server";
 import { secureDataFolder } from "./data-folder.server";
-import { migrationsFolder } from "./migrate.server";
+import { listFiles } from "./files.server";
+import { newestKnownMigration } from "./migrate.server";
 
 /** The restore was refused; the message says why, for the operator. */
 export class RestoreRefusedError extends Error {
@@ -60,11 +59,7 @@ export function readBackupManifest(from: string): BackupManifest {
 
 /** A backup of a database with migrations this Hub does not have comes from a newer Hub. */
 function checkSchemaIsKnown(manifest: BackupManifest): void {
-  const latest = Math.max(
-    0,
-    ...readMigrationFiles({ migrationsFolder: migrationsFolder() }).map((m) => m.folderMillis),
-  );
-  if (manifest.database.migration && manifest.database.migration.createdAt > latest) {
+  if (manifest.database.migration && manifest.database.migration.createdAt > newestKnownMigration()) {
     throw new RestoreRefusedError(
       `This backup was made by a newer Hub (version ${manifest.hubVersion}) whose database this one cannot read; restore it with that version.`,
     );
