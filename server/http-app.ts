@@ -343,6 +343,7 @@ export async function createHubApp({
   }
 
   // After the static files, which are cheap and never refused.
+  // The health checks were answered above, so load never refuses them (an orchestrator would restart a busy process).
   app.use(requestLimits());
   app.use(readableUrls);
   app.use(requestGuards());

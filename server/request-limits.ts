@@ -12,18 +12,6 @@ import { RETRY_AFTER_SECONDS } from "../app/platform/http.server";
 import { log, loggablePath } from "../app/platform/log.server";
 import { onRequestEnded } from "./request-end";
 
-/**
- * Monitoring must reach the Hub exactly when it is busiest, and an
- * orchestrator that saw liveness or readiness refused would restart or drain
- * a healthy process under load. All three cost next to nothing.
- */
-const EXEMPT_PATHS = new Set(["/healthz", "/healthz/live", "/healthz/ready"]);
-
-/** Whether a path is one of the health checks, however it is written ("/HEALTHZ/live/"). */
-export function isExemptFromLimits(pathname: string): boolean {
-  return EXEMPT_PATHS.has(pathname.toLowerCase().replace(/\/+$/, ""));
-}
-
 export interface RequestLimits {
   maxInFlight: number;
   timeoutMs: number;
@@ -67,10 +55,6 @@ export function requestLimits({ maxInFlight, timeoutMs }: RequestLimits = reques
       if (res.statusCode === 503 && !res.hasHeader("Retry-After"))
         res.setHeader("Retry-After", String(RETRY_AFTER_SECONDS));
     });
-    if (isExemptFromLimits(req.path)) {
-      next();
-      return;
-    }
     if (inFlight >= maxInFlight) {
       refuse(res, "The Hub is busy with other requests. Try again in a few seconds.");
       return;

@@ -65,6 +65,7 @@ describe("under overload", () => {
       // An orchestrator's probes must not see the load: it would restart or drain a healthy process.
       expect((await fetch(`${hub.url}/healthz/live`)).status).toBe(200);
       expect((await fetch(`${hub.url}/healthz/ready/`)).status).toBe(200);
+      expect((await fetch(`${hub.url}/HEALTHZ/Live`)).status).toBe(200);
       const health = fetch(`${hub.url}/healthz`);
 
       // The time-out ends each held search with a page that quotes its request id.
@@ -87,7 +88,8 @@ describe("under overload", () => {
         .map((line) => JSON.parse(line) as { requestId: string; ms: number });
       expect(endedAfter.map((line) => line.requestId).sort()).toEqual([...heldIds].sort());
       for (const { ms } of endedAfter) {
-        expect(ms).toBeGreaterThanOrEqual(3_000);
+        // Node's timers and Date.now() tick on different clocks: a 3 s timer may read as 2,999 ms.
+        expect(ms).toBeGreaterThanOrEqual(2_990);
         expect(ms).toBeLessThan(3_750);
       }
       expect((await health).status).toBe(200);
