@@ -1,16 +1,18 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 import { type ReactNode, useEffect } from "react";
 import { ADMIN, holdsAny } from "~/auth/principals";
 import { getUser } from "~/auth/session.server";
 import { ErrorPage } from "~/components/error-page";
 import { useNonce } from "~/components/nonce";
+import { NoticeBanner, type ShownNotice } from "~/components/notice-banner";
 import { SiteFooter } from "~/components/site-footer";
 import { type HeaderUser, SiteHeader } from "~/components/site-header";
 import { resolveLocale } from "~/i18n/locale.server";
 import { routeTitle } from "~/i18n/meta";
 import { DEFAULT_LOCALE } from "~/i18n/translate";
 import { I18nProvider, useI18n } from "~/i18n/use-t";
+import { clearNoticeCookie, readNotice } from "~/platform/notice.server";
 import { canWritePosts } from "~/posts/post-policy.server";
 import styles from "~/styles/app.scss?url";
 
@@ -20,17 +22,23 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getUser(request);
-  return {
-    locale: resolveLocale(request),
-    // Shown on the error page, so a user can quote it when reporting a problem.
-    requestId: context.requestId,
-    user: user ? { name: user.name, canWrite: canWritePosts(user), isAdmin: holdsAny(user, [ADMIN]) } : null,
-  };
+  // The success message of the change that led here: shown once, then cleared.
+  const notice = readNotice(request);
+  return data(
+    {
+      locale: resolveLocale(request),
+      // Shown on the error page, so a user can quote it when reporting a problem.
+      requestId: context.requestId,
+      user: user ? { name: user.name, canWrite: canWritePosts(user), isAdmin: holdsAny(user, [ADMIN]) } : null,
+      notice,
+    },
+    notice ? { headers: { "Set-Cookie": clearNoticeCookie() } } : undefined,
+  );
 }
 
 export function Layout({ children }: { children: ReactNode }) {
-  const data = useRouteLoaderData<typeof loader>("root");
-  const locale = data?.locale ?? DEFAULT_LOCALE;
+  const rootData = useRouteLoaderData<typeof loader>("root");
+  const locale = rootData?.locale ?? DEFAULT_LOCALE;
   const nonce = useNonce();
   // Marks the page as running its scripts: before that, React may still reset a field someone changed.
   useEffect(() => {
@@ -47,7 +55,9 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body className="govuk-template__body">
         <I18nProvider locale={locale}>
-          <Page user={data?.user ?? null}>{children}</Page>
+          <Page user={rootData?.user ?? null} notice={rootData?.notice ?? null}>
+            {children}
+          </Page>
         </I18nProvider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
@@ -56,7 +66,15 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
-function Page({ user, children }: { user: HeaderUser | null; children: ReactNode }) {
+function Page({
+  user,
+  notice,
+  children,
+}: {
+  user: HeaderUser | null;
+  notice: ShownNotice | null;
+  children: ReactNode;
+}) {
   const { t } = useI18n();
   return (
     <>
@@ -66,6 +84,7 @@ function Page({ user, children }: { user: HeaderUser | null; children: ReactNode
       <SiteHeader user={user} />
       <div className="govuk-width-container">
         <main className="govuk-main-wrapper" id="main-content" tabIndex={-1}>
+          <NoticeBanner notice={notice} />
           {children}
         </main>
       </div>

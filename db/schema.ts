@@ -1,5 +1,13 @@
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+  type AnySQLiteColumn,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
 
 import {
   ACCOUNT_TOKEN_PURPOSES,
@@ -48,6 +56,8 @@ export const partners = sqliteTable("partners", {
   website: text("website"),
   description: text("description").notNull().default(""),
   descriptionCy: text("description_cy"),
+  /** The partner's digital lead, named on its page. */
+  digitalLeadId: text("digital_lead_id").references((): AnySQLiteColumn => users.id, { onDelete: "set null" }),
   createdAt: createdAt(),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
 });
@@ -69,6 +79,8 @@ export const users = sqliteTable("users", {
   partnerId: integer("partner_id")
     .notNull()
     .references(() => partners.id, { onDelete: "restrict" }),
+  /** What the person does, as shown beside their name ("Digital lead"); optional. */
+  jobTitle: text("job_title"),
   createdAt: createdAt(),
   lastSignInAt: integer("last_sign_in_at", { mode: "timestamp_ms" }),
   deactivatedAt: integer("deactivated_at", { mode: "timestamp_ms" }),
@@ -167,6 +179,8 @@ export const posts = sqliteTable(
       .notNull()
       .references(() => partners.id, { onDelete: "restrict" }),
     authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    /** The person to ask about the post, shown near its title; its author unless someone else is named. */
+    contactId: text("contact_id").references(() => users.id, { onDelete: "set null" }),
     title: text("title").notNull(),
     titleCy: text("title_cy"),
     summary: text("summary").notNull(),
@@ -185,6 +199,14 @@ export const posts = sqliteTable(
     createdAt: createdAt(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
     publishedAt: integer("published_at", { mode: "timestamp_ms" }),
+    /** A lesson's or case study's event date, as `YYYY-MM-DD`. */
+    eventDate: text("event_date"),
+    /** An aspiration's target date, as `YYYY-MM-DD`. */
+    targetDate: text("target_date"),
+    /** When the post should next be checked as still accurate (a year after publishing unless set). */
+    reviewBy: integer("review_by", { mode: "timestamp_ms" }),
+    /** When someone last confirmed the post still accurate. */
+    reviewedAt: integer("reviewed_at", { mode: "timestamp_ms" }),
   },
   (table) => [
     uniqueIndex("posts_slug_idx").on(table.slug),
@@ -211,6 +233,74 @@ export const postTags = sqliteTable(
   },
   (table) => [primaryKey({ columns: [table.postId, table.tag] }), index("post_tags_tag_idx").on(table.tag)],
 );
+
+/**
+ * Topics' names as people wrote them ("Microsoft 365"), by the normalised tag
+ * the posts carry ("microsoft-365"): the first spelling given is kept.
+ */
+export const topics = sqliteTable("topics", {
+  tag: text("tag").primaryKey(),
+  label: text("label").notNull(),
+  createdAt: createdAt(),
+});
+
+/**
+ * "We applied this": a partner's record that it reused a lesson or case study,
+ * one per post and partner (a second one updates the note).
+ */
+export const postApplications = sqliteTable(
+  "post_applications",
+  {
+    postId: integer("post_id")
+      .notNull()
+      .references(() => posts.id, { onDelete: "cascade" }),
+    partnerId: integer("partner_id")
+      .notNull()
+      .references(() => partners.id, { onDelete: "restrict" }),
+    note: text("note").notNull().default(""),
+    userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.postId, table.partnerId] }),
+    index("post_applications_partner_idx").on(table.partnerId),
+  ],
+);
+
+/**
+ * Old addresses of any record whose slug changed (a draft's address when it
+ * was published, a renamed draft): they redirect to the record.
+ */
+export const recordRedirects = sqliteTable(
+  "record_redirects",
+  {
+    recordType: text("record_type").$type<RecordType>().notNull(),
+    fromSlug: text("from_slug").notNull(),
+    recordId: text("record_id").notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.recordType, table.fromSlug] }),
+    index("record_redirects_record_idx").on(table.recordType, table.recordId),
+  ],
+);
+
+/**
+ * A form sent after its session ended, kept so the person can sign in again
+ * and carry on (WCAG 2.2.1). Found by the SHA-256 of a token in a cookie;
+ * offered only to the account it was typed by, when known; short-lived.
+ */
+export const pendingForms = sqliteTable("pending_forms", {
+  tokenHash: text("token_hash").primaryKey(),
+  userId: text("user_id").references(() => users.id, { onDelete: "cascade" }),
+  /** The page the form was sent to. */
+  path: text("path").notNull(),
+  /** The form's text fields, as a JSON array of [name, value] pairs. */
+  fields: text("fields", { mode: "json" }).$type<[string, string][]>().notNull(),
+  createdAt: createdAt(),
+  expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+});
 
 /**
  * The event log: every domain command appends a row in the transaction of its

@@ -24,6 +24,17 @@ export const en = {
   "footer.demoNotice": "Posts marked as demo content are illustrative: their events and figures are invented.",
   "footer.about": "The SRS Knowledge Hub is run by the Shared Resource Service for its partners.",
 
+  "notices.title": "Success",
+  "notices.searchPending": "Search results will show this change shortly.",
+  "notices.post.published.strategy": "Digital strategy published",
+  "notices.post.published.aspiration": "Aspiration published",
+  "notices.post.published.lesson": "Lesson learned published",
+  "notices.post.published.case-study": "Case study published",
+  "notices.post.archived": "Post archived",
+  "notices.post.draftCreated": "Draft saved",
+  "notices.post.draftSaved": "Changes to the draft saved",
+  "notices.post.deleted": "“{title}” deleted",
+
   "roles.admin": "Administrator",
   "roles.editor": "Editor",
   "roles.reader": "Reader",

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { posts } from "../../db/schema";
 import type { SessionUser } from "../auth/principals";
 import { forgetImportedContent } from "../content/imported-content.server";
-import { recordEvent } from "../events/event-log.server";
+import { lastEventId, recordEvent } from "../events/event-log.server";
 import { type Db, getDb, writeTransaction } from "../platform/db.server";
 import { deleteRevisions } from "../revisions/revisions.server";
 import { getPostForDeleting } from "./posts.server";
@@ -27,6 +27,6 @@ export function deletePost({ actor, slug, db = getDb() }: { actor: SessionUser; 
       partnerIds: [post.partnerId],
       data: { slug: post.slug, title: post.title.slice(0, 200), kind: post.kind, status: post.status },
     });
-    return { partnerSlug: post.partner.slug, title: post.title };
+    return { partnerSlug: post.partner.slug, title: post.title, id: post.id, eventId: lastEventId(tx) };
   }, db);
 }

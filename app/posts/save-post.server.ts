@@ -1,6 +1,7 @@
 /** The commands that save a post from the web forms: create and update. */
 import { randomBytes } from "node:crypto";
 import type { SessionUser } from "../auth/principals";
+import { lastEventId } from "../events/event-log.server";
 import { getPartnerBySlug } from "../partners/partners.server";
 import { type Db, getDb, writeTransaction } from "../platform/db.server";
 import { ForbiddenError, ValidationError } from "../platform/errors";
@@ -77,7 +78,16 @@ export interface CreatePostCommand {
  * Creates a post for the actor. Throws ValidationError (bad input) or
  * ForbiddenError (the actor may not publish for that partner).
  */
-export function createPost({ actor, fields, db = getDb() }: CreatePostCommand): { slug: string } {
+/** What a save leaves: the post's address, and its id and last event (to wait for search to hold it). */
+export interface SavedPost {
+  slug: string;
+  id: number;
+  status: PostInput["status"];
+  kind: PostInput["kind"];
+  eventId: number;
+}
+
+export function createPost({ actor, fields, db = getDb() }: CreatePostCommand): SavedPost {
   const input = parseInput(fields);
   // Before the transaction: rendering may take up to its budget, and must not hold the write lock meanwhile.
   const rendered = renderPostMarkdown(input);
@@ -85,7 +95,7 @@ export function createPost({ actor, fields, db = getDb() }: CreatePostCommand): 
     const partner = partnerFor(input, tx);
     if (!canWriteForPartner(actor, partner.id)) throw new ForbiddenError("You cannot publish for this partner");
     const slug = slugFor(tx, actor, input, partner.slug);
-    insertPost(tx, {
+    const id = insertPost(tx, {
       input: { ...input, slug },
       rendered,
       partnerId: partner.id,
@@ -94,7 +104,7 @@ export function createPost({ actor, fields, db = getDb() }: CreatePostCommand): 
       source: "web",
       now: new Date(),
     });
-    return { slug };
+    return { slug, id, status: input.status, kind: input.kind, eventId: lastEventId(tx) };
   }, db);
 }
 
@@ -112,7 +122,7 @@ export interface UpdatePostCommand {
  * hidden from the actor), ForbiddenError (may read but not edit, or moving it
  * to a partner the actor does not manage) and ValidationError.
  */
-export function updatePost({ actor, slug, fields, changeNote, db = getDb() }: UpdatePostCommand): { slug: string } {
+export function updatePost({ actor, slug, fields, changeNote, db = getDb() }: UpdatePostCommand): SavedPost {
   // Who may edit is settled first (not found or forbidden before any word on the input).
   const current = getPostForEditing(actor, slug, db);
   // The draft's own full address, sent back as it is, means its slug.
@@ -140,6 +150,6 @@ export function updatePost({ actor, slug, fields, changeNote, db = getDb() }: Up
       now: new Date(),
       changeNote: note,
     });
-    return { slug: newSlug };
+    return { slug: newSlug, id: existing.id, status: input.status, kind: input.kind, eventId: lastEventId(tx) };
   }, db);
 }

@@ -1,10 +1,12 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { routeTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
 import { orRespond } from "~/platform/http.server";
+import { redirectWithNotice } from "~/platform/notice.server";
 import { deletePost } from "~/posts/delete-post.server";
+import { noticeAfterDelete } from "~/posts/post-notices.server";
 import { getPostForDeleting } from "~/posts/posts.server";
 
 export const meta: MetaFunction<typeof loader> = (args) =>
@@ -18,8 +20,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const { partnerSlug } = orRespond(() => deletePost({ actor: user, slug: params.slug ?? "" }));
-  return redirect(`/partners/${partnerSlug}`);
+  const deleted = orRespond(() => deletePost({ actor: user, slug: params.slug ?? "" }));
+  return redirectWithNotice(`/partners/${deleted.partnerSlug}`, await noticeAfterDelete(deleted));
 }
 
 export default function DeletePost() {

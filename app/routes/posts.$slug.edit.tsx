@@ -1,4 +1,4 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { PostForm } from "~/components/post-form";
@@ -6,7 +6,9 @@ import { routeTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
 import { listPublishablePartners } from "~/partners/publishable-partners.server";
 import { orRespond, readForm, runFormCommand } from "~/platform/http.server";
+import { redirectWithNotice } from "~/platform/notice.server";
 import { echoFormValues } from "~/posts/post-form-values";
+import { noticeAfterSave } from "~/posts/post-notices.server";
 import { presentPostForEditing } from "~/posts/post-presenter.server";
 import { postFormToInput } from "~/posts/post-schemas";
 import { getPostForEditing } from "~/posts/posts.server";
@@ -28,7 +30,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result.ok) {
     return data({ errors: result.errors, values: echoFormValues(fields, changeNote) }, { status: 400 });
   }
-  return redirect(`/posts/${result.value.slug}`);
+  return redirectWithNotice(`/posts/${result.value.slug}`, await noticeAfterSave(result.value, { created: false }));
 }
 
 export default function EditPost() {

@@ -1,4 +1,4 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { ErrorSummary } from "~/components/error-summary";
@@ -8,8 +8,10 @@ import { routeTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
 import { listPublishablePartners } from "~/partners/publishable-partners.server";
 import { forbidden, readForm, runFormCommand } from "~/platform/http.server";
+import { redirectWithNotice } from "~/platform/notice.server";
 import { echoFormValues } from "~/posts/post-form-values";
 import { POST_KINDS, type PostKind } from "~/posts/post-kinds";
+import { noticeAfterSave } from "~/posts/post-notices.server";
 import { canWritePosts } from "~/posts/post-policy.server";
 import { postFormToInput } from "~/posts/post-schemas";
 import { createPost } from "~/posts/save-post.server";
@@ -35,7 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { fields } = postFormToInput(await readForm(request));
   const result = runFormCommand(() => createPost({ actor: user, fields }));
   if (!result.ok) return data({ errors: result.errors, values: echoFormValues(fields) }, { status: 400 });
-  return redirect(`/posts/${result.value.slug}`);
+  return redirectWithNotice(`/posts/${result.value.slug}`, await noticeAfterSave(result.value, { created: true }));
 }
 
 const kindErrors = { kind: ["errors.kind.unknown"] };

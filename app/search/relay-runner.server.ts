@@ -70,7 +70,7 @@ export interface RelayRunnerOptions {
 export type RelayRole = "starting" | "active" | "standby" | "stopped";
 
 export function startSearchRelay({
-  pollMs = 200,
+  pollMs = 100,
   maxBackoffMs = 30_000,
   leaseTtlMs = 30_000,
   standbyCheckMs = 5_000,

@@ -103,6 +103,7 @@ export function resolveEntraAccount(
       partnerId: partner.id,
       passwordHash: null,
       createdAt: now,
+      jobTitle: null,
       lastSignInAt: null,
       deactivatedAt: null,
     };
