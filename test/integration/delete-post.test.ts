@@ -53,7 +53,11 @@ describe("deletePost", () => {
   ])("lets %s delete the post, its history and its search entry, recording who did", (_who, actor) => {
     const { slug } = createPost({ actor: torfaenEditor, fields: lessonInput("torfaen") });
     const post = findPostBySlug(slug);
-    expect(deletePost({ actor: actor(), slug })).toEqual({ partnerSlug: "torfaen", title: post?.title });
+    expect(deletePost({ actor: actor(), slug })).toMatchObject({
+      partnerSlug: "torfaen",
+      title: post?.title,
+      id: post?.id,
+    });
     expect(findPostBySlug(slug)).toBeNull();
     expect(revisionCount(post?.id ?? -1)).toBe(0);
     const deleted = getDb()
