@@ -5,9 +5,9 @@
  * failure for the record; this waits for that, briefly, by reading the
  * relay's cursor in SQLite, which every process shares.
  */
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq, gt } from "drizzle-orm";
 import type { RecordType } from "../../db/enums";
-import { consumerFailures } from "../../db/schema";
+import { consumerFailures, events } from "../../db/schema";
 import { consumerPosition } from "../events/consumers.server";
 import { type Db, getDb } from "../platform/db.server";
 import { SEARCH_CONSUMER } from "./search-relay.server";
@@ -15,6 +15,12 @@ import { SEARCH_CONSUMER } from "./search-relay.server";
 /** How long a save waits for search to confirm it before saying it will appear shortly. */
 export const SEARCH_CONFIRM_TIMEOUT_MS = 2000;
 const POLL_MS = 25;
+/**
+ * A relay whose oldest unhandled event is older than this is not keeping up
+ * (search is down, or rebuilding): a save then says "shortly" at once rather
+ * than holding every answer for the full wait.
+ */
+export const RELAY_STALLED_MS = 5000;
 
 export interface SearchableChange {
   /** The id of the change's last event. */
@@ -40,15 +46,30 @@ export function isSearchable(change: SearchableChange, db: Db = getDb()): boolea
   return !failed;
 }
 
+/** True when the relay has left an event unhandled for longer than RELAY_STALLED_MS. */
+export function relayIsStalled(db: Db = getDb(), now = Date.now()): boolean {
+  const oldest = db
+    .select({ occurredAt: events.occurredAt })
+    .from(events)
+    .where(gt(events.id, consumerPosition(SEARCH_CONSUMER, db)))
+    .orderBy(asc(events.id))
+    .limit(1)
+    .get();
+  return oldest !== undefined && now - oldest.occurredAt.getTime() > RELAY_STALLED_MS;
+}
+
 /**
- * Waits until the change is searchable, for at most `timeoutMs`. Resolves
- * true when it is, false when it is not yet (search is down or slow): the
- * page then says the change will appear in search shortly.
+ * Waits until the change is searchable, for at most `timeoutMs`, and not at
+ * all while the relay is stalled. Resolves true when it is, false when it is
+ * not yet (search is down or slow): the page then says the change will
+ * appear in search shortly.
  */
 export async function waitUntilSearchable(
   change: SearchableChange,
   { timeoutMs = SEARCH_CONFIRM_TIMEOUT_MS, db = getDb() }: { timeoutMs?: number; db?: Db } = {},
 ): Promise<boolean> {
+  if (isSearchable(change, db)) return true;
+  if (relayIsStalled(db)) return false;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (isSearchable(change, db)) return true;

@@ -3,6 +3,7 @@
  * change, so the page it leads to can find it; when search cannot confirm in
  * time, the notice says the change will show shortly.
  */
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "~/auth/principals";
 import { recordFailure } from "~/events/consumer-failures.server";
@@ -12,9 +13,10 @@ import { noticeAfterDelete, noticeAfterSave } from "~/posts/post-notices.server"
 import { createPost, updatePost } from "~/posts/save-post.server";
 import { startSearchRelay } from "~/search/relay-runner.server";
 import { searchRecords } from "~/search/search.server";
-import { isSearchable, waitUntilSearchable } from "~/search/search-freshness.server";
+import { isSearchable, RELAY_STALLED_MS, relayIsStalled, waitUntilSearchable } from "~/search/search-freshness.server";
 import { parseSearchQuery } from "~/search/search-query";
 import { relayAll, SEARCH_CONSUMER } from "~/search/search-relay.server";
+import { events } from "../../db/schema";
 import { givenUser, lessonInput, unique } from "../support/factories";
 import { startMeilisearchWithDemoContent, type TestMeilisearch } from "../support/meilisearch";
 
@@ -94,6 +96,27 @@ describe("when search cannot confirm", () => {
       await meili.start();
       await relayAll();
     }
+  });
+
+  it("answers at once, without waiting, while the relay has left an event unhandled for a while", async () => {
+    const created = createPost({
+      actor: editor,
+      fields: lessonInput("torfaen", { title: word(), status: "published" }),
+    });
+    const change = { eventId: created.eventId, recordType: "post" as const, recordId: created.id };
+    expect(relayIsStalled()).toBe(false);
+    expect(relayIsStalled(getDb(), Date.now() + RELAY_STALLED_MS + 1000)).toBe(true);
+    // The event as if written well before: the relay (not running here) has left it that long.
+    getDb()
+      .update(events)
+      .set({ occurredAt: new Date(Date.now() - RELAY_STALLED_MS - 1000) })
+      .where(eq(events.id, created.eventId))
+      .run();
+    const started = Date.now();
+    expect(await waitUntilSearchable(change, { timeoutMs: 5_000 })).toBe(false);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    await relayAll();
+    expect(await waitUntilSearchable(change, { timeoutMs: 5_000 })).toBe(true);
   });
 
   it("does not count a record search failed to take as searchable, though the relay moved past it", async () => {
