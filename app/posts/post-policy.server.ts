@@ -25,8 +25,11 @@ export interface PostAccessFacts {
   status: PostStatus;
 }
 
-/** Actions beyond reading; `readDraftHistory` is seeing the revisions that were not published. */
-export type PostAction = "edit" | "delete" | "readDraftHistory";
+/**
+ * Actions beyond reading; `readDraftHistory` is seeing the revisions that were not published;
+ * `confirmReview` is confirming a published post still accurate (its author is one of its partner's editors).
+ */
+export type PostAction = "edit" | "delete" | "readDraftHistory" | "confirmReview";
 
 function managers(partnerId: number): Principal[] {
   return [partnerEditors(partnerId), ADMIN];

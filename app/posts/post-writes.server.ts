@@ -14,6 +14,7 @@ import type { PostStatus } from "./post-kinds";
 import { postPolicy } from "./post-policy.server";
 import type { PostInput } from "./post-schemas";
 import { POST_SNAPSHOT_VERSION, type PostSnapshot } from "./post-snapshot";
+import { defaultReviewBy } from "./review-dates";
 
 export interface PostWrite {
   input: PostInput & { slug: string };
@@ -46,6 +47,7 @@ export interface PostBefore extends PostWelsh {
   status: PostStatus;
   partnerId: number;
   publishedAt: Date | null;
+  reviewBy?: Date | null;
 }
 
 export function snapshotOf(
@@ -123,6 +125,7 @@ export function insertPost(tx: Db, write: PostWrite): number {
       createdAt: now,
       updatedAt: now,
       publishedAt,
+      reviewBy: publishedAt ? defaultReviewBy(publishedAt) : null,
     })
     .returning({ id: posts.id })
     .get();
@@ -163,6 +166,8 @@ export function updatePostRow(tx: Db, before: PostBefore, write: PostWrite): voi
       status: input.status,
       updatedAt: now,
       publishedAt,
+      // A post published for the first time is due for review a year later; a date it has is kept.
+      ...(publishedAt && !before.reviewBy ? { reviewBy: defaultReviewBy(publishedAt) } : {}),
     })
     .where(eq(posts.id, before.id))
     .run();

@@ -2,11 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { KindTag, StatusTag, TagLinks } from "~/components/post-tags";
+import { ReviewDue } from "~/components/review-due";
 import { SafeHtml } from "~/components/safe-html";
 import { resolveLocale } from "~/i18n/locale.server";
 import { routeTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
 import { orRespond } from "~/platform/http.server";
+import { reviewOfPost } from "~/posts/confirm-review.server";
 import { presentPost } from "~/posts/post-presenter.server";
 import { getPostForReading } from "~/posts/posts.server";
 
@@ -15,11 +17,11 @@ export const meta: MetaFunction<typeof loader> = (args) => routeTitle(args, () =
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const post = orRespond(() => getPostForReading(user, params.slug ?? ""));
-  return { post: presentPost(post, user, resolveLocale(request)) };
+  return { post: presentPost(post, user, resolveLocale(request)), review: reviewOfPost(user, post) };
 }
 
 export default function PostPage() {
-  const { post } = useLoaderData<typeof loader>();
+  const { post, review } = useLoaderData<typeof loader>();
   const { t, date } = useI18n();
   return (
     <article className="govuk-grid-row">
@@ -42,6 +44,7 @@ export default function PostPage() {
         ) : null}
         <span className="govuk-caption-l">{t(`kinds.${post.kind}`)}</span>
         <h1 className="govuk-heading-xl">{post.title}</h1>
+        <ReviewDue review={review} />
         <p className="govuk-body-l">{post.summary}</p>
         {post.sections.map((section) => (
           <section key={section.key} className="app-section" aria-labelledby={`section-${section.key}`}>

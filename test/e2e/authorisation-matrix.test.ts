@@ -298,6 +298,39 @@ const MATRIX: Row[] = [
     expected: NO_ACTION,
     request: fixed("/posts/teams-rollout-covid/history"),
   },
+  // The workspace is for editors and administrators; readers get a page saying so, with a 403.
+  { method: "GET", route: "/my", expected: [LOGIN, 403, 200, 200, 200], request: fixed("/my") },
+  {
+    method: "GET",
+    route: "/my",
+    variant: "another partner's",
+    expected: [LOGIN, 403, 403, 200, 200],
+    request: fixed("/my?partner=torfaen"),
+  },
+  { method: "POST", route: "/my", expected: NO_ACTION, request: fixed("/my") },
+  {
+    method: "GET",
+    route: "/posts/:slug/review",
+    expected: [LOGIN, 302, 302, 302, 302],
+    request: async () => ({ path: `/posts/${await torfaenPost()}/review` }),
+  },
+  {
+    method: "POST",
+    route: "/posts/:slug/review",
+    variant: "published",
+    expected: [LOGIN, 403, 403, 302, 302],
+    request: async () => ({ path: `/posts/${await torfaenPost()}/review`, form: {} }),
+    unchanged: postStillThere,
+  },
+  {
+    method: "POST",
+    route: "/posts/:slug/review",
+    variant: "a draft",
+    // Its own editors may see a draft, but it has no review to confirm.
+    expected: [LOGIN, 404, 404, 400, 400],
+    request: async () => ({ path: `/posts/${await torfaenPost("draft")}/review`, form: {} }),
+    unchanged: postStillThere,
+  },
   { method: "GET", route: "/search", expected: ALL_SIGNED_IN, request: fixed("/search?q=teams") },
   { method: "POST", route: "/search", expected: NO_ACTION, request: fixed("/search") },
   {
