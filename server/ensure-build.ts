@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { getEnv } from "../app/platform/env.server";
 
 // Everything the server bundle is built from: the app imports db/ (schema and enums) too.
 const SOURCES = ["app", "db", "vite.config.ts", "remix.config.js", "package-lock.json"];
@@ -22,17 +23,51 @@ export function buildIsStale(): boolean {
   return SOURCES.some((source) => newestMtime(source) > built);
 }
 
-/** Builds the app with Vite when needed; exits the process if the build fails. */
-export function ensureBuild(log: (line: string) => void = console.log): void {
+export interface BuildOptions {
+  /** Where the build's own output goes; by default build.log in the data folder. */
+  logFile?: string;
+  /** The build command; Remix's Vite build unless a test says otherwise. */
+  command?: { file: string; args: string[] };
+}
+
+const REMIX_BUILD = { file: path.resolve("node_modules/.bin/remix"), args: ["vite:build"] };
+
+/** An open file for the build's output, or null when the data folder cannot take one (then it is shown). */
+function openBuildLog(file: string): number | null {
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    return fs.openSync(file, "w");
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Builds the app with Vite when needed; exits the process if the build fails.
+ * Vite's pages of per-file sizes go to a log file, so the person starting the
+ * Hub reads one line; when the build fails, its whole output is shown.
+ */
+export function ensureBuild(log: (line: string) => void = console.log, options: BuildOptions = {}): void {
   if (!buildIsStale()) return;
-  log("Building the Hub (this takes a minute the first time)...");
+  const logFile = options.logFile ?? path.join(getEnv().dataDir, "build.log");
+  const command = options.command ?? REMIX_BUILD;
+  const output = openBuildLog(logFile);
+  log(
+    output === null
+      ? "Building the Hub (this takes a minute the first time)..."
+      : `Building the Hub (this takes a minute the first time; its output goes to ${logFile})...`,
+  );
+  const startedAt = Date.now();
   // Always a production bundle, whatever NODE_ENV the Hub itself runs with (tests run it as "test").
-  const result = spawnSync(path.resolve("node_modules/.bin/remix"), ["vite:build"], {
-    stdio: "inherit",
+  const result = spawnSync(command.file, command.args, {
+    stdio: output === null ? "inherit" : ["ignore", output, output],
     env: { ...process.env, NODE_ENV: "production" },
   });
+  if (output !== null) fs.closeSync(output);
   if (result.status !== 0) {
-    console.error("The build failed; see the messages above.");
+    if (output !== null) process.stderr.write(fs.readFileSync(logFile, "utf8"));
+    console.error(`The build failed; see the messages above${output === null ? "" : ` (also in ${logFile})`}.`);
     process.exit(result.status ?? 1);
   }
+  log(`Built in ${Math.round((Date.now() - startedAt) / 1000)} s.`);
 }

@@ -15,6 +15,7 @@ export function ServicePageView({ page }: { page: ShownServicePage }) {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <h1 className="govuk-heading-xl">{page.title}</h1>
+        <SafeHtml html={page.html} />
         {page.email ? (
           <div className="govuk-inset-text" data-testid="service-page-email">
             {page.email.address ? (
@@ -33,7 +34,6 @@ export function ServicePageView({ page }: { page: ShownServicePage }) {
             )}
           </div>
         ) : null}
-        <SafeHtml html={page.html} />
       </div>
     </div>
   );
