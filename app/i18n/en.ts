@@ -23,6 +23,7 @@ export const en = {
   "nav.primary": "Main navigation",
   "footer.demoNotice": "Posts marked as demo content are illustrative: their events and figures are invented.",
   "footer.about": "The SRS Knowledge Hub is run by the Shared Resource Service for its partners.",
+  "phase.label": "Service phase",
   "phase.tag": "Beta",
   "phase.lead": "This is a new service. Help us improve it by",
   "phase.link": "giving your feedback",
