@@ -42,13 +42,15 @@ function openBuildLog(file: string): number | null {
   }
 }
 
+/** A build's outcome: on failure, its whole output when it went to the log file (else it was shown as it ran). */
+export type BuildResult = { ok: true } | { ok: false; status: number; output: string | null; logFile: string | null };
+
 /**
- * Builds the app with Vite when needed; exits the process if the build fails.
- * Vite's pages of per-file sizes go to a log file, so the person starting the
- * Hub reads one line; when the build fails, its whole output is shown.
+ * Runs the build. Vite's pages of per-file sizes go to a log file, so the
+ * person starting the Hub reads one line before and one after; when the
+ * data folder cannot take the file, the output is shown as it comes.
  */
-export function ensureBuild(log: (line: string) => void = console.log, options: BuildOptions = {}): void {
-  if (!buildIsStale()) return;
+export function runBuild(log: (line: string) => void, options: BuildOptions = {}): BuildResult {
   const logFile = options.logFile ?? path.join(getEnv().dataDir, "build.log");
   const command = options.command ?? REMIX_BUILD;
   const output = openBuildLog(logFile);
@@ -65,9 +67,23 @@ export function ensureBuild(log: (line: string) => void = console.log, options: 
   });
   if (output !== null) fs.closeSync(output);
   if (result.status !== 0) {
-    if (output !== null) process.stderr.write(fs.readFileSync(logFile, "utf8"));
-    console.error(`The build failed; see the messages above${output === null ? "" : ` (also in ${logFile})`}.`);
-    process.exit(result.status ?? 1);
+    return {
+      ok: false,
+      status: result.status ?? 1,
+      output: output === null ? null : fs.readFileSync(logFile, "utf8"),
+      logFile: output === null ? null : logFile,
+    };
   }
   log(`Built in ${Math.round((Date.now() - startedAt) / 1000)} s.`);
+  return { ok: true };
+}
+
+/** Builds the app with Vite when needed; when the build fails, shows all it said and exits. */
+export function ensureBuild(log: (line: string) => void = console.log, options: BuildOptions = {}): void {
+  if (!buildIsStale()) return;
+  const result = runBuild(log, options);
+  if (result.ok) return;
+  if (result.output !== null) process.stderr.write(result.output);
+  console.error(`The build failed; see the messages above${result.logFile ? ` (also in ${result.logFile})` : ""}.`);
+  process.exit(result.status);
 }
