@@ -3,8 +3,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { getEnv } from "../app/platform/env.server";
 
-// Everything the server bundle is built from: the app imports db/ (schema and enums) too.
-const SOURCES = ["app", "db", "vite.config.ts", "remix.config.js", "package-lock.json"];
+// Everything the server bundle is built from: the app imports db/ (schema and enums) and the service pages' text too.
+const SOURCES = ["app", "db", "content/pages", "vite.config.ts", "remix.config.js", "package-lock.json"];
 const BUILD_MARKER = "build/server/index.js";
 
 function newestMtime(entry: string): number {
