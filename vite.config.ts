@@ -39,7 +39,18 @@ export default defineConfig({
       },
     },
   },
-  build: { target: "es2022" },
+  build: {
+    target: "es2022",
+    // The build's gzip figures are never read (the assets are compressed by precompressAssets): skip the work.
+    reportCompressedSize: false,
+    rollupOptions: {
+      onwarn(warning, warn) {
+        // Resource routes (logout, metrics, search suggestions) have no browser code: their empty chunks are expected.
+        if (warning.code === "EMPTY_BUNDLE") return;
+        warn(warning);
+      },
+    },
+  },
   // Server-only packages: keep the dev dependency scanner from bundling them for the browser.
   optimizeDeps: { exclude: ["@node-rs/argon2", "better-sqlite3", "meilisearch", "undici"] },
   // The dev server must never serve the data folder (database, Meilisearch key).

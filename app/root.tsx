@@ -6,6 +6,7 @@ import { getUser } from "~/auth/session.server";
 import { ErrorPage } from "~/components/error-page";
 import { useNonce } from "~/components/nonce";
 import { NoticeBanner, type ShownNotice } from "~/components/notice-banner";
+import { PhaseBanner } from "~/components/phase-banner";
 import { SiteFooter } from "~/components/site-footer";
 import { type HeaderUser, SiteHeader } from "~/components/site-header";
 import { resolveLocale } from "~/i18n/locale.server";
@@ -82,6 +83,7 @@ function Page({
         {t("nav.skip")}
       </a>
       <SiteHeader user={user} />
+      <PhaseBanner />
       <div className="govuk-width-container">
         <main className="govuk-main-wrapper" id="main-content" tabIndex={-1}>
           <NoticeBanner notice={notice} />

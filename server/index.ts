@@ -15,6 +15,7 @@ import { ensureBuild } from "./ensure-build";
 import { type PreparedDatabase, prepareDatabase } from "./prepare-database";
 import { type SearchRuntime, startSearchRuntime } from "./search-runtime";
 import { listenForRequests } from "./serve";
+import { startBanner } from "./start-banner";
 import { runWorkers } from "./workers";
 
 /** What has started so far, for stopping it in order; a signal during start-up just exits. */
@@ -32,29 +33,17 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 // Everything the Hub writes (database, journal, backups, search data) is readable by its own user only.
 process.umask(OWNER_ONLY_UMASK);
 
-/** The lines a person starting the Hub reads: where it is, where its data is, how to sign in. */
-function startBanner(url: string, prepared: PreparedDatabase, search: SearchRuntime, workers: number): string {
+function bannerFor(url: string, prepared: PreparedDatabase, search: SearchRuntime, workers: number): string {
   const env = getEnv();
-  const searchLine = {
-    managed: `Search: Meilisearch started at ${search.url} (data in ${env.dataDir}/meili)`,
-    external: `Search: using Meilisearch at ${search.url}`,
-    shared: `Search: using the Meilisearch of the Hub already running on this data folder (${search.url})`,
-    off: "Search: off (see above)",
-  }[search.mode];
-  const lines = [`SRS Knowledge Hub is running at ${url}`, `Data folder: ${env.dataDir}`, searchLine];
-  if (workers > 1) lines.push(`Serving from ${workers} worker processes (WEB_CONCURRENCY).`);
-  if (prepared.demoAccounts.length > 0) {
-    lines.push("", `Demo accounts (password: ${DEMO_PASSWORD}):`);
-    for (const account of prepared.demoAccounts) lines.push(`  ${account.email.padEnd(42)} ${account.role}`);
-    if (!env.HOST) {
-      lines.push(
-        "",
-        "Listening on 127.0.0.1 only, because demo accounts exist and their password is public.",
-        "Set HOST (for example HOST=0.0.0.0) to let other machines reach this Hub.",
-      );
-    }
-  }
-  return lines.join("\n");
+  return startBanner({
+    url,
+    dataDir: env.dataDir,
+    search,
+    workers,
+    demoAccounts: prepared.demoAccounts,
+    demoPassword: DEMO_PASSWORD,
+    host: env.HOST,
+  });
 }
 
 /** The primary process (or the only one): everything but serving, and serving too when alone. */
@@ -80,7 +69,7 @@ async function main() {
 
   if (workers === 1) {
     const serving = await listenForRequests({ dev, host }, (port) =>
-      console.log(startBanner(urlFor(port), prepared, search, 1)),
+      console.log(bannerFor(urlFor(port), prepared, search, 1)),
     );
     stopRunning = stopOnce(async () => {
       await serving.stop();
@@ -97,7 +86,7 @@ async function main() {
     await search.stop();
   });
   const port = await pool.listening;
-  console.log(startBanner(urlFor(port), prepared, search, workers));
+  console.log(bannerFor(urlFor(port), prepared, search, workers));
 }
 
 /** A worker: serves HTTP until the primary stops it; search and its relay stay with the primary. */

@@ -159,6 +159,10 @@ const EnvSchema = z
     ),
     /** The sender of the Hub's email, such as `SRS Knowledge Hub <hub@srs.example.gov.uk>`. */
     MAIL_FROM: z.preprocess(emptyAsUnset, z.string().min(3).max(200).optional()),
+    /** Where the feedback page sends people (the phase banner's link); the support address when unset. */
+    FEEDBACK_EMAIL: z.preprocess(emptyAsUnset, z.email().max(200).optional()),
+    /** The SRS service desk's address, shown on the contact page. */
+    SUPPORT_EMAIL: z.preprocess(emptyAsUnset, z.email().max(200).optional()),
     /** Sign-in with Microsoft Entra ID: off unless the client id, secret and tenants are all set. */
     ENTRA_CLIENT_ID: optionalText,
     ENTRA_CLIENT_SECRET: optionalText,

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireAccountManager } from "~/auth/account-policy.server";
 import { inviteUser } from "~/auth/accounts.server";
 import { deliverInvitation } from "~/auth/link-delivery.server";
+import { takeKeptForm } from "~/auth/pending-forms.server";
 import { requireUser } from "~/auth/session.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { Radios, Select, TextInput } from "~/components/form-fields";
@@ -18,7 +19,8 @@ export const meta: MetaFunction = (args) => routeTitle(args, (t) => t("invite.ti
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   orRespond(() => requireAccountManager(user));
-  return { partners: listPartners().map(({ slug, name }) => ({ slug, name })) };
+  const kept = takeKeptForm(request, user, invitationValues);
+  return { partners: listPartners().map(({ slug, name }) => ({ slug, name })), kept };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -26,24 +28,24 @@ export async function action({ request }: ActionFunctionArgs) {
   const fields = Object.fromEntries(await readForm(request));
   const result = runFormCommand(() => inviteUser(user, fields));
   if (!result.ok) {
-    const values = {
-      name: String(fields.name ?? ""),
-      email: String(fields.email ?? ""),
-      role: String(fields.role ?? ""),
-      partner: String(fields.partner ?? ""),
-    };
-    return data({ errors: result.errors, values, sent: null }, { status: 400 });
+    return data({ errors: result.errors, values: invitationValues(fields), sent: null }, { status: 400 });
   }
   const sent = await deliverInvitation(result.value.person, result.value.token, request.url);
   return { errors: {}, values: null, sent };
 }
 
+/** What was typed into the invitation form, to show it again. */
+function invitationValues(fields: FormData | Record<string, FormDataEntryValue>) {
+  const value = (name: string) => String((fields instanceof FormData ? fields.get(name) : fields[name]) ?? "");
+  return { name: value("name"), email: value("email"), role: value("role"), partner: value("partner") };
+}
+
 export default function Invite() {
-  const { partners } = useLoaderData<typeof loader>();
+  const { partners, kept } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useI18n();
   const errors: Record<string, string[] | undefined> = actionData?.errors ?? {};
-  const values = actionData?.values;
+  const values = actionData?.values ?? kept;
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">

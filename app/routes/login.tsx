@@ -11,11 +11,13 @@ import { z } from "zod";
 import { ACCOUNT_LIMITS } from "~/auth/account-limits";
 import { getEntraSettings } from "~/auth/entra/entra-sign-in.server";
 import { startSession } from "~/auth/lucia.server";
+import { hasKeptForm, resumeKeptForm } from "~/auth/pending-forms.server";
 import { endRequestSession, requireAnonymous, safeRedirectPath } from "~/auth/session.server";
 import { beginAttempt, forgiveAttempt } from "~/auth/sign-in-throttle.server";
 import { authenticate } from "~/auth/users.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextInput } from "~/components/form-fields";
+import { ImportantBanner } from "~/components/important-banner";
 import { DEMO_PASSWORD, isDemoMode, listDemoAccounts } from "~/content/demo-accounts.server";
 import { routeTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
@@ -41,6 +43,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request, redirectTo);
   const demo = isDemoMode();
   return {
+    // A form sent after the session ended is waiting: say so (decision 031).
+    sessionEnded: hasKeptForm(request),
     entra: getEntraSettings() !== null,
     demo: demo
       ? { password: DEMO_PASSWORD, accounts: listDemoAccounts().map(({ email, role }) => ({ email, role })) }
@@ -74,11 +78,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // A fresh session at every sign-in: any session the browser already had is ended.
   await endRequestSession(request);
   const cookie = await startSession(user.id, { method: "password", userAgent: request.headers.get("User-Agent") });
-  return redirect(safeRedirectPath(form.data.redirectTo), { headers: { "Set-Cookie": cookie } });
+  // Back to the form the person was filling in when their session ended, if it is theirs.
+  const resumeAt = resumeKeptForm(request, user.id);
+  return redirect(resumeAt ?? safeRedirectPath(form.data.redirectTo), { headers: { "Set-Cookie": cookie } });
 }
 
 export default function Login() {
-  const { demo, entra } = useLoaderData<typeof loader>();
+  const { demo, entra, sessionEnded } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t } = useI18n();
@@ -91,6 +97,9 @@ export default function Login() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
+        {sessionEnded ? (
+          <ImportantBanner title={t("notices.important")}>{t("login.sessionEnded")}</ImportantBanner>
+        ) : null}
         <h1 className="govuk-heading-l">{t("login.title")}</h1>
         <p className="govuk-body">{t("login.lead")}</p>
         <Form method="post" noValidate>

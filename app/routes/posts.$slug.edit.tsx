@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { takeKeptForm } from "~/auth/pending-forms.server";
 import { requireUser } from "~/auth/session.server";
 import { PostForm } from "~/components/post-form";
 import { routeTitle } from "~/i18n/meta";
@@ -20,7 +21,11 @@ export const meta: MetaFunction<typeof loader> = (args) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const post = orRespond(() => getPostForEditing(user, params.slug ?? ""));
-  return { post: presentPostForEditing(post), partners: listPublishablePartners(user) };
+  const kept = takeKeptForm(request, user, (form) => {
+    const { fields, changeNote } = postFormToInput(form);
+    return echoFormValues(fields, changeNote);
+  });
+  return { post: presentPostForEditing(post), partners: listPublishablePartners(user), kept };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -34,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditPost() {
-  const { post, partners } = useLoaderData<typeof loader>();
+  const { post, partners, kept } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useI18n();
   return (
@@ -43,7 +48,7 @@ export default function EditPost() {
       key={post.slug}
       kind={post.kind}
       heading={t("form.editTitle", { title: post.title })}
-      values={actionData?.values ?? post}
+      values={actionData?.values ?? kept ?? post}
       errors={actionData?.errors ?? {}}
       partners={partners}
       cancelTo={`/posts/${post.slug}`}

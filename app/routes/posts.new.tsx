@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { takeKeptForm } from "~/auth/pending-forms.server";
 import { requireUser } from "~/auth/session.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { Radios } from "~/components/form-fields";
@@ -29,7 +30,8 @@ function kindFrom(request: Request): { kind: PostKind | null; chosenBadly: boole
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   if (!canWritePosts(user)) forbidden();
-  return { ...kindFrom(request), partners: listPublishablePartners(user) };
+  const kept = takeKeptForm(request, user, (form) => echoFormValues(postFormToInput(form).fields));
+  return { ...kindFrom(request), partners: listPublishablePartners(user), kept };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -43,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
 const kindErrors = { kind: ["errors.kind.unknown"] };
 
 export default function NewPost() {
-  const { kind, chosenBadly, partners } = useLoaderData<typeof loader>();
+  const { kind, chosenBadly, partners, kept } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useI18n();
   if (!kind) {
@@ -77,7 +79,7 @@ export default function NewPost() {
     <PostForm
       kind={kind}
       heading={t("form.newTitle")}
-      values={actionData?.values ?? {}}
+      values={actionData?.values ?? kept ?? {}}
       errors={actionData?.errors ?? {}}
       partners={partners}
       cancelTo="/posts"

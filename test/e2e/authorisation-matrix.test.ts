@@ -144,6 +144,7 @@ async function invitedPersonId(): Promise<string> {
 }
 const ALL_SIGNED_IN: Expected = [LOGIN, 200, 200, 200, 200];
 const NO_ACTION: Expected = [405, 405, 405, 405, 405];
+const PUBLIC_PAGE: Expected = [200, 200, 200, 200, 200];
 
 const MATRIX: Row[] = [
   { method: "GET", route: "/", expected: ALL_SIGNED_IN, request: fixed("/") },
@@ -156,6 +157,17 @@ const MATRIX: Row[] = [
   { method: "POST", route: "/healthz/live", expected: NO_ACTION, request: fixed("/healthz/live") },
   { method: "GET", route: "/healthz/ready", expected: [200, 200, 200, 200, 200], request: fixed("/healthz/ready") },
   { method: "POST", route: "/healthz/ready", expected: NO_ACTION, request: fixed("/healthz/ready") },
+  // The service's own pages are public by law (decision 032).
+  { method: "GET", route: "/accessibility", expected: PUBLIC_PAGE, request: fixed("/accessibility") },
+  { method: "POST", route: "/accessibility", expected: NO_ACTION, request: fixed("/accessibility") },
+  { method: "GET", route: "/privacy", expected: PUBLIC_PAGE, request: fixed("/privacy") },
+  { method: "POST", route: "/privacy", expected: NO_ACTION, request: fixed("/privacy") },
+  { method: "GET", route: "/help", expected: PUBLIC_PAGE, request: fixed("/help") },
+  { method: "POST", route: "/help", expected: NO_ACTION, request: fixed("/help") },
+  { method: "GET", route: "/contact", expected: PUBLIC_PAGE, request: fixed("/contact") },
+  { method: "POST", route: "/contact", expected: NO_ACTION, request: fixed("/contact") },
+  { method: "GET", route: "/feedback", expected: PUBLIC_PAGE, request: fixed("/feedback") },
+  { method: "POST", route: "/feedback", expected: NO_ACTION, request: fixed("/feedback") },
   // The matrix asks from this machine, which may read the metrics; from elsewhere, see observability.test.ts.
   { method: "GET", route: "/metrics", expected: [200, 200, 200, 200, 200], request: fixed("/metrics") },
   { method: "POST", route: "/metrics", expected: NO_ACTION, request: fixed("/metrics") },
