@@ -30,7 +30,8 @@ function kindFrom(request: Request): { kind: PostKind | null; chosenBadly: boole
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   if (!canWritePosts(user)) forbidden();
-  return { ...kindFrom(request), ...postFormChoices(user) };
+  // The contact is the author unless someone else is chosen.
+  return { ...kindFrom(request), ...postFormChoices(user), author: user.id };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -40,7 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
 const kindErrors = { kind: ["errors.kind.unknown"] };
 
 export default function NewPost() {
-  const { kind, chosenBadly, partners, contacts, tags } = useLoaderData<typeof loader>();
+  const { kind, chosenBadly, partners, contacts, tags, author } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useI18n();
   if (!kind) {
@@ -75,7 +76,7 @@ export default function NewPost() {
     <PostForm
       kind={kind}
       heading={t(`writing.newTitle.${kind}`)}
-      values={actionData?.values ?? {}}
+      values={actionData?.values ?? { contact: author }}
       errors={actionData?.errors ?? {}}
       partners={partners}
       contacts={contacts}
