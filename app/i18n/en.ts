@@ -201,6 +201,7 @@ export const en = {
   "writing.markdownParagraph": "A blank line starts a new paragraph",
   "writing.tagsHint":
     "Topics that help people find this post. Choose from the suggestions or type your own, separated by commas.",
+  "writing.tagSuggestionsLabel": "Suggested topics",
   "writing.tagSuggestions": {
     one: "{count} suggestion available, use the up and down arrows to choose",
     other: "{count} suggestions available, use the up and down arrows to choose",
