@@ -127,7 +127,13 @@ export function TagInput({
         onKeyDown={onKeyDown}
         onBlur={() => setOpen(false)}
       />
-      <div id={listId} role="listbox" aria-label={t("writing.tagSuggestionsLabel")} className="app-tag-input__list" hidden={!expanded}>
+      <div
+        id={listId}
+        role="listbox"
+        aria-label={t("writing.tagSuggestionsLabel")}
+        className="app-tag-input__list"
+        hidden={!expanded}
+      >
         {options.map((topic, index) => (
           <div
             key={topic.tag}
