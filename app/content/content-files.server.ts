@@ -26,6 +26,11 @@ const dateSchema = z.union([z.date(), z.string().min(1)]).transform((value, ctx)
   return date;
 });
 
+/** A day in front matter (YAML reads `2020-03-23` as a Date) as `YYYY-MM-DD`; the post's schema checks it. */
+const daySchema = z
+  .union([z.date(), z.string()])
+  .transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value.trim()));
+
 export const PostFileSchema = z.object({
   title: z.string(),
   slug: z.string().regex(SLUG_PATTERN),
@@ -35,6 +40,10 @@ export const PostFileSchema = z.object({
   summary: z.string(),
   tags: z.array(z.string()).default([]),
   publishedAt: dateSchema.optional(),
+  /** A lesson's or case study's event date, when its text gives one. */
+  eventDate: daySchema.optional(),
+  /** An aspiration's target date. */
+  targetDate: daySchema.optional(),
   sections: z.record(z.string(), z.string()).default({}),
   body: z.string(),
 });

@@ -13,7 +13,7 @@ import { getPartnerBySlug } from "../partners/partners.server";
 import { type Db, getDb, writeTransaction } from "../platform/db.server";
 import { ValidationError } from "../platform/errors";
 import { type PostMarkdown, renderPostMarkdown } from "../posts/post-rendering.server";
-import { fieldErrorsOf, PostInputSchema } from "../posts/post-schemas";
+import { fieldErrorsOf, type PostInput, PostInputSchema } from "../posts/post-schemas";
 import { readPostSnapshot } from "../posts/post-snapshot";
 import { insertPost, type PostBefore, type PostWrite, snapshotOf, updatePostRow } from "../posts/post-writes.server";
 import { findPostBySlug } from "../posts/posts.server";
@@ -117,7 +117,7 @@ export function importContent(content: ContentSet, db: Db = getDb()): ImportRepo
       }
       const partner = getPartnerBySlug(parsed.data.partner, tx);
       if (!partner) throw new Error(`${file.file}: unknown partner "${parsed.data.partner}"`);
-      const hash = inputHash({ ...parsed.data, slug: file.slug, publishedAt: file.publishedAt ?? null });
+      const hash = inputHash({ ...hashedFields(parsed.data), slug: file.slug, publishedAt: file.publishedAt ?? null });
       // A post never published lives in its partner's namespace, as one saved from the web does.
       const existing = findPostBySlug(file.slug, tx) ?? findPostBySlug(draftSlug(partner.slug, file.slug), tx);
       const neverPublished = parsed.data.status === "draft" && !existing?.publishedAt;
@@ -152,6 +152,21 @@ export function importContent(content: ContentSet, db: Db = getDb()): ImportRepo
     }
     return report;
   }, db);
+}
+
+/**
+ * The fields a post's hash covers: the dates only when a file gives them, so
+ * files written before dates existed keep their hash and are not saved again.
+ * (Tag names and the contact come from the Hub's forms, never from files.)
+ */
+function hashedFields(input: PostInput) {
+  const { tagNames: _names, contact: _contact, eventDate, targetDate, reviewBy, ...kept } = input;
+  return {
+    ...kept,
+    ...(eventDate ? { eventDate } : {}),
+    ...(targetDate ? { targetDate } : {}),
+    ...(reviewBy ? { reviewBy } : {}),
+  };
 }
 
 /** A content file's Markdown, rendered as a save from the web would; too complex to render is a bad file. */

@@ -3,6 +3,7 @@
  * constants validation uses, so the words can never disagree with the rule.
  */
 import { ACCOUNT_LIMITS } from "../auth/account-limits";
+import { KIND_SECTIONS, type SectionKey, SHORT_SECTIONS } from "../posts/post-kinds";
 import { LIMITS } from "../posts/post-limits";
 import { MAX_QUERY_LENGTH } from "../search/search-query";
 import type { MessageKey } from "./en";
@@ -21,4 +22,12 @@ export const MESSAGE_PARAMS: Partial<Record<MessageKey, Params>> = {
   "errors.password.tooShort": { min: ACCOUNT_LIMITS.passwordMin },
   "password.newHint": { min: ACCOUNT_LIMITS.passwordMin },
   "search.truncated": { max: MAX_QUERY_LENGTH },
+  "errors.tags.tooLongNamed": { max: LIMITS.tagLength },
+  // Each section's "must be N characters or fewer", named for its section.
+  ...Object.fromEntries(
+    (Object.values(KIND_SECTIONS).flat() as SectionKey[]).map((key) => [
+      `errors.section.tooLong.${key}`,
+      { max: SHORT_SECTIONS.has(key) ? LIMITS.shortSection : LIMITS.section },
+    ]),
+  ),
 };

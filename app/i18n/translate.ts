@@ -72,8 +72,29 @@ export function translator(locale: Locale = DEFAULT_LOCALE): Translate {
   };
 }
 
+/** Separates a message key from its JSON params inside a message sent as data (see withParams). */
+const PARAMS_SEPARATOR = "\u001f";
+
+/**
+ * A message key with its params, as one string that can travel as data (a
+ * validation error naming what was wrong: "The tag “<b>” …").
+ */
+export function withParams(key: MessageKey, params: Params): string {
+  return `${key}${PARAMS_SEPARATOR}${JSON.stringify(params)}`;
+}
+
 /** Translates a message key that arrived as data (a validation error); other text passes through as it is. */
 export function translateLoose(t: Translate, key: string): string {
+  const at = key.indexOf(PARAMS_SEPARATOR);
+  if (at !== -1) {
+    const bare = key.slice(0, at);
+    if (!isMessageKey(bare)) return bare;
+    try {
+      return t(bare, JSON.parse(key.slice(at + 1)) as Params);
+    } catch {
+      return t(bare);
+    }
+  }
   return isMessageKey(key) ? t(key) : key;
 }
 

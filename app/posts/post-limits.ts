@@ -1,6 +1,7 @@
 /** The limits on a post's fields: validation and the messages that explain them both read these. */
 export const MAX_SLUG_LENGTH = 80;
-export const MAX_TAG_LENGTH = 40;
+/** A tag's name as written; longer names are refused with a message, never cut short. */
+export const MAX_TAG_LENGTH = 50;
 
 export const LIMITS = {
   title: 200,

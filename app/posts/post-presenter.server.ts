@@ -2,11 +2,13 @@
 import type { SessionUser } from "../auth/principals";
 import { inLocale } from "../i18n/bilingual";
 import type { Locale } from "../i18n/translate";
+import { datePartsOf, timeToDay } from "./post-dates";
 import { sectionsOf } from "./post-kinds";
 import { canOnPost } from "./post-policy.server";
 import { renderedHtml, sectionField } from "./post-rendering.server";
 import type { PostRecord, PostSummary } from "./posts.server";
 import { plainSlug } from "./slug";
+import { topicNames } from "./topics.server";
 
 /**
  * The date a post was published, only while it is published: a post taken
@@ -49,16 +51,24 @@ export function presentPost(post: PostRecord, user: SessionUser, locale: Locale)
 
 /** The post's editable fields, as the edit form wants them (the English text, until the form offers Welsh). */
 export function presentPostForEditing(post: PostRecord) {
+  const names = topicNames(post.tags);
   return {
     // A draft's address carries its partner ("torfaen--cloud"): the form edits the slug itself.
     slug: plainSlug(post.slug),
+    /** The post's full address, shown instead of the slug field once it has been published. */
+    address: post.slug,
+    everPublished: Boolean(post.publishedAt),
     kind: post.kind,
     status: post.status,
     title: post.title,
     summary: post.summary,
     body: post.body,
     partner: post.partner.slug,
-    tags: post.tags.join(", "),
+    tags: post.tags.map((tag) => names.get(tag) ?? tag).join(", "),
     sections: post.sections,
+    eventDate: datePartsOf(post.eventDate),
+    targetDate: datePartsOf(post.targetDate),
+    reviewBy: datePartsOf(post.reviewBy ? timeToDay(post.reviewBy) : null),
+    contact: post.contactId ?? post.authorId ?? "",
   };
 }

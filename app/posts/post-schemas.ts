@@ -1,6 +1,9 @@
 import { z } from "zod";
+import { withParams } from "../i18n/translate";
 import type { FieldErrors } from "../platform/errors";
-import { KIND_SECTIONS, POST_KINDS, POST_STATUSES, type SectionKey, SHORT_SECTIONS } from "./post-kinds";
+import { type DateParts, type DateValue, readDate, todayInUk } from "./post-dates";
+import { DATED_KIND_LIST } from "./post-field-order";
+import { KIND_SECTIONS, POST_KINDS, POST_STATUSES, type PostKind, type SectionKey, SHORT_SECTIONS } from "./post-kinds";
 import { LIMITS } from "./post-limits";
 import { normaliseTag, SLUG_PATTERN } from "./slug";
 
@@ -14,6 +17,45 @@ const normaliseNewlines = (text: string) => text.replace(/\r\n?/g, "\n").replace
 const oneLine = (text: string) => text.replace(CONTROL_CHARACTERS, "").replace(/[\r\n\t]+/g, " ");
 
 const sectionKeys = Object.values(KIND_SECTIONS).flat() as SectionKey[];
+
+/** A tag as written, on one line ("Microsoft 365"). */
+const tagName = (text: string) => oneLine(text).replace(/\s+/g, " ").trim();
+
+/** The kinds that tell of something that happened, on a date: their event date is required to publish. */
+export const DATED_KINDS: ReadonlySet<PostKind> = new Set(DATED_KIND_LIST);
+
+const DatePartsSchema = z.object({
+  day: z.string().default(""),
+  month: z.string().default(""),
+  year: z.string().default(""),
+});
+/** A date as `YYYY-MM-DD` or as its three boxes; read (and checked) by readDate. */
+const dateField = z.union([z.string(), DatePartsSchema]).optional();
+
+function dateOf(value: DateValue | undefined): string | null {
+  const read = readDate(value);
+  return "date" in read ? read.date : null;
+}
+
+type DateFieldName = "eventDate" | "targetDate" | "reviewBy";
+
+function checkDates(
+  post: { kind: PostKind; eventDate?: DateValue; targetDate?: DateValue; reviewBy?: DateValue },
+  ctx: z.RefinementCtx,
+) {
+  const today = todayInUk();
+  const check = (field: DateFieldName, rule?: (date: string) => string | null) => {
+    const read = readDate(post[field]);
+    if ("problem" in read) ctx.addIssue({ code: "custom", path: [field], message: `errors.${field}.${read.problem}` });
+    else if (read.date && rule) {
+      const message = rule(read.date);
+      if (message) ctx.addIssue({ code: "custom", path: [field], message });
+    }
+  };
+  if (DATED_KINDS.has(post.kind)) check("eventDate", (date) => (date > today ? "errors.eventDate.future" : null));
+  if (post.kind === "aspiration") check("targetDate");
+  check("reviewBy", (date) => (date < today ? "errors.reviewBy.past" : null));
+}
 
 /**
  * One post as typed into the form or read from a content file. Messages are
@@ -46,12 +88,34 @@ export const PostInputSchema = z
     tags: z
       .union([z.string(), z.array(z.string())])
       .default("")
-      .transform((value) => {
-        const raw = Array.isArray(value) ? value : value.split(",");
-        return [...new Set(raw.map(normaliseTag).filter(Boolean))];
+      .transform((value) => (Array.isArray(value) ? value : value.split(",")).map(tagName).filter(Boolean))
+      .superRefine((names, ctx) => {
+        // A tag is refused with its own words, never quietly changed into something else.
+        for (const name of names) {
+          if (/[<>]/.test(name))
+            ctx.addIssue({ code: "custom", message: withParams("errors.tags.markup", { tag: name }) });
+          else if (name.length > LIMITS.tagLength) {
+            const tag = `${name.slice(0, 30)}…`;
+            ctx.addIssue({ code: "custom", message: withParams("errors.tags.tooLongNamed", { tag }) });
+          }
+        }
       })
-      .refine((tags) => tags.length <= LIMITS.tags, "errors.tags.tooMany"),
+      .transform((names) => {
+        // The first spelling of each tag is kept as its name ("Microsoft 365" for microsoft-365).
+        const byTag = new Map<string, string>();
+        for (const name of names) {
+          const tag = normaliseTag(name);
+          if (tag && !byTag.has(tag)) byTag.set(tag, name);
+        }
+        return { tags: [...byTag.keys()], tagNames: [...byTag.values()] };
+      })
+      .refine(({ tags }) => tags.length <= LIMITS.tags, "errors.tags.tooMany"),
     sections: z.record(z.string(), z.string().transform(normaliseNewlines)).default({}),
+    eventDate: dateField,
+    targetDate: dateField,
+    reviewBy: dateField,
+    /** The person to ask about the post (a user id); empty for its author. Checked by the command. */
+    contact: z.string().trim().default(""),
   })
   .superRefine((post, ctx) => {
     const keys = KIND_SECTIONS[post.kind] as readonly SectionKey[];
@@ -59,20 +123,30 @@ export const PostInputSchema = z
       const value = (post.sections[key] ?? "").trim();
       const short = SHORT_SECTIONS.has(key);
       if (value.length > (short ? LIMITS.shortSection : LIMITS.section)) {
-        const message = short ? "errors.shortSection.tooLong" : "errors.section.tooLong";
-        ctx.addIssue({ code: "custom", path: ["sections", key], message });
+        ctx.addIssue({ code: "custom", path: ["sections", key], message: `errors.section.tooLong.${key}` });
       }
       // Drafts may be incomplete; a published post carries every section of its kind.
       if (!value && post.status === "published") {
-        ctx.addIssue({ code: "custom", path: ["sections", key], message: "errors.section.required" });
+        ctx.addIssue({ code: "custom", path: ["sections", key], message: `errors.section.required.${key}` });
       }
     }
+    checkDates(post, ctx);
   })
-  .transform((post) => {
+  .transform(({ tags, eventDate, targetDate, reviewBy, contact, ...post }) => {
     const keys = KIND_SECTIONS[post.kind] as readonly SectionKey[];
     const sections: Record<string, string> = {};
     for (const key of keys) sections[key] = (post.sections[key] ?? "").trim();
-    return { ...post, sections };
+    const dated = DATED_KINDS.has(post.kind);
+    return {
+      ...post,
+      sections,
+      tags: tags.tags,
+      tagNames: tags.tagNames,
+      eventDate: dated ? dateOf(eventDate) : null,
+      targetDate: post.kind === "aspiration" ? dateOf(targetDate) : null,
+      reviewBy: dateOf(reviewBy),
+      contact,
+    };
   });
 
 /** A post after validation: trimmed, normalised, with exactly its kind's sections. */
@@ -91,6 +165,25 @@ export interface PostFields {
   status?: string;
   tags?: string | string[];
   sections?: Record<string, string>;
+  eventDate?: DateValue;
+  targetDate?: DateValue;
+  reviewBy?: DateValue;
+  /** The contact's user id; empty or missing for the author. */
+  contact?: string;
+}
+
+/**
+ * What a web save must hold before it publishes, beyond the sections: a
+ * lesson or case study says when it happened. (The content import publishes
+ * the demo posts whose text gives no date, so this is the forms' rule.)
+ */
+export function publishingErrors(fields: PostFields): FieldErrors {
+  const dated = DATED_KINDS.has(fields.kind as PostKind);
+  const read = readDate(fields.eventDate);
+  if (fields.status === "published" && dated && "date" in read && !read.date) {
+    return { eventDate: ["errors.eventDate.required"] };
+  }
+  return {};
 }
 
 /** The optional note that explains an edit in the revision history. */
@@ -126,6 +219,13 @@ export function postFormToInput(form: FormData): { fields: PostFields; changeNot
     const value = text(`section.${key}`);
     if (value !== undefined) sections[key] = value;
   }
+  const date = (name: string): DateParts | undefined => {
+    const day = text(`${name}-day`);
+    const month = text(`${name}-month`);
+    const year = text(`${name}-year`);
+    if (day === undefined && month === undefined && year === undefined) return undefined;
+    return { day: day ?? "", month: month ?? "", year: year ?? "" };
+  };
   return {
     fields: {
       title: text("title"),
@@ -137,6 +237,10 @@ export function postFormToInput(form: FormData): { fields: PostFields; changeNot
       status: text("status"),
       tags: text("tags"),
       sections,
+      eventDate: date("eventDate"),
+      targetDate: date("targetDate"),
+      reviewBy: date("reviewBy"),
+      contact: text("contact"),
     },
     changeNote: text("changeNote"),
   };

@@ -10,6 +10,7 @@ import { EVERYONE } from "../auth/principals";
 import { recordEvent } from "../events/event-log.server";
 import type { Db } from "../platform/db.server";
 import { addRevision } from "../revisions/revisions.server";
+import { dayToTime, timeToDay } from "./post-dates";
 import type { PostStatus } from "./post-kinds";
 import { postPolicy } from "./post-policy.server";
 import type { PostInput } from "./post-schemas";
@@ -29,6 +30,16 @@ export interface PostWrite {
   /** Overrides the publication time (the content import carries its own). */
   publishedAt?: Date | null;
   changeNote?: string | null;
+  /** The person to ask about the post (already checked); the author when not given. */
+  contactId?: string | null;
+}
+
+/** The review date: as chosen, or one year after publication; none while never published. */
+function reviewByOf(input: PostInput, publishedAt: Date | null, held: Date | null = null): Date | null {
+  if (input.reviewBy) return dayToTime(input.reviewBy);
+  // A date the post holds (say, from a "still accurate" confirmation) is kept when none is given.
+  if (held) return held;
+  return publishedAt ? defaultReviewBy(publishedAt) : null;
 }
 
 /** The Welsh text of a post, which no form or file writes yet: saves keep what is there. */
@@ -54,6 +65,7 @@ export function snapshotOf(
   write: Omit<PostWrite, "rendered">,
   publishedAt: Date | null,
   welsh: PostWelsh = NO_WELSH,
+  reviewBy: Date | null = reviewByOf(write.input, publishedAt),
 ): PostSnapshot {
   const { input } = write;
   return {
@@ -71,6 +83,9 @@ export function snapshotOf(
     tags: input.tags,
     status: input.status,
     publishedAt: publishedAt?.toISOString() ?? null,
+    eventDate: input.eventDate,
+    targetDate: input.targetDate,
+    reviewBy: reviewBy ? timeToDay(reviewBy) : null,
   };
 }
 
@@ -82,12 +97,19 @@ function replaceTags(tx: Db, postId: number, tags: string[]): void {
       .run();
 }
 
-function keepRevision(tx: Db, postId: number, write: PostWrite, publishedAt: Date | null, welsh?: PostWelsh): void {
+function keepRevision(
+  tx: Db,
+  postId: number,
+  write: PostWrite,
+  publishedAt: Date | null,
+  welsh: PostWelsh | undefined,
+  reviewBy: Date | null,
+): void {
   addRevision(tx, {
     recordType: "post",
     recordId: postId,
     schemaVersion: POST_SNAPSHOT_VERSION,
-    snapshot: snapshotOf(write, publishedAt, welsh),
+    snapshot: snapshotOf(write, publishedAt, welsh, reviewBy),
     rendered: write.rendered,
     // A revision is as private as the post was when it was saved (a draft's stays with its editors).
     restricted: !postPolicy.readers({ status: write.input.status, partnerId: write.partnerId }).includes(EVERYONE),
@@ -109,6 +131,7 @@ function updateEventType(before: PostStatus, after: PostStatus) {
 export function insertPost(tx: Db, write: PostWrite): number {
   const { input, now } = write;
   const publishedAt = write.publishedAt !== undefined ? write.publishedAt : input.status === "published" ? now : null;
+  const reviewBy = reviewByOf(input, publishedAt);
   const row = tx
     .insert(posts)
     .values({
@@ -116,6 +139,7 @@ export function insertPost(tx: Db, write: PostWrite): number {
       kind: input.kind,
       partnerId: write.partnerId,
       authorId: write.actorId,
+      contactId: write.contactId ?? write.actorId,
       title: input.title,
       summary: input.summary,
       body: input.body,
@@ -125,12 +149,14 @@ export function insertPost(tx: Db, write: PostWrite): number {
       createdAt: now,
       updatedAt: now,
       publishedAt,
-      reviewBy: publishedAt ? defaultReviewBy(publishedAt) : null,
+      eventDate: input.eventDate,
+      targetDate: input.targetDate,
+      reviewBy,
     })
     .returning({ id: posts.id })
     .get();
   replaceTags(tx, row.id, input.tags);
-  keepRevision(tx, row.id, write, publishedAt);
+  keepRevision(tx, row.id, write, publishedAt, undefined, reviewBy);
   recordEvent(
     tx,
     {
@@ -154,6 +180,7 @@ export function updatePostRow(tx: Db, before: PostBefore, write: PostWrite): voi
     write.publishedAt !== undefined
       ? write.publishedAt
       : (before.publishedAt ?? (input.status === "published" ? now : null));
+  const reviewBy = reviewByOf(input, publishedAt, before.reviewBy);
   tx.update(posts)
     .set({
       slug: input.slug,
@@ -166,13 +193,16 @@ export function updatePostRow(tx: Db, before: PostBefore, write: PostWrite): voi
       status: input.status,
       updatedAt: now,
       publishedAt,
-      // A post published for the first time is due for review a year later; a date it has is kept.
-      ...(publishedAt && !before.reviewBy ? { reviewBy: defaultReviewBy(publishedAt) } : {}),
+      eventDate: input.eventDate,
+      targetDate: input.targetDate,
+      reviewBy,
+      // The import names no contact: it leaves the one chosen in the Hub.
+      ...(write.contactId !== undefined ? { contactId: write.contactId } : {}),
     })
     .where(eq(posts.id, before.id))
     .run();
   replaceTags(tx, before.id, input.tags);
-  keepRevision(tx, before.id, write, publishedAt, before);
+  keepRevision(tx, before.id, write, publishedAt, before, reviewBy);
   recordEvent(
     tx,
     {

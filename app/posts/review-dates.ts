@@ -5,8 +5,7 @@
  * and pages flag those past their date. Pure and client-safe.
  */
 
-/** How long a post stays current after publishing or a confirmation. */
-export const REVIEW_INTERVAL_YEARS = 1;
+import { oneYearAfter } from "./post-dates";
 
 /** How far ahead the workspace's "Due for review" tab looks, so editors can check before the date passes. */
 export const REVIEW_SOON_DAYS = 30;
@@ -14,10 +13,7 @@ export const REVIEW_SOON_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 function yearAfter(from: Date): Date {
-  const next = new Date(from.getTime());
-  // 29 February moves to 1 March in a year without one, as Date does by itself.
-  next.setUTCFullYear(next.getUTCFullYear() + REVIEW_INTERVAL_YEARS);
-  return next;
+  return oneYearAfter(from);
 }
 
 /** The review-by date a post gets when it is first published and none was chosen. */

@@ -5,16 +5,28 @@ import { lastEventId } from "../events/event-log.server";
 import { getPartnerBySlug } from "../partners/partners.server";
 import { type Db, getDb, writeTransaction } from "../platform/db.server";
 import { ForbiddenError, ValidationError } from "../platform/errors";
+import { rememberOldAddress } from "../platform/record-redirects.server";
+import { contactFor } from "./post-contacts.server";
 import { canOnPost, canWriteForPartner } from "./post-policy.server";
 import { renderPostMarkdown } from "./post-rendering.server";
-import { ChangeNoteSchema, fieldErrorsOf, type PostFields, type PostInput, PostInputSchema } from "./post-schemas";
+import {
+  ChangeNoteSchema,
+  fieldErrorsOf,
+  type PostFields,
+  type PostInput,
+  PostInputSchema,
+  publishingErrors,
+} from "./post-schemas";
 import { insertPost, slugTaken, updatePostRow } from "./post-writes.server";
 import { findPostBySlug, getPostForEditing } from "./posts.server";
 import { draftSlug, plainSlug, slugify } from "./slug";
+import { rememberTopicNames } from "./topics.server";
 
-function parseInput(fields: PostFields): PostInput {
+/** The form's fields validated, with what publishing from the Hub needs: every problem reported at once. */
+export function parseInput(fields: PostFields): PostInput {
   const parsed = PostInputSchema.safeParse(fields);
-  if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
+  const errors = { ...publishingErrors(fields), ...(parsed.success ? {} : fieldErrorsOf(parsed.error)) };
+  if (!parsed.success || Object.keys(errors).length > 0) throw new ValidationError(errors);
   return parsed.data;
 }
 
@@ -24,7 +36,7 @@ function parseChangeNote(note: string | null | undefined): string | null {
   return parsed.data;
 }
 
-function partnerFor(input: PostInput, db: Db) {
+export function partnerFor(input: PostInput, db: Db) {
   const partner = getPartnerBySlug(input.partner, db);
   if (!partner) throw new ValidationError({ partner: ["errors.partner.unknown"] });
   return partner;
@@ -89,12 +101,16 @@ export interface SavedPost {
 
 export function createPost({ actor, fields, db = getDb() }: CreatePostCommand): SavedPost {
   const input = parseInput(fields);
+  // Only a post that has been published can be archived.
+  if (input.status === "archived") throw new ValidationError({ status: ["errors.status.archiveDraft"] });
   // Before the transaction: rendering may take up to its budget, and must not hold the write lock meanwhile.
   const rendered = renderPostMarkdown(input);
   return writeTransaction((tx) => {
     const partner = partnerFor(input, tx);
     if (!canWriteForPartner(actor, partner.id)) throw new ForbiddenError("You cannot publish for this partner");
+    const contactId = contactFor(tx, input.contact, partner.id, actor.id);
     const slug = slugFor(tx, actor, input, partner.slug);
+    rememberTopicNames(tx, input.tagNames);
     const id = insertPost(tx, {
       input: { ...input, slug },
       rendered,
@@ -103,6 +119,7 @@ export function createPost({ actor, fields, db = getDb() }: CreatePostCommand): 
       actorId: actor.id,
       source: "web",
       now: new Date(),
+      contactId,
     });
     return { slug, id, status: input.status, kind: input.kind, eventId: lastEventId(tx) };
   }, db);
@@ -134,10 +151,21 @@ export function updatePost({ actor, slug, fields, changeNote, db = getDb() }: Up
   return writeTransaction((tx) => {
     const existing = getPostForEditing(actor, slug, tx);
     if (input.kind !== existing.kind) throw new ValidationError({ kind: ["errors.kind.cannotChange"] });
+    if (input.status === "archived" && !existing.publishedAt) {
+      throw new ValidationError({ status: ["errors.status.archiveDraft"] });
+    }
+    // A published post's address is fixed: links to it are out in the world.
+    if (existing.publishedAt && input.slug && input.slug !== plainSlug(existing.slug)) {
+      throw new ValidationError({ slug: ["errors.slug.locked"] });
+    }
     const partner = partnerFor(input, tx);
     if (!canWriteForPartner(actor, partner.id)) throw new ForbiddenError("You cannot move this post to that partner");
+    const contactId = contactFor(tx, input.contact, partner.id, existing.contactId ?? existing.authorId ?? actor.id);
     const newSlug = slugFor(tx, actor, input, partner.slug, existing);
+    rememberTopicNames(tx, input.tagNames);
+    rememberOldAddress(tx, { recordType: "post", recordId: existing.id, fromSlug: existing.slug, toSlug: newSlug });
     updatePostRow(tx, existing, {
+      contactId,
       input: { ...input, slug: newSlug },
       rendered:
         existing.bodyCy === current.bodyCy && JSON.stringify(existing.sectionsCy) === JSON.stringify(current.sectionsCy)

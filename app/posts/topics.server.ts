@@ -38,3 +38,32 @@ export function topicNames(tags: readonly string[], db: Db = getDb()): Map<strin
   }
   return names;
 }
+
+/** The names these tags will have once saved with these spellings: a name already kept stays (rememberTopicNames). */
+export function namesOnceSaved(
+  tags: readonly string[],
+  typed: readonly string[],
+  db: Db = getDb(),
+): Map<string, string> {
+  const names = new Map(tags.map((tag, index) => [tag, typed[index] ?? tagInWords(tag)]));
+  if (tags.length === 0) return names;
+  for (const row of db
+    .select()
+    .from(topics)
+    .where(inArray(topics.tag, [...tags]))
+    .all())
+    names.set(row.tag, row.label);
+  return names;
+}
+
+/** Every tag in use on published posts, with its name, as suggestions for the post form (most used first). */
+export function tagSuggestions(
+  tagsInUse: readonly { tag: string }[],
+  db: Db = getDb(),
+): { tag: string; name: string }[] {
+  const names = topicNames(
+    tagsInUse.map((row) => row.tag),
+    db,
+  );
+  return tagsInUse.map(({ tag }) => ({ tag, name: names.get(tag) ?? tagInWords(tag) }));
+}

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { KindTag, StatusTag, TagLinks } from "~/components/post-tags";
@@ -9,6 +9,7 @@ import { routeTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
 import { orRespond } from "~/platform/http.server";
 import { reviewOfPost } from "~/posts/confirm-review.server";
+import { currentPostAddress } from "~/posts/post-addresses.server";
 import { presentPost } from "~/posts/post-presenter.server";
 import { getPostForReading } from "~/posts/posts.server";
 
@@ -16,6 +17,9 @@ export const meta: MetaFunction<typeof loader> = (args) => routeTitle(args, () =
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
+  // An old address of a post the reader may see (a draft's, before it was published) leads to its current one.
+  const moved = currentPostAddress(user, params.slug ?? "");
+  if (moved) throw redirect(`/posts/${moved}`, 301);
   const post = orRespond(() => getPostForReading(user, params.slug ?? ""));
   return { post: presentPost(post, user, resolveLocale(request)), review: reviewOfPost(user, post) };
 }

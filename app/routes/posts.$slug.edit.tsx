@@ -1,58 +1,62 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { takeKeptForm } from "~/auth/pending-forms.server";
 import { requireUser } from "~/auth/session.server";
 import { PostForm } from "~/components/post-form";
+import { PostPreview } from "~/components/post-preview";
 import { routeTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
-import { listPublishablePartners } from "~/partners/publishable-partners.server";
-import { orRespond, readForm, runFormCommand } from "~/platform/http.server";
-import { redirectWithNotice } from "~/platform/notice.server";
+import { orRespond } from "~/platform/http.server";
+import { currentPostAddress } from "~/posts/post-addresses.server";
+import { postFormAction } from "~/posts/post-form-action.server";
+import { postFormChoices } from "~/posts/post-form-data.server";
 import { echoFormValues } from "~/posts/post-form-values";
-import { noticeAfterSave } from "~/posts/post-notices.server";
 import { presentPostForEditing } from "~/posts/post-presenter.server";
 import { postFormToInput } from "~/posts/post-schemas";
 import { getPostForEditing } from "~/posts/posts.server";
-import { updatePost } from "~/posts/save-post.server";
 
 export const meta: MetaFunction<typeof loader> = (args) =>
-  routeTitle(args, (t) => t("form.editTitle", { title: args.data?.post.title ?? "" }));
+  routeTitle(args, (t) =>
+    args.data ? t(`writing.editTitle.${args.data.post.kind}`, { title: args.data.post.title }) : null,
+  );
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
+  // An old address of a post the reader may see (a draft's, before it was published) leads to its current one.
+  const moved = currentPostAddress(user, params.slug ?? "");
+  if (moved) throw redirect(`/posts/${moved}/edit`, 301);
   const post = orRespond(() => getPostForEditing(user, params.slug ?? ""));
   const kept = takeKeptForm(request, user, (form) => {
     const { fields, changeNote } = postFormToInput(form);
     return echoFormValues(fields, changeNote);
   });
-  return { post: presentPostForEditing(post), partners: listPublishablePartners(user), kept };
+  return { post: presentPostForEditing(post), ...postFormChoices(user), kept };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const { fields, changeNote } = postFormToInput(await readForm(request));
-  const result = runFormCommand(() => updatePost({ actor: user, slug: params.slug ?? "", fields, changeNote }));
-  if (!result.ok) {
-    return data({ errors: result.errors, values: echoFormValues(fields, changeNote) }, { status: 400 });
-  }
-  return redirectWithNotice(`/posts/${result.value.slug}`, await noticeAfterSave(result.value, { created: false }));
+  return postFormAction(request, await requireUser(request), params.slug ?? "");
 }
 
 export default function EditPost() {
-  const { post, partners, kept } = useLoaderData<typeof loader>();
+  const { post, partners, contacts, tags, kept } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useI18n();
+  if (actionData?.preview) return <PostPreview post={actionData.preview} values={actionData.values} kind={post.kind} />;
   return (
     <PostForm
       // Remount after a save so the fields show what was stored.
       key={post.slug}
       kind={post.kind}
-      heading={t("form.editTitle", { title: post.title })}
+      heading={t(`writing.editTitle.${post.kind}`, { title: post.title })}
       values={actionData?.values ?? kept ?? post}
       errors={actionData?.errors ?? {}}
       partners={partners}
-      cancelTo={`/posts/${post.slug}`}
-      deleteTo={`/posts/${post.slug}/delete`}
+      contacts={contacts}
+      tags={tags}
+      stage={post.status}
+      address={post.everPublished ? post.address : undefined}
+      cancelTo={`/posts/${post.address}`}
+      deleteTo={`/posts/${post.address}/delete`}
     />
   );
 }

@@ -1,9 +1,10 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { routeTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
 import { orRespond } from "~/platform/http.server";
+import { currentPostAddress } from "~/posts/post-addresses.server";
 import { getPostForReading, listPostRevisions } from "~/posts/posts.server";
 
 export const meta: MetaFunction<typeof loader> = (args) =>
@@ -11,6 +12,9 @@ export const meta: MetaFunction<typeof loader> = (args) =>
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
+  // An old address of a post the reader may see (a draft's, before it was published) leads to its current one.
+  const moved = currentPostAddress(user, params.slug ?? "");
+  if (moved) throw redirect(`/posts/${moved}/history`, 301);
   const post = orRespond(() => getPostForReading(user, params.slug ?? ""));
   // Draft revisions are as private as drafts: the query leaves them out for anyone but the post's editors.
   const revisions = listPostRevisions(user, post).map((revision) => ({

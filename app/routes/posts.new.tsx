@@ -1,23 +1,26 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { takeKeptForm } from "~/auth/pending-forms.server";
 import { requireUser } from "~/auth/session.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { Radios } from "~/components/form-fields";
 import { PostForm } from "~/components/post-form";
+import { PostPreview } from "~/components/post-preview";
 import { routeTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
-import { listPublishablePartners } from "~/partners/publishable-partners.server";
-import { forbidden, readForm, runFormCommand } from "~/platform/http.server";
-import { redirectWithNotice } from "~/platform/notice.server";
+import { forbidden } from "~/platform/http.server";
+import { postFormAction } from "~/posts/post-form-action.server";
+import { postFormChoices } from "~/posts/post-form-data.server";
 import { echoFormValues } from "~/posts/post-form-values";
 import { POST_KINDS, type PostKind } from "~/posts/post-kinds";
-import { noticeAfterSave } from "~/posts/post-notices.server";
 import { canWritePosts } from "~/posts/post-policy.server";
 import { postFormToInput } from "~/posts/post-schemas";
-import { createPost } from "~/posts/save-post.server";
 
-export const meta: MetaFunction = (args) => routeTitle(args, (t) => t("form.newTitle"));
+export const meta: MetaFunction<typeof loader, { root: unknown }> = (args) =>
+  routeTitle(args, (t) => {
+    const kind = args.data?.kind;
+    return kind ? t(`writing.newTitle.${kind}`) : t("form.newTitle");
+  });
 
 /** The kind chosen on the first step; `chosenBadly` when the form was sent without a valid one. */
 function kindFrom(request: Request): { kind: PostKind | null; chosenBadly: boolean } {
@@ -31,21 +34,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   if (!canWritePosts(user)) forbidden();
   const kept = takeKeptForm(request, user, (form) => echoFormValues(postFormToInput(form).fields));
-  return { ...kindFrom(request), partners: listPublishablePartners(user), kept };
+  // The contact is the author unless someone else is chosen.
+  return { ...kindFrom(request), ...postFormChoices(user), author: user.id, kept };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const { fields } = postFormToInput(await readForm(request));
-  const result = runFormCommand(() => createPost({ actor: user, fields }));
-  if (!result.ok) return data({ errors: result.errors, values: echoFormValues(fields) }, { status: 400 });
-  return redirectWithNotice(`/posts/${result.value.slug}`, await noticeAfterSave(result.value, { created: true }));
+  return postFormAction(request, await requireUser(request));
 }
 
 const kindErrors = { kind: ["errors.kind.unknown"] };
 
 export default function NewPost() {
-  const { kind, chosenBadly, partners, kept } = useLoaderData<typeof loader>();
+  const { kind, chosenBadly, partners, contacts, tags, author, kept } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useI18n();
   if (!kind) {
@@ -75,13 +75,17 @@ export default function NewPost() {
       </div>
     );
   }
+  if (actionData?.preview) return <PostPreview post={actionData.preview} values={actionData.values} kind={kind} />;
   return (
     <PostForm
       kind={kind}
-      heading={t("form.newTitle")}
-      values={actionData?.values ?? kept ?? {}}
+      heading={t(`writing.newTitle.${kind}`)}
+      values={actionData?.values ?? kept ?? { contact: author }}
       errors={actionData?.errors ?? {}}
       partners={partners}
+      contacts={contacts}
+      tags={tags}
+      stage="new"
       cancelTo="/posts"
     />
   );

@@ -107,6 +107,11 @@ export function generatePosts(count: number, seed = 2026): (PostInput & { slug: 
       partner,
       status: random() < 0.9 ? "published" : "draft",
       tags: [pick(TAGS), pick(TAGS), pick(TAGS)].filter((tag, index, all) => all.indexOf(tag) === index),
+      tagNames: [],
+      eventDate: null,
+      targetDate: null,
+      reviewBy: null,
+      contact: "",
       sections,
       publishedAt: new Date(
         Date.UTC(2019 + Math.floor(random() * 8), Math.floor(random() * 12), 1 + Math.floor(random() * 28)),

@@ -120,8 +120,7 @@ describe("writing", () => {
   it("the post form after a rejected save, with its error summary", async () => {
     const page = await e2e.signedInPage(TORFAEN_EDITOR);
     await page.goto(`${e2e.baseUrl}/posts/new?kind=lesson`);
-    await page.getByLabel("Published").check();
-    await page.getByRole("button", { name: "Save post" }).click();
+    await page.getByRole("button", { name: "Preview and publish" }).click();
     await page.locator(".govuk-error-summary").getByRole("link", { name: "Enter a title" }).waitFor();
     await expectAccessible(page);
   });

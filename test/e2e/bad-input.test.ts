@@ -45,15 +45,12 @@ describe("the post form", () => {
   it("shows an error summary and messages next to the fields", async () => {
     const page = await e2e.signedInPage(TORFAEN_EDITOR);
     await page.goto(`${e2e.baseUrl}/posts/new?kind=case-study`);
-    await page.getByLabel("Published").check();
-    await page.getByRole("button", { name: "Save post" }).click();
+    await page.getByRole("button", { name: "Preview and publish" }).click();
     await page.getByText("There is a problem").waitFor();
     const summary = page.locator(".govuk-error-summary");
     expect(await summary.getByRole("link", { name: "Enter a title" }).count()).toBe(1);
     expect(await summary.getByRole("link", { name: "Enter a summary" }).count()).toBe(1);
-    expect(await page.locator("#section-challenge-error").textContent()).toContain(
-      "Complete this section before publishing",
-    );
+    expect(await page.locator("#section-challenge-error").textContent()).toContain("Enter the challenge");
     await summary.getByRole("link", { name: "Enter a title" }).click();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("title");
   });

@@ -42,8 +42,7 @@ describe("writing and publishing a lesson learned", () => {
     await editor.getByLabel("Evidence", { exact: true }).fill("Call logs from the cut-over weekend.");
     await editor.getByLabel("Full account").fill("We moved 120 agents in one weekend.");
     await editor.getByLabel("Tags").fill("telephony, cloud");
-    await editor.getByLabel("Draft").check();
-    await editor.getByRole("button", { name: "Save post" }).click();
+    await editor.getByRole("button", { name: "Save as draft" }).click();
     await editor.getByRole("heading", { level: 1, name: title }).waitFor();
     // Until it is published, its address is in Torfaen's namespace.
     expect(new URL(editor.url()).pathname).toBe(
@@ -89,9 +88,11 @@ describe("writing and publishing a lesson learned", () => {
       sections: { lesson: "Port numbers early: it took six weeks." },
     });
     await editor.goto(`${e2e.baseUrl}/posts/${slug}/edit`);
-    await editor.getByLabel("Published").check();
     await editor.getByLabel("Change note (optional)").fill("Checked by the service manager");
-    await editor.getByRole("button", { name: "Save post" }).click();
+    await editor.getByRole("button", { name: "Preview and publish" }).click();
+    // The check page, then the choice to publish: the change note travels with it.
+    await editor.getByRole("heading", { level: 1, name: "Check your lesson learned before publishing" }).waitFor();
+    await editor.getByRole("button", { name: "Publish", exact: true }).click();
     // Published, it takes its plain address.
     const published = slug.replace(/^torfaen--/, "");
     await editor.waitForURL(`${e2e.baseUrl}/posts/${published}`);

@@ -3,10 +3,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "~/auth/principals";
 import { getDb } from "~/platform/db.server";
 import { ForbiddenError, NotFoundError, ValidationError } from "~/platform/errors";
+import { currentPostAddress } from "~/posts/post-addresses.server";
+import { readPostSnapshot } from "~/posts/post-snapshot";
 import { findPostBySlug, getPostForReading, listPostRevisions, listPosts } from "~/posts/posts.server";
 import { createPost, updatePost } from "~/posts/save-post.server";
 import { slugify } from "~/posts/slug";
-import { posts, revisions } from "../../db/schema";
+import { topicNames } from "~/posts/topics.server";
+import { partners, posts, revisions, users } from "../../db/schema";
 import { givenPartner, givenUser, lessonInput, unique } from "../support/factories";
 
 let torfaenEditor: SessionUser;
@@ -90,7 +93,17 @@ describe("createPost", () => {
     ["unknown status", { status: "secret" }, "status", "errors.status.unknown"],
     ["malformed slug", { slug: "Not A Slug!" }, "slug", "errors.slug.invalid"],
     ["body over 200 KB", { body: "é".repeat(102_401) }, "body", "errors.body.tooLong"],
-    ["published without a section", { sections: { drivingEvent: "x" } }, "section.lesson", "errors.section.required"],
+    [
+      "published without a section",
+      { sections: { drivingEvent: "x" } },
+      "section.lesson",
+      "errors.section.required.lesson",
+    ],
+    ["published without an event date", { eventDate: "" }, "eventDate", "errors.eventDate.required"],
+    ["an event date in the future", { eventDate: "2999-01-01" }, "eventDate", "errors.eventDate.future"],
+    ["a review date in the past", { reviewBy: "2001-01-01" }, "reviewBy", "errors.reviewBy.past"],
+    ["a tag with markup", { tags: "cloud, <i>x</i>" }, "tags", 'errors.tags.markup\u001f{"tag":"<i>x</i>"}'],
+    ["a new post archived", { status: "archived" }, "status", "errors.status.archiveDraft"],
   ])("rejects %s with a field error and writes nothing", (_name, overrides, field, message) => {
     const before = postCount();
     const errors = validationErrorOf(() =>
@@ -299,5 +312,124 @@ describe("reading", () => {
     expect(listPosts(reader, { tag, partnerSlug: "torfaen" }).total).toBe(0);
     // A page past the end shows the last page rather than failing.
     expect(listPosts(reader, { tag, pageSize: 2, page: 99 }).page).toBe(2);
+  });
+});
+
+describe("dates, contacts, tags and addresses", () => {
+  it("keeps the event and review dates on the post and in its revision; the review date defaults to a year after publishing", () => {
+    const { slug } = createPost({ actor: torfaenEditor, fields: lessonInput("torfaen", { title: unique("Dated") }) });
+    const post = findPostBySlug(slug);
+    expect(post?.eventDate).toBe("2020-03-23");
+    expect(post?.publishedAt).toBeInstanceOf(Date);
+    const yearOn = new Date(post?.publishedAt ?? 0);
+    yearOn.setUTCFullYear(yearOn.getUTCFullYear() + 1);
+    expect(post?.reviewBy?.getTime()).toBe(yearOn.getTime());
+    const [revision] = listPostRevisions(torfaenEditor, post as NonNullable<typeof post>);
+    expect(revision?.snapshot.eventDate).toBe("2020-03-23");
+    expect(revision?.snapshot.reviewBy).toBe(yearOn.toISOString().slice(0, 10));
+
+    const edited = updatePost({
+      actor: torfaenEditor,
+      slug,
+      fields: lessonInput("torfaen", { title: post?.title, reviewBy: { day: "1", month: "6", year: "2099" } }),
+    });
+    expect(findPostBySlug(edited.slug)?.reviewBy?.toISOString()).toBe("2099-06-01T00:00:00.000Z");
+    // Older revisions read as the current version, with no dates.
+    expect(readPostSnapshot(2, { title: "Old" })).toMatchObject({ title: "Old", eventDate: null, reviewBy: null });
+  });
+
+  it("names the author as contact unless someone of the partner (or the SRS) is chosen; a forged choice writes nothing", async () => {
+    const colleague = await givenUser("reader", "torfaen");
+    const outsider = await givenUser("editor", "newport");
+    const srs = givenPartner(unique("srs"));
+    getDb().update(partners).set({ type: "shared-service" }).where(eq(partners.id, srs.id)).run();
+    const srsPerson = await givenUser("reader", srs.slug);
+    const gone = await givenUser("reader", "torfaen");
+    getDb().update(users).set({ deactivatedAt: new Date() }).where(eq(users.id, gone.id)).run();
+
+    const own = createPost({ actor: torfaenEditor, fields: lessonInput("torfaen", { title: unique("Contact") }) });
+    expect(findPostBySlug(own.slug)?.contactId).toBe(torfaenEditor.id);
+    for (const person of [colleague, srsPerson]) {
+      const saved = createPost({
+        actor: torfaenEditor,
+        fields: lessonInput("torfaen", { title: unique("Contact"), contact: person.id }),
+      });
+      expect(findPostBySlug(saved.slug)?.contactId).toBe(person.id);
+    }
+    for (const forged of [outsider.id, gone.id, "no-such-person"]) {
+      const before = postCount();
+      const errors = validationErrorOf(() =>
+        createPost({
+          actor: torfaenEditor,
+          fields: lessonInput("torfaen", { title: unique("Forged"), contact: forged }),
+        }),
+      );
+      expect(errors).toEqual({ contact: ["errors.contact.unknown"] });
+      expect(postCount()).toBe(before);
+    }
+  });
+
+  it("keeps each new topic's name as first written", () => {
+    const word = unique("Zero Trust").replace("-", " ");
+    createPost({ actor: torfaenEditor, fields: lessonInput("torfaen", { title: unique("Named"), tags: word }) });
+    const tag = slugify(word);
+    expect(topicNames([tag]).get(tag)).toBe(word);
+  });
+
+  it("archives only what was published", () => {
+    const draft = createPost({
+      actor: torfaenEditor,
+      fields: lessonInput("torfaen", { title: unique("Archive"), status: "draft" }),
+    });
+    expect(
+      validationErrorOf(() =>
+        updatePost({ actor: torfaenEditor, slug: draft.slug, fields: lessonInput("torfaen", { status: "archived" }) }),
+      ),
+    ).toEqual({ status: ["errors.status.archiveDraft"] });
+    const published = updatePost({ actor: torfaenEditor, slug: draft.slug, fields: lessonInput("torfaen") });
+    const archived = updatePost({
+      actor: torfaenEditor,
+      slug: published.slug,
+      fields: lessonInput("torfaen", { status: "archived" }),
+    });
+    expect(archived.status).toBe("archived");
+  });
+
+  it("fixes a published post's address, and sends a draft's old addresses to its current one, for those who may see it", () => {
+    const title = unique("Moving address");
+    const draft = createPost({ actor: torfaenEditor, fields: lessonInput("torfaen", { title, status: "draft" }) });
+    expect(draft.slug).toMatch(/^torfaen--/);
+    const renamed = updatePost({
+      actor: torfaenEditor,
+      slug: draft.slug,
+      fields: lessonInput("torfaen", { title, status: "draft", slug: `${slugify(title)}-renamed` }),
+    });
+    expect(renamed.slug).toBe(`torfaen--${slugify(title)}-renamed`);
+    // While a draft, its old address leads on for its editors, and is unknown to a reader.
+    expect(currentPostAddress(torfaenEditor, draft.slug)).toBe(renamed.slug);
+    expect(currentPostAddress(reader, draft.slug)).toBeNull();
+    expect(currentPostAddress(newportEditor, draft.slug)).toBeNull();
+
+    const published = updatePost({
+      actor: torfaenEditor,
+      slug: renamed.slug,
+      fields: lessonInput("torfaen", { title }),
+    });
+    expect(published.slug).toBe(`${slugify(title)}-renamed`);
+    for (const old of [draft.slug, renamed.slug]) {
+      expect(currentPostAddress(reader, old)).toBe(published.slug);
+    }
+    // An address in use is never redirected away.
+    expect(currentPostAddress(reader, published.slug)).toBeNull();
+
+    const errors = validationErrorOf(() =>
+      updatePost({
+        actor: torfaenEditor,
+        slug: published.slug,
+        fields: lessonInput("torfaen", { title, slug: "another" }),
+      }),
+    );
+    expect(errors).toEqual({ slug: ["errors.slug.locked"] });
+    expect(findPostBySlug(published.slug)?.title).toBe(title);
   });
 });

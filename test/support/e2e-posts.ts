@@ -21,6 +21,10 @@ export interface PostFields {
   sections?: Record<string, string>;
   /** Only read by the edit form. */
   changeNote?: string;
+  /** A lesson's or case study's event date, `YYYY-MM-DD` (one in the past unless given; "" for none). */
+  eventDate?: string;
+  /** The button pressed; without one, `status` says what to do (as the Hub's forms did before their buttons). */
+  intent?: string;
 }
 
 /** A title no other test uses, so its slug is free. */
@@ -42,6 +46,11 @@ export function postForm(fields: PostFields): Record<string, string> {
     slug: fields.slug ?? "",
   };
   for (const key of KIND_SECTIONS[kind]) form[`section.${key}`] = fields.sections?.[key] ?? `Some ${key}.`;
+  if (kind === "lesson" || kind === "case-study") {
+    const [year = "", month = "", day = ""] = (fields.eventDate ?? "2024-01-15").split("-");
+    Object.assign(form, { "eventDate-day": day, "eventDate-month": month, "eventDate-year": year });
+  }
+  if (fields.intent !== undefined) form.intent = fields.intent;
   if (fields.changeNote !== undefined) form.changeNote = fields.changeNote;
   return form;
 }

@@ -41,6 +41,7 @@ export function lessonInput(partner: string, overrides: PostFields = {}): PostFi
     kind: "lesson",
     partner,
     status: "published",
+    eventDate: "2020-03-23",
     tags: "teams, microsoft-365",
     sections: {
       drivingEvent: "The first Covid-19 lockdown.",
