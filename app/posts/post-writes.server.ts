@@ -27,6 +27,8 @@ export interface PostWrite {
   now: Date;
   /** Overrides the publication time (the content import carries its own). */
   publishedAt?: Date | null;
+  /** A new post's creation and last-update time when it comes from elsewhere with its own date (an imported file's). */
+  sourceDate?: Date | null;
   changeNote?: string | null;
 }
 
@@ -120,8 +122,8 @@ export function insertPost(tx: Db, write: PostWrite): number {
       sections: input.sections,
       rendered: write.rendered,
       status: input.status,
-      createdAt: now,
-      updatedAt: now,
+      createdAt: write.sourceDate ?? now,
+      updatedAt: write.sourceDate ?? now,
       publishedAt,
     })
     .returning({ id: posts.id })
