@@ -15,8 +15,19 @@ export interface PostContact {
   email: string | null;
 }
 
-/** The person to ask about a post; null when none is named (or the account is gone). */
-export function postContact(contactId: string | null, db: Db = getDb()): PostContact | null {
+/**
+ * The person to ask about a post: the contact named on it, else its author,
+ * else (an imported post has no author) its partner's digital lead. Null when
+ * there is none of them.
+ */
+export function postContact(
+  post: { contactId: string | null; authorId: string | null; partnerId: number },
+  db: Db = getDb(),
+): PostContact | null {
+  const contactId =
+    post.contactId ??
+    post.authorId ??
+    db.select({ lead: partners.digitalLeadId }).from(partners).where(eq(partners.id, post.partnerId)).get()?.lead;
   if (!contactId) return null;
   const row = db
     .select({

@@ -46,7 +46,7 @@ export function presentPost(post: PostRecord, user: SessionUser, locale: Locale)
     }),
     canEdit: canOnPost(user, "edit", post),
     eventDate: post.eventDate,
-    contact: postContact(post.contactId),
+    contact: postContact(post),
     ...presentApplications(post, user),
   };
 }

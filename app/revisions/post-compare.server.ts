@@ -39,7 +39,8 @@ export function comparePostSnapshots(before: DatedSnapshot, after: DatedSnapshot
       textField(`sections.${section}`, before.sections[section] ?? "", after.sections[section] ?? ""),
     ),
     textField("compare.field.body", before.body, after.body),
-    textField("compare.field.tags", before.tags.join(", "), after.tags.join(", ")),
+    // Tags are a set: compared in one order, so reordering them is no change.
+    textField("compare.field.tags", [...before.tags].sort().join(", "), [...after.tags].sort().join(", ")),
     valueField("compare.field.status", `statuses.${before.status}`, `statuses.${after.status}`),
     valueField("compare.field.published", before.publishedAt?.slice(0, 10), after.publishedAt?.slice(0, 10)),
     valueField("compare.field.eventDate", before.eventDate, after.eventDate),
