@@ -8,6 +8,7 @@ export function AccountNav() {
   const links = [
     { to: "/account/sessions", label: t("accountNav.sessions") },
     { to: "/account/password", label: t("accountNav.password") },
+    { to: "/account/job-title", label: t("accountNav.jobTitle") },
   ];
   return (
     <nav aria-label={t("accountNav.label")} className="govuk-!-margin-bottom-6">

@@ -2,8 +2,8 @@
  * Demo accounts exist only alongside demo content and never in production:
  * one admin, one reader and one editor per partner, sharing one password.
  */
-import { like, sql } from "drizzle-orm";
-import { users } from "../../db/schema";
+import { and, eq, isNull, like, sql } from "drizzle-orm";
+import { partners, users } from "../../db/schema";
 import { createUser, DEMO_EMAIL_DOMAIN, getUserByEmail } from "../auth/users.server";
 import { listPartners } from "../partners/partners.server";
 import { type Db, getDb } from "../platform/db.server";
@@ -18,6 +18,8 @@ export interface DemoAccount {
   name: string;
   role: "admin" | "editor" | "reader";
   partnerSlug: string;
+  /** Shown beside their name on the posts they are the contact for. */
+  jobTitle: string;
 }
 
 /** SRS staff belong to the SRS partner; a Hub without one puts them in its first partner. */
@@ -29,13 +31,26 @@ export function demoAccountsFor(partners: { slug: string; shortName: string; typ
   const home = homePartnerSlug(partners);
   if (!home) return [];
   return [
-    { email: `admin@${DEMO_EMAIL_DOMAIN}`, name: "Demo Administrator", role: "admin", partnerSlug: home },
-    { email: `reader@${DEMO_EMAIL_DOMAIN}`, name: "Demo Reader", role: "reader", partnerSlug: home },
+    {
+      email: `admin@${DEMO_EMAIL_DOMAIN}`,
+      name: "Demo Administrator",
+      role: "admin",
+      partnerSlug: home,
+      jobTitle: "Knowledge Hub administrator",
+    },
+    {
+      email: `reader@${DEMO_EMAIL_DOMAIN}`,
+      name: "Demo Reader",
+      role: "reader",
+      partnerSlug: home,
+      jobTitle: "Service desk analyst",
+    },
     ...partners.map((partner) => ({
       email: `editor.${partner.slug}@${DEMO_EMAIL_DOMAIN}`,
       name: `Demo Editor (${partner.shortName})`,
       role: "editor" as const,
       partnerSlug: partner.slug,
+      jobTitle: "Digital lead",
     })),
   ];
 }
@@ -45,10 +60,27 @@ export async function ensureDemoAccounts(db: Db = getDb()): Promise<DemoAccount[
   if (isProduction()) throw new Error("Demo accounts are never created when NODE_ENV=production");
   const accounts = demoAccountsFor(listPartners(db));
   for (const account of accounts) {
-    if (!getUserByEmail(account.email, db)) await createUser({ ...account, password: DEMO_PASSWORD }, db);
+    const { jobTitle, ...rest } = account;
+    if (!getUserByEmail(account.email, db)) await createUser({ ...rest, password: DEMO_PASSWORD }, db);
+    // Titles and leads are filled in where none is set, so a demo Hub made before them gets them too.
+    db.update(users)
+      .set({ jobTitle })
+      .where(and(eq(users.email, account.email), isNull(users.jobTitle)))
+      .run();
+    if (account.role === "editor") nameDemoDigitalLead(account, db);
   }
   setSetting(DEMO_FLAG, "true", db);
   return accounts;
+}
+
+/** Each partner's demo editor is its digital lead, unless someone else already is. */
+function nameDemoDigitalLead(account: DemoAccount, db: Db): void {
+  const editor = getUserByEmail(account.email, db);
+  if (!editor) return;
+  db.update(partners)
+    .set({ digitalLeadId: editor.id })
+    .where(and(eq(partners.slug, account.partnerSlug), isNull(partners.digitalLeadId)))
+    .run();
 }
 
 /** True when the demo accounts were created here and this is not production. */

@@ -132,7 +132,12 @@ export function importContent(content: ContentSet, db: Db = getDb()): ImportRepo
         publishedAt: parsed.data.status === "draft" ? null : (file.publishedAt ?? existing?.publishedAt ?? now),
       };
       if (!existing) {
-        const id = insertPost(tx, { ...write, rendered: renderFile(file.file, parsed.data) });
+        // A post new to the Hub keeps its source's date: "last updated" is not the day it was imported.
+        const id = insertPost(tx, {
+          ...write,
+          sourceDate: file.publishedAt ?? null,
+          rendered: renderFile(file.file, parsed.data),
+        });
         storeHash(tx, "post", id, hash, now);
         report.posts.created++;
         continue;

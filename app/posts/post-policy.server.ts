@@ -17,7 +17,8 @@ import {
   principalsOf,
   type SessionUser,
 } from "../auth/principals";
-import type { PostStatus } from "./post-kinds";
+import { ForbiddenError } from "../platform/errors";
+import type { PostKind, PostStatus } from "./post-kinds";
 
 /** What the rule needs to know of a post. */
 export interface PostAccessFacts {
@@ -73,4 +74,30 @@ export function postsVisibleTo(user: SessionUser): SQL | undefined {
   const edited = editedPartnerIds(user);
   if (edited.length > 0) conditions.push(inArray(posts.partnerId, edited));
   return conditions.length > 0 ? or(...conditions) : sql`0`;
+}
+
+/** The kinds a partner can say it applied: lessons and case studies, not another partner's plans. */
+export const APPLICABLE_KINDS = ["lesson", "case-study"] as const;
+
+/**
+ * May this person record that their partner applied this post? Any member of
+ * staff of another partner (readers included: reuse is often done by people
+ * who do not write for the Hub), on a published lesson or case study. Their
+ * own partner's posts are not theirs to claim, and a draft or archived post
+ * is not there to be applied. Admins record for their own partner, like anyone.
+ */
+export function canRecordApplication(user: SessionUser, post: PostAccessFacts & { kind: PostKind }): boolean {
+  return (
+    post.status === "published" &&
+    (APPLICABLE_KINDS as readonly PostKind[]).includes(post.kind) &&
+    post.partnerId !== user.partnerId &&
+    holdsAny(user, [EVERYONE])
+  );
+}
+
+/** Throws NotFoundError (may not see the post) or ForbiddenError (may see it, may not record it). */
+export function authorizeApplication(user: SessionUser, post: PostAccessFacts & { kind: PostKind }): void {
+  authorizePost(user, "read", post);
+  if (!canRecordApplication(user, post))
+    throw new ForbiddenError("You may not record that your partner applied this post");
 }

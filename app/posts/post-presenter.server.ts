@@ -4,7 +4,8 @@ import { inLocale } from "../i18n/bilingual";
 import type { Locale } from "../i18n/translate";
 import { datePartsOf, timeToDay } from "./post-dates";
 import { sectionsOf } from "./post-kinds";
-import { canOnPost } from "./post-policy.server";
+import { partnerNameOf, postApplicationsOf, postContact } from "./post-people.server";
+import { canOnPost, canRecordApplication } from "./post-policy.server";
 import { renderedHtml, sectionField } from "./post-rendering.server";
 import type { PostRecord, PostSummary } from "./posts.server";
 import { plainSlug } from "./slug";
@@ -46,6 +47,29 @@ export function presentPost(post: PostRecord, user: SessionUser, locale: Locale)
       return { key, html: html || null };
     }),
     canEdit: canOnPost(user, "edit", post),
+    eventDate: post.eventDate,
+    contact: postContact(post),
+    ...presentApplications(post, user),
+  };
+}
+
+/** Who applied the post, and whether (and with what note so far) the reader's partner may say it did. */
+function presentApplications(post: PostRecord, user: SessionUser) {
+  const applications = postApplicationsOf(post.id);
+  const canApply = canRecordApplication(user, post);
+  return {
+    applications: applications.map(({ partnerSlug, partnerName, note, recordedAt }) => ({
+      partnerSlug,
+      partnerName,
+      note,
+      recordedAt,
+    })),
+    canApply,
+    ownPartnerName: canApply ? partnerNameOf(user.partnerId) : "",
+    // Recording again replaces the note: the form starts from the one kept.
+    ownApplicationNote: canApply
+      ? (applications.find((application) => application.partnerId === user.partnerId)?.note ?? null)
+      : null,
   };
 }
 

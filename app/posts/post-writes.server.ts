@@ -29,6 +29,8 @@ export interface PostWrite {
   now: Date;
   /** Overrides the publication time (the content import carries its own). */
   publishedAt?: Date | null;
+  /** A new post's creation and last-update time when it comes from elsewhere with its own date (an imported file's). */
+  sourceDate?: Date | null;
   changeNote?: string | null;
   /** The person to ask about the post (already checked); the author when not given. */
   contactId?: string | null;
@@ -146,8 +148,8 @@ export function insertPost(tx: Db, write: PostWrite): number {
       sections: input.sections,
       rendered: write.rendered,
       status: input.status,
-      createdAt: now,
-      updatedAt: now,
+      createdAt: write.sourceDate ?? now,
+      updatedAt: write.sourceDate ?? now,
       publishedAt,
       eventDate: input.eventDate,
       targetDate: input.targetDate,

@@ -54,7 +54,7 @@ const summaryColumns = {
   partnerShortName: partners.shortName,
 };
 
-interface SummaryRow {
+export interface SummaryRow {
   id: number;
   slug: string;
   kind: PostKind;
@@ -89,7 +89,7 @@ export function tagsByPost(ids: number[], db: Db = getDb()): Map<number, string[
   return map;
 }
 
-function toSummaries(rows: SummaryRow[], db: Db): PostSummary[] {
+export function toSummaries(rows: SummaryRow[], db: Db): PostSummary[] {
   const tags = tagsByPost(
     rows.map((row) => row.id),
     db,

@@ -6,12 +6,13 @@ import { deliverInvitation } from "~/auth/link-delivery.server";
 import { requireUser } from "~/auth/session.server";
 import { AccountStatusTag } from "~/components/account-status-tag";
 import { ErrorSummary } from "~/components/error-summary";
-import { Select } from "~/components/form-fields";
+import { Select, TextInput } from "~/components/form-fields";
 import { InvitationSent } from "~/components/invitation-sent";
 import { SuccessBanner } from "~/components/notification-banner";
 import { routeTitle } from "~/i18n/meta";
 import type { Translate } from "~/i18n/translate";
 import { useI18n } from "~/i18n/use-t";
+import { jobTitleOf, setJobTitle } from "~/partners/partner-people.server";
 import { listPartners } from "~/partners/partners.server";
 import { orRespond, readForm, runFormCommand } from "~/platform/http.server";
 import { ROLES, type Role } from "../../db/enums";
@@ -25,11 +26,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...account,
     isSelf: account.person.id === user.id,
     partners: listPartners().map(({ slug, name }) => ({ slug, name })),
+    jobTitle: jobTitleOf(account.person.id),
   };
 }
 
 /** Which banner to show after a change, from the query string the action redirects to. */
-const DONE = ["saved", "deactivated", "reactivated", "sessions-ended"] as const;
+const DONE = ["saved", "job-title-saved", "deactivated", "reactivated", "sessions-ended"] as const;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -42,6 +44,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "update": {
       const result = runFormCommand(() => updateAccount(user, id, fields));
       return result.ok ? back("saved") : failed(result.errors);
+    }
+    case "job-title": {
+      const result = runFormCommand(() => setJobTitle(user, id, fields.jobTitle));
+      return result.ok ? back("job-title-saved") : failed(result.errors);
     }
     case "deactivate": {
       const result = runFormCommand(() => deactivateUser(user, id));
@@ -98,7 +104,7 @@ function describeEvent(event: HistoryEvent, t: Translate, partnerName: (slug: un
 }
 
 export default function Person() {
-  const { person, history, isSelf, partners } = useLoaderData<typeof loader>();
+  const { person, history, isSelf, partners, jobTitle } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t, dateTime, number } = useI18n();
@@ -121,6 +127,7 @@ export default function Person() {
   ];
   const banner = {
     saved: t("person.saved"),
+    "job-title-saved": t("notices.jobTitle.saved"),
     deactivated: t("person.deactivated"),
     reactivated: t("person.reactivated"),
     "sessions-ended": t("person.sessionsEnded", { count: doneCount }),
@@ -164,6 +171,20 @@ export default function Person() {
         />
         <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
           {t("person.save")}
+        </button>
+      </Form>
+
+      <Form method="post" noValidate key={`job-title-${jobTitle}`}>
+        <input type="hidden" name="intent" value="job-title" />
+        <TextInput
+          name="jobTitle"
+          label={t("person.jobTitle")}
+          hint={t("person.jobTitleHint")}
+          defaultValue={jobTitle}
+          errors={errors.jobTitle}
+        />
+        <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+          {t("person.saveJobTitle")}
         </button>
       </Form>
 

@@ -1,17 +1,22 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData, useLocation } from "@remix-run/react";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { ADMIN, holdsAny } from "~/auth/principals";
 import { requireUser } from "~/auth/session.server";
-import { Pagination } from "~/components/pagination";
-import { PostCard } from "~/components/post-card";
+import { ErrorSummary } from "~/components/error-summary";
+import { PartnerActivity } from "~/components/partner-activity";
+import { DigitalLeadForm, PartnerFacts, PartnerKindSection, PinnedStrategy } from "~/components/partner-home";
 import { SafeHtml } from "~/components/safe-html";
+import { inLocale } from "~/i18n/bilingual";
 import { resolveLocale } from "~/i18n/locale.server";
 import { routeTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
+import { recentActivity } from "~/partners/partner-activity.server";
+import { appliedCounts, currentStrategy, digitalLeadOf, partnerSections } from "~/partners/partner-home.server";
+import { activeMembersOf, setDigitalLead } from "~/partners/partner-people.server";
 import { getPartnerForReading, presentPartnerPage } from "~/partners/partners.server";
-import { orRespond } from "~/platform/http.server";
-import { parseListQuery } from "~/posts/post-filters";
+import { orRespond, readForm, runFormCommand } from "~/platform/http.server";
+import { redirectWithNotice } from "~/platform/notice.server";
 import { presentPostSummary } from "~/posts/post-presenter.server";
-import { listPosts } from "~/posts/posts.server";
 
 export const meta: MetaFunction<typeof loader> = (args) => routeTitle(args, () => args.data?.partner.name ?? null);
 
@@ -19,25 +24,51 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const partner = orRespond(() => getPartnerForReading(params.slug ?? ""));
   const locale = resolveLocale(request);
-  const { page } = parseListQuery(new URL(request.url).searchParams);
-  const result = listPosts(user, { partnerSlug: partner.slug, page });
+  const sections = partnerSections(partner.id);
+  const strategy = currentStrategy(sections);
+  const isAdmin = holdsAny(user, [ADMIN]);
   return {
     partner: presentPartnerPage(partner, locale),
-    ...result,
-    posts: result.posts.map((post) => presentPostSummary(post, locale)),
+    strategy: strategy ? presentPostSummary(strategy, locale) : null,
+    sections: sections.map((section) => ({
+      kind: section.kind,
+      total: section.total,
+      newest: section.newest.map((post) => presentPostSummary(post, locale)),
+    })),
+    applied: appliedCounts(partner.id),
+    digitalLead: digitalLeadOf(partner.digitalLeadId),
+    activity: recentActivity(user, partner.id).map((item) => ({
+      ...item,
+      post: { ...item.post, title: inLocale(item.post.title, item.post.titleCy, locale).text, titleCy: undefined },
+    })),
+    // Only administrators name a digital lead, from the partner's active members.
+    leadChoice: isAdmin ? { current: partner.digitalLeadId ?? "", people: activeMembersOf(partner.id) } : null,
   };
 }
 
+/** An administrator names the partner's digital lead. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const slug = params.slug ?? "";
+  const form = await readForm(request);
+  const result = runFormCommand(() => setDigitalLead(user, slug, form.get("digitalLead")));
+  if (!result.ok) return data({ errors: result.errors }, { status: 400 });
+  return redirectWithNotice(`/partners/${slug}`, { key: "notices.partner.digitalLeadSaved" });
+}
+
 export default function PartnerPage() {
-  const { partner, posts, page, pageCount } = useLoaderData<typeof loader>();
-  const { search } = useLocation();
+  const { partner, strategy, sections, applied, digitalLead, activity, leadChoice } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const { t } = useI18n();
+  const errors: Record<string, string[] | undefined> = actionData?.errors ?? {};
   return (
     <>
+      <ErrorSummary errors={errors} />
       <span className="govuk-caption-l">{t(`partnerTypes.${partner.type}`)}</span>
       <h1 className="govuk-heading-xl">{partner.name}</h1>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
+          <PinnedStrategy partnerName={partner.name} strategy={strategy} />
           <SafeHtml className="app-prose govuk-!-margin-bottom-6" html={partner.descriptionHtml} />
           {partner.website ? (
             <p className="govuk-body">
@@ -46,13 +77,15 @@ export default function PartnerPage() {
               </a>
             </p>
           ) : null}
-          <h2 className="govuk-heading-l">{t("partners.posts", { partner: partner.name })}</h2>
-          {posts.length === 0 ? <p className="govuk-body">{t("partners.none", { partner: partner.name })}</p> : null}
-          {posts.map((post) => (
-            <PostCard key={post.slug} post={post} headingLevel={3} />
+          {sections.map((section) => (
+            <PartnerKindSection key={section.kind} partner={partner} section={section} />
           ))}
-          <Pagination page={page} pageCount={pageCount} search={search} />
         </div>
+        <aside className="govuk-grid-column-one-third">
+          <PartnerFacts sections={sections} applied={applied} digitalLead={digitalLead} />
+          {leadChoice ? <DigitalLeadForm {...leadChoice} errors={errors.digitalLead} /> : null}
+          <PartnerActivity items={activity} />
+        </aside>
       </div>
     </>
   );

@@ -1,13 +1,20 @@
-import { type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
-import { KindTag, StatusTag, TagLinks } from "~/components/post-tags";
+import { Breadcrumbs } from "~/components/breadcrumbs";
+import { ErrorSummary } from "~/components/error-summary";
+import { PostApplications } from "~/components/post-applications";
+import { PostFacts } from "~/components/post-facts";
+import { TagLinks } from "~/components/post-tags";
 import { ReviewDue } from "~/components/review-due";
 import { SafeHtml } from "~/components/safe-html";
 import { resolveLocale } from "~/i18n/locale.server";
 import { routeTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
-import { orRespond } from "~/platform/http.server";
+import { orRespond, readForm, runFormCommand } from "~/platform/http.server";
+import { redirectWithNotice } from "~/platform/notice.server";
+import { recordApplication } from "~/posts/apply-post.server";
 import { reviewOfPost } from "~/posts/confirm-review.server";
 import { currentPostAddress } from "~/posts/post-addresses.server";
 import { presentPost } from "~/posts/post-presenter.server";
@@ -24,102 +31,121 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { post: presentPost(post, user, resolveLocale(request)), review: reviewOfPost(user, post) };
 }
 
+/** "We applied this": the reader's partner records (or updates) that it applied the post. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = await readForm(request);
+  const result = runFormCommand(() => recordApplication(user, { slug: params.slug ?? "", note: form.get("note") }));
+  if (!result.ok) return data({ errors: result.errors }, { status: 400 });
+  const { slug, partnerName, updated } = result.value;
+  return redirectWithNotice(`/posts/${slug}#applied`, {
+    key: updated ? "notices.post.appliedAgain" : "notices.post.applied",
+    params: { partner: partnerName },
+  });
+}
+
+/** Where the finder sent the reader from, if it did: only a path on the finder is trusted. */
+function useBackToResults(): string | null {
+  const state: unknown = useLocation().state;
+  const backTo = state && typeof state === "object" ? (state as { backTo?: unknown }).backTo : undefined;
+  return typeof backTo === "string" && /^\/search(?:[?#]|$)/.test(backTo) ? backTo : null;
+}
+
 export default function PostPage() {
   const { post, review } = useLoaderData<typeof loader>();
-  const { t, date } = useI18n();
+  const actionData = useActionData<typeof action>();
+  const backTo = useBackToResults();
+  const { t } = useI18n();
+  const errors: Record<string, string[] | undefined> = actionData?.errors ?? {};
   return (
-    <article className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        {post.status !== "published" ? (
-          <section className="govuk-notification-banner" aria-labelledby="status-banner-title">
-            <div className="govuk-notification-banner__header">
-              <h2 className="govuk-notification-banner__title" id="status-banner-title">
-                {t(`statuses.${post.status}`)}
+    <>
+      {/* GOV.UK pages use a back link or breadcrumbs, not both: coming from the results, the way back is to them. */}
+      {backTo ? (
+        <Link className="govuk-back-link" to={backTo}>
+          {t("postPage.backToResults")}
+        </Link>
+      ) : (
+        <Breadcrumbs
+          items={[
+            { to: "/", label: t("breadcrumbs.home") },
+            { to: "/search", label: t("breadcrumbs.find") },
+            { to: `/partners/${post.partner.slug}`, label: post.partner.name },
+          ]}
+        />
+      )}
+      <ErrorSummary errors={errors} />
+      <article className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          {post.status !== "published" ? (
+            <section className="govuk-notification-banner" aria-labelledby="status-banner-title">
+              <div className="govuk-notification-banner__header">
+                <h2 className="govuk-notification-banner__title" id="status-banner-title">
+                  {t(`statuses.${post.status}`)}
+                </h2>
+              </div>
+              <div className="govuk-notification-banner__content">
+                <p className="govuk-notification-banner__heading">
+                  {post.status === "draft"
+                    ? t("posts.draftBanner", { partner: post.partner.name })
+                    : t("posts.archivedBanner")}
+                </p>
+              </div>
+            </section>
+          ) : null}
+          <span className="govuk-caption-l">{t(`kinds.${post.kind}`)}</span>
+          <h1 className="govuk-heading-xl">{post.title}</h1>
+          <PostFacts post={post} />
+          <ReviewDue review={review} />
+          <p className="govuk-body-l">{post.summary}</p>
+          {post.sections.map((section) => (
+            <section key={section.key} className="app-section" aria-labelledby={`section-${section.key}`}>
+              <h2 className="govuk-heading-m" id={`section-${section.key}`}>
+                {t(`sections.${section.key}`)}
               </h2>
-            </div>
-            <div className="govuk-notification-banner__content">
-              <p className="govuk-notification-banner__heading">
-                {post.status === "draft"
-                  ? t("posts.draftBanner", { partner: post.partner.name })
-                  : t("posts.archivedBanner")}
-              </p>
-            </div>
-          </section>
-        ) : null}
-        <span className="govuk-caption-l">{t(`kinds.${post.kind}`)}</span>
-        <h1 className="govuk-heading-xl">{post.title}</h1>
-        <ReviewDue review={review} />
-        <p className="govuk-body-l">{post.summary}</p>
-        {post.sections.map((section) => (
-          <section key={section.key} className="app-section" aria-labelledby={`section-${section.key}`}>
-            <h2 className="govuk-heading-m" id={`section-${section.key}`}>
-              {t(`sections.${section.key}`)}
-            </h2>
-            {section.html ? (
-              <SafeHtml html={section.html} />
-            ) : (
-              <p className="govuk-body govuk-hint">{t("posts.notSet")}</p>
-            )}
-          </section>
-        ))}
-        <h2 className="govuk-heading-l" id="full-account">
-          {t("posts.fullAccount")}
-        </h2>
-        <SafeHtml html={post.bodyHtml} />
-      </div>
-      <aside className="govuk-grid-column-one-third" aria-labelledby="post-meta">
-        <h2 className="govuk-heading-s" id="post-meta">
-          {t("posts.meta")}
-        </h2>
-        <dl className="govuk-summary-list govuk-summary-list--no-border app-post-meta">
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">{t("posts.kind")}</dt>
-            <dd className="govuk-summary-list__value">
-              <KindTag kind={post.kind} /> <StatusTag status={post.status} />
-            </dd>
-          </div>
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">{t("posts.partner")}</dt>
-            <dd className="govuk-summary-list__value">
-              <Link className="govuk-link" to={`/partners/${post.partner.slug}`}>
-                {post.partner.name}
-              </Link>
-            </dd>
-          </div>
-          {post.publishedAt ? (
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">{t("statuses.published")}</dt>
-              <dd className="govuk-summary-list__value">{date(post.publishedAt)}</dd>
-            </div>
+              {section.html ? (
+                <SafeHtml html={section.html} />
+              ) : (
+                <p className="govuk-body govuk-hint">{t("posts.notSet")}</p>
+              )}
+            </section>
+          ))}
+          <h2 className="govuk-heading-l" id="full-account">
+            {t("posts.fullAccount")}
+          </h2>
+          <SafeHtml html={post.bodyHtml} />
+          {post.kind === "lesson" || post.kind === "case-study" ? (
+            <PostApplications
+              kind={post.kind}
+              applications={post.applications}
+              canApply={post.canApply}
+              ownNote={post.ownApplicationNote}
+              ownPartnerName={post.ownPartnerName}
+              errors={errors.note}
+            />
           ) : null}
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">{t("posts.lastUpdated")}</dt>
-            <dd className="govuk-summary-list__value">{date(post.updatedAt)}</dd>
-          </div>
-          {post.authorName ? (
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">{t("history.who")}</dt>
-              <dd className="govuk-summary-list__value">{post.authorName}</dd>
-            </div>
-          ) : null}
-        </dl>
-        <TagLinks tags={post.tags} />
-        <ul className="govuk-list">
-          {post.canEdit ? (
+        </div>
+        <aside className="govuk-grid-column-one-third" aria-labelledby="post-actions">
+          <h2 className="govuk-heading-s" id="post-actions">
+            {t("postPage.actions")}
+          </h2>
+          <TagLinks tags={post.tags} />
+          <ul className="govuk-list">
+            {post.canEdit ? (
+              <li>
+                <Link className="govuk-link" to={`/posts/${post.slug}/edit`}>
+                  {t("posts.edit")}
+                </Link>
+              </li>
+            ) : null}
             <li>
-              <Link className="govuk-link" to={`/posts/${post.slug}/edit`}>
-                {t("posts.edit")}
+              <Link className="govuk-link" to={`/posts/${post.slug}/history`}>
+                {t("posts.history")}
               </Link>
             </li>
-          ) : null}
-          <li>
-            <Link className="govuk-link" to={`/posts/${post.slug}/history`}>
-              {t("posts.history")}
-            </Link>
-          </li>
-        </ul>
-      </aside>
-    </article>
+          </ul>
+        </aside>
+      </article>
+    </>
   );
 }
 

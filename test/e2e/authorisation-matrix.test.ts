@@ -206,7 +206,13 @@ const MATRIX: Row[] = [
   { method: "GET", route: "/partners", expected: ALL_SIGNED_IN, request: fixed("/partners") },
   { method: "POST", route: "/partners", expected: NO_ACTION, request: fixed("/partners") },
   { method: "GET", route: "/partners/:slug", expected: ALL_SIGNED_IN, request: fixed("/partners/torfaen") },
-  { method: "POST", route: "/partners/:slug", expected: NO_ACTION, request: fixed("/partners/torfaen") },
+  {
+    // Naming a digital lead is for administrators; a made-up person is refused, so nothing changes here.
+    method: "POST",
+    route: "/partners/:slug",
+    expected: [LOGIN, 403, 403, 403, 400],
+    request: async () => ({ path: "/partners/torfaen", form: { digitalLead: "no-such-person" } }),
+  },
   { method: "GET", route: "/posts", expected: ALL_SIGNED_IN, request: fixed("/posts") },
   { method: "POST", route: "/posts", expected: NO_ACTION, request: fixed("/posts") },
   { method: "GET", route: "/posts/new", expected: [LOGIN, 403, 200, 200, 200], request: fixed("/posts/new") },
@@ -231,7 +237,42 @@ const MATRIX: Row[] = [
     expected: [LOGIN, 404, 404, 200, 200],
     request: async () => ({ path: `/posts/${await torfaenPost("draft")}` }),
   },
-  { method: "POST", route: "/posts/:slug", expected: NO_ACTION, request: fixed("/posts/teams-rollout-covid") },
+  {
+    // "We applied this": any member of another partner; never for the post's own partner (the SRS is the
+    // reader's and the administrator's partner, Newport the other editor's).
+    method: "POST",
+    route: "/posts/:slug",
+    variant: "we applied this, published",
+    expected: [LOGIN, 302, 302, 403, 302],
+    request: async () => ({ path: `/posts/${await torfaenPost()}`, form: { note: "Matrix: applied" } }),
+  },
+  {
+    method: "POST",
+    route: "/posts/:slug",
+    variant: "we applied this, a draft",
+    expected: [LOGIN, 404, 404, 403, 403],
+    request: async () => ({ path: `/posts/${await torfaenPost("draft")}`, form: { note: "Matrix: applied" } }),
+  },
+  {
+    method: "GET",
+    route: "/posts/:slug/compare",
+    variant: "published",
+    expected: ALL_SIGNED_IN,
+    request: async () => ({ path: `/posts/${await torfaenPost()}/compare?from=1&to=1` }),
+  },
+  {
+    method: "GET",
+    route: "/posts/:slug/compare",
+    variant: "a draft",
+    expected: [LOGIN, 404, 404, 200, 200],
+    request: async () => ({ path: `/posts/${await torfaenPost("draft")}/compare?from=1&to=1` }),
+  },
+  {
+    method: "POST",
+    route: "/posts/:slug/compare",
+    expected: NO_ACTION,
+    request: fixed("/posts/teams-rollout-covid/compare"),
+  },
   {
     method: "GET",
     route: "/posts/:slug/edit",
@@ -386,6 +427,15 @@ const MATRIX: Row[] = [
       path: "/account/password",
       form: { currentPassword: DEMO_PASSWORD, password: "short", confirmPassword: "short" },
     }),
+  },
+  { method: "GET", route: "/account/job-title", expected: ALL_SIGNED_IN, request: fixed("/account/job-title") },
+  {
+    method: "POST",
+    route: "/account/job-title",
+    // Too long is refused, so the demo accounts keep their job titles.
+    variant: "a job title too long",
+    expected: [LOGIN, 400, 400, 400, 400],
+    request: async () => ({ path: "/account/job-title", form: { jobTitle: "x".repeat(81) } }),
   },
   { method: "GET", route: "/account/reset", expected: EVERYONE_200, request: fixed("/account/reset") },
   {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { ADMIN, EVERYONE, principalsOf, type SessionUser } from "~/auth/principals";
-import { canOnPost, canWriteForPartner, canWritePosts, postPolicy } from "~/posts/post-policy.server";
+import {
+  canOnPost,
+  canRecordApplication,
+  canWriteForPartner,
+  canWritePosts,
+  postPolicy,
+} from "~/posts/post-policy.server";
 
 const TORFAEN = 4;
 const NEWPORT = 1;
@@ -67,5 +73,21 @@ describe("the post policy", () => {
     expect(canWritePosts(reader)).toBe(false);
     expect(canWritePosts(torfaenEditor)).toBe(true);
     expect(canWritePosts(admin)).toBe(true);
+  });
+});
+
+describe("recording that a partner applied a post", () => {
+  const lesson = { partnerId: TORFAEN, status: "published", kind: "lesson" } as const;
+  it("is for any member of another partner, on a published lesson or case study", () => {
+    for (const person of [reader, newportEditor, admin]) expect(canRecordApplication(person, lesson)).toBe(true);
+    expect(canRecordApplication(reader, { ...lesson, kind: "case-study" })).toBe(true);
+  });
+  it("is never for the post's own partner, a draft or archived post, an aspiration or a strategy", () => {
+    expect(canRecordApplication(torfaenReader, lesson)).toBe(false);
+    expect(canRecordApplication(torfaenEditor, lesson)).toBe(false);
+    expect(canRecordApplication(admin, { ...lesson, status: "draft" })).toBe(false);
+    expect(canRecordApplication(admin, { ...lesson, status: "archived" })).toBe(false);
+    expect(canRecordApplication(reader, { ...lesson, kind: "aspiration" })).toBe(false);
+    expect(canRecordApplication(reader, { ...lesson, kind: "strategy" })).toBe(false);
   });
 });

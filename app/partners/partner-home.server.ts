@@ -1,0 +1,91 @@
+/**
+ * A partner's page as its community's home: its current strategy, what it
+ * has published by kind, its digital lead and how far its lessons travel.
+ * Everything here is published content, which every member of staff may see;
+ * drafts stay on the editors' own lists.
+ */
+import { and, count, countDistinct, eq, ne } from "drizzle-orm";
+import { postApplications, posts, users } from "../../db/schema";
+import { type Db, getDb } from "../platform/db.server";
+import { POST_KINDS, type PostKind } from "../posts/post-kinds";
+import { newestFirstQuery, type PostSummary, publishedOfKind, toSummaries } from "../posts/posts.server";
+
+/** How many of each kind's newest posts the page shows before "see all". */
+export const NEWEST_PER_KIND = 3;
+
+export interface KindSection {
+  kind: PostKind;
+  total: number;
+  newest: PostSummary[];
+}
+
+/** Each kind's published posts from this partner: how many, and the newest few. */
+export function partnerSections(partnerId: number, db: Db = getDb()): KindSection[] {
+  const totals = new Map(
+    db
+      .select({ kind: posts.kind, total: count() })
+      .from(posts)
+      .where(and(eq(posts.partnerId, partnerId), eq(posts.status, "published")))
+      .groupBy(posts.kind)
+      .all()
+      .map((row) => [row.kind, row.total]),
+  );
+  return POST_KINDS.map((kind) => ({
+    kind,
+    total: totals.get(kind) ?? 0,
+    newest: toSummaries(
+      newestFirstQuery(and(publishedOfKind(kind), eq(posts.partnerId, partnerId)), NEWEST_PER_KIND, 0, db).all(),
+      db,
+    ),
+  }));
+}
+
+/** The partner's current strategy: the newest one published, pinned at the top of its page. */
+export function currentStrategy(sections: KindSection[]): PostSummary | null {
+  return sections.find((section) => section.kind === "strategy")?.newest[0] ?? null;
+}
+
+export interface AppliedCounts {
+  /** Its published lessons and case studies that at least one other partner applied. */
+  appliedByOthers: number;
+  /** Other partners' published lessons and case studies it applied. */
+  appliedFromOthers: number;
+}
+
+export function appliedCounts(partnerId: number, db: Db = getDb()): AppliedCounts {
+  const byOthers = db
+    .select({ total: countDistinct(postApplications.postId) })
+    .from(postApplications)
+    .innerJoin(posts, eq(posts.id, postApplications.postId))
+    .where(
+      and(eq(posts.partnerId, partnerId), eq(posts.status, "published"), ne(postApplications.partnerId, partnerId)),
+    )
+    .get();
+  const fromOthers = db
+    .select({ total: count() })
+    .from(postApplications)
+    .innerJoin(posts, eq(posts.id, postApplications.postId))
+    .where(
+      and(eq(postApplications.partnerId, partnerId), eq(posts.status, "published"), ne(posts.partnerId, partnerId)),
+    )
+    .get();
+  return { appliedByOthers: byOthers?.total ?? 0, appliedFromOthers: fromOthers?.total ?? 0 };
+}
+
+export interface DigitalLead {
+  name: string;
+  jobTitle: string | null;
+  email: string;
+}
+
+/** The partner's digital lead, if one is named and their account is active. */
+export function digitalLeadOf(digitalLeadId: string | null, db: Db = getDb()): DigitalLead | null {
+  if (!digitalLeadId) return null;
+  const row = db
+    .select({ name: users.name, jobTitle: users.jobTitle, email: users.email, deactivatedAt: users.deactivatedAt })
+    .from(users)
+    .where(eq(users.id, digitalLeadId))
+    .get();
+  if (!row || row.deactivatedAt) return null;
+  return { name: row.name, jobTitle: row.jobTitle?.trim() || null, email: row.email };
+}

@@ -1,0 +1,82 @@
+/**
+ * The people and partners around a post: the contact named near its title,
+ * and the partners that recorded they applied it. Read for the post's page,
+ * after the reader's access to the post itself has been checked.
+ */
+import { desc, eq } from "drizzle-orm";
+import { partners, postApplications, users } from "../../db/schema";
+import { type Db, getDb } from "../platform/db.server";
+
+export interface PostContact {
+  name: string;
+  jobTitle: string | null;
+  partnerName: string;
+  /** Null for a deactivated account: nobody reads that mailbox on the Hub's behalf any more. */
+  email: string | null;
+}
+
+/**
+ * The person to ask about a post: the contact named on it, else its author,
+ * else (an imported post has no author) its partner's digital lead. Null when
+ * there is none of them.
+ */
+export function postContact(
+  post: { contactId: string | null; authorId: string | null; partnerId: number },
+  db: Db = getDb(),
+): PostContact | null {
+  const contactId =
+    post.contactId ??
+    post.authorId ??
+    db.select({ lead: partners.digitalLeadId }).from(partners).where(eq(partners.id, post.partnerId)).get()?.lead;
+  if (!contactId) return null;
+  const row = db
+    .select({
+      name: users.name,
+      jobTitle: users.jobTitle,
+      email: users.email,
+      deactivatedAt: users.deactivatedAt,
+      partnerName: partners.name,
+    })
+    .from(users)
+    .innerJoin(partners, eq(partners.id, users.partnerId))
+    .where(eq(users.id, contactId))
+    .get();
+  if (!row) return null;
+  return {
+    name: row.name,
+    jobTitle: row.jobTitle?.trim() || null,
+    partnerName: row.partnerName,
+    email: row.deactivatedAt ? null : row.email,
+  };
+}
+
+export interface PostApplication {
+  partnerId: number;
+  partnerSlug: string;
+  partnerName: string;
+  note: string;
+  /** When it was last recorded (a second record replaces the note). */
+  recordedAt: Date;
+}
+
+/** The partners that applied a post, the most recently recorded first. */
+export function postApplicationsOf(postId: number, db: Db = getDb()): PostApplication[] {
+  return db
+    .select({
+      partnerId: postApplications.partnerId,
+      partnerSlug: partners.slug,
+      partnerName: partners.name,
+      note: postApplications.note,
+      recordedAt: postApplications.updatedAt,
+    })
+    .from(postApplications)
+    .innerJoin(partners, eq(partners.id, postApplications.partnerId))
+    .where(eq(postApplications.postId, postId))
+    .orderBy(desc(postApplications.updatedAt), desc(postApplications.partnerId))
+    .all();
+}
+
+/** A partner's name by id (the reader's own, for the "we applied this" form). */
+export function partnerNameOf(partnerId: number, db: Db = getDb()): string {
+  return db.select({ name: partners.name }).from(partners).where(eq(partners.id, partnerId)).get()?.name ?? "";
+}
