@@ -7,6 +7,7 @@ import { type Db, getDb, writeTransaction } from "../platform/db.server";
 import { ForbiddenError, ValidationError } from "../platform/errors";
 import { rememberOldAddress } from "../platform/record-redirects.server";
 import { contactFor } from "./post-contacts.server";
+import { readDate, timeToDay } from "./post-dates";
 import { canOnPost, canWriteForPartner } from "./post-policy.server";
 import { renderPostMarkdown } from "./post-rendering.server";
 import {
@@ -99,6 +100,20 @@ export interface SavedPost {
   eventId: number;
 }
 
+/**
+ * The review date the post already holds, sent back unchanged, is not a new
+ * choice: an overdue post can still be edited without picking a new date
+ * (the "past date" rule is for dates being set). It is left out, and the
+ * save keeps the one held.
+ */
+function keepingHeldReviewDate(current: { reviewBy: Date | null }, fields: PostFields): PostFields {
+  if (!current.reviewBy || fields.reviewBy === undefined) return fields;
+  const read = readDate(fields.reviewBy);
+  if (!("date" in read) || read.date !== timeToDay(current.reviewBy)) return fields;
+  const { reviewBy: _held, ...rest } = fields;
+  return rest;
+}
+
 export function createPost({ actor, fields, db = getDb() }: CreatePostCommand): SavedPost {
   const input = parseInput(fields);
   // Only a post that has been published can be archived.
@@ -143,7 +158,12 @@ export function updatePost({ actor, slug, fields, changeNote, db = getDb() }: Up
   // Who may edit is settled first (not found or forbidden before any word on the input).
   const current = getPostForEditing(actor, slug, db);
   // The draft's own full address, sent back as it is, means its slug.
-  const input = parseInput(fields.slug === current.slug ? { ...fields, slug: plainSlug(current.slug) } : fields);
+  const input = parseInput(
+    keepingHeldReviewDate(
+      current,
+      fields.slug === current.slug ? { ...fields, slug: plainSlug(current.slug) } : fields,
+    ),
+  );
   const note = parseChangeNote(changeNote);
   // Rendered outside the transaction, with the Welsh text the post keeps.
   const rendered = renderPostMarkdown({ ...input, bodyCy: current.bodyCy, sectionsCy: current.sectionsCy });
