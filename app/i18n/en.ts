@@ -21,6 +21,14 @@ export const en = {
   "nav.signedInAs": "Signed in as {name}",
   "nav.menu": "Menu",
   "nav.primary": "Main navigation",
+  // GOV.UK patterns: the header search, error pages' titles, and the notices of account and user changes.
+  "searchBox.placeholder": "Search the Hub",
+  "searchBox.count": {
+    one: "{count} suggestion. Use the up and down arrows to choose it, then press Enter.",
+    other: "{count} suggestions. Use the up and down arrows to choose one, then press Enter.",
+  },
+  "searchBox.none": "No titles match. Press Enter to search everything.",
+  "form.errorTitle": "Error: {title}",
   "footer.demoNotice": "Posts marked as demo content are illustrative: their events and figures are invented.",
   "footer.about": "The SRS Knowledge Hub is run by the Shared Resource Service for its partners.",
 
