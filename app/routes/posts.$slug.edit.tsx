@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { PostForm } from "~/components/post-form";
-import { routeTitle } from "~/i18n/meta";
+import { formTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
 import { listPublishablePartners } from "~/partners/publishable-partners.server";
 import { orRespond, readForm, runFormCommand } from "~/platform/http.server";
@@ -15,7 +15,7 @@ import { getPostForEditing } from "~/posts/posts.server";
 import { updatePost } from "~/posts/save-post.server";
 
 export const meta: MetaFunction<typeof loader> = (args) =>
-  routeTitle(args, (t) => t("form.editTitle", { title: args.data?.post.title ?? "" }));
+  formTitle(args, (t) => t("form.editTitle", { title: args.data?.post.title ?? "" }));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

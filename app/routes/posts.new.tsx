@@ -4,7 +4,7 @@ import { requireUser } from "~/auth/session.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { Radios } from "~/components/form-fields";
 import { PostForm } from "~/components/post-form";
-import { routeTitle } from "~/i18n/meta";
+import { formTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
 import { listPublishablePartners } from "~/partners/publishable-partners.server";
 import { forbidden, readForm, runFormCommand } from "~/platform/http.server";
@@ -16,7 +16,7 @@ import { canWritePosts } from "~/posts/post-policy.server";
 import { postFormToInput } from "~/posts/post-schemas";
 import { createPost } from "~/posts/save-post.server";
 
-export const meta: MetaFunction = (args) => routeTitle(args, (t) => t("form.newTitle"));
+export const meta: MetaFunction = (args) => formTitle(args, (t) => t("form.newTitle"));
 
 /** The kind chosen on the first step; `chosenBadly` when the form was sent without a valid one. */
 function kindFrom(request: Request): { kind: PostKind | null; chosenBadly: boolean } {
