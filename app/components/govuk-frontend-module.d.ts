@@ -4,18 +4,14 @@ declare module "govuk-frontend" {
     readonly moduleName: string;
     new (root: Element, config?: object): unknown;
   }
-  export const Accordion: ComponentClass;
   export const Button: ComponentClass;
-  export const CharacterCount: ComponentClass;
   export const Checkboxes: ComponentClass;
   export const ErrorSummary: ComponentClass;
   export const Header: ComponentClass;
   export const NotificationBanner: ComponentClass;
-  export const PasswordInput: ComponentClass;
   export const Radios: ComponentClass;
   export const ServiceNavigation: ComponentClass;
   export const SkipLink: ComponentClass;
-  export const Tabs: ComponentClass;
   /** True once the page's body carries the govuk-frontend-supported class. */
   export function isSupported(scope?: HTMLElement | null): boolean;
 }

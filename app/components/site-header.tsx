@@ -45,6 +45,8 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
       </header>
       {user ? (
         <section
+          // A new element for each page, so that on a phone the menu starts closed on every page, as after a page load.
+          key={pathname}
           aria-label={t("nav.primary")}
           className="govuk-service-navigation"
           data-module="govuk-service-navigation"

@@ -204,7 +204,7 @@ describe("accounts", () => {
     const page = await e2e.signedInPage(ADMIN);
     await scan(page, "/admin/users/new");
     await page.getByRole("button", { name: "Invite" }).click();
-    await page.locator(".govuk-error-summary").getByRole("link", { name: "Enter a name" }).waitFor();
+    await page.locator(".govuk-error-summary").getByRole("link", { name: "Enter the person’s full name" }).waitFor();
     await expectAccessible(page);
     await page.getByLabel("Full name").fill("Accessible Invitee");
     await page.getByLabel("Email address").fill(`accessible-${Date.now()}@example.test`);
