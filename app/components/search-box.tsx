@@ -34,12 +34,17 @@ export function SearchBox({
   const [active, setActive] = useState(-1);
   // The query the list on show answers: a slower, older answer never replaces it.
   const [asked, setAsked] = useState("");
+  // A combobox only once scripts run: without them the field is a plain search box that never expands.
+  const [enhanced, setEnhanced] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout>>();
   const wrapper = useRef<HTMLDivElement>(null);
   const listId = `${id}-suggestions`;
   const statusId = `${useId()}-status`;
 
-  useEffect(() => () => clearTimeout(timer.current), []);
+  useEffect(() => {
+    setEnhanced(true);
+    return () => clearTimeout(timer.current);
+  }, []);
   useEffect(() => setQuery(defaultValue), [defaultValue]);
   // The list closes when focus or a click moves elsewhere.
   useEffect(() => {
@@ -135,11 +140,15 @@ export function SearchBox({
             autoComplete="off"
             // In the header the label is hidden to save room; the placeholder says what the box is for.
             placeholder={visibleLabel ? undefined : t("searchBox.placeholder")}
-            role="combobox"
-            aria-autocomplete="list"
-            aria-expanded={expanded}
-            aria-controls={listId}
-            aria-activedescendant={expanded && active >= 0 ? optionId(active) : undefined}
+            {...(enhanced
+              ? {
+                  role: "combobox",
+                  "aria-autocomplete": "list" as const,
+                  "aria-expanded": expanded,
+                  "aria-controls": listId,
+                  "aria-activedescendant": expanded && active >= 0 ? optionId(active) : undefined,
+                }
+              : {})}
             value={query}
             onChange={(event) => onChange(event.target.value)}
             onKeyDown={onKeyDown}

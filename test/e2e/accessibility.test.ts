@@ -156,8 +156,8 @@ describe("searching", () => {
   it("suggestions open under the header's search box", async () => {
     const page = await e2e.signedInPage(READER);
     await page.goto(`${e2e.baseUrl}/`);
-    await page.getByRole("searchbox", { name: "Search the Hub" }).pressSequentially("teams", { delay: 20 });
-    await page.getByRole("list", { name: "Matching posts" }).getByRole("link").first().waitFor();
+    await page.getByRole("combobox", { name: "Search the Hub" }).pressSequentially("teams", { delay: 20 });
+    await page.getByRole("listbox", { name: "Matching posts" }).getByRole("option").first().waitFor();
     await expectAccessible(page);
   });
 });

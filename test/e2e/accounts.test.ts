@@ -87,7 +87,11 @@ describe("invitations", () => {
     });
     expect(response.status()).toBe(400);
     const html = await response.text();
-    for (const message of ["Enter a name", "Enter an email address in the correct format", "Choose admin, editor"]) {
+    for (const message of [
+      "Enter the person’s full name",
+      "Enter an email address in the correct format",
+      "Select the person’s role",
+    ]) {
       expect(html).toContain(message);
     }
     expect(html).not.toContain("Invalid input");
