@@ -127,7 +127,14 @@ export function SearchBox({
   const visibleLabel = variant === "page";
   return (
     <div className={`app-search app-search--${variant}`} ref={wrapper}>
-      <Form method="get" action="/search" role="search" className="app-search__form">
+      <Form
+        method="get"
+        action="/search"
+        role="search"
+        // Named, so that on the search page, which has a search form of its own, the two landmarks differ.
+        aria-label={variant === "header" ? t("searchBox.landmark") : undefined}
+        className="app-search__form"
+      >
         <label className={visibleLabel ? "govuk-label govuk-label--s" : "govuk-visually-hidden"} htmlFor={id}>
           {t("search.label")}
         </label>

@@ -23,6 +23,7 @@ export const en = {
   "nav.primary": "Main navigation",
   // GOV.UK patterns: the header search, error pages' titles, and the notices of account and user changes.
   "searchBox.placeholder": "Search the Hub",
+  "searchBox.landmark": "Site search",
   "searchBox.count": {
     one: "{count} suggestion. Use the up and down arrows to choose it, then press Enter.",
     other: "{count} suggestions. Use the up and down arrows to choose one, then press Enter.",
@@ -35,6 +36,8 @@ export const en = {
     other: "Your password has been changed. Your {count} other sessions were signed out",
   },
   "notices.account.passwordChangedAlone": "Your password has been changed",
+  "notices.account.accountSetUp": "Your account is set up and you are signed in",
+  "notices.account.passwordReset": "Your new password is saved and you are signed in",
   "notices.account.sessionsEnded": { one: "{count} session signed out", other: "{count} sessions signed out" },
   "notices.users.saved": "Role and partner saved",
   "notices.users.deactivated": "Account deactivated: every session it had has ended",
