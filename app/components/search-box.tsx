@@ -1,5 +1,5 @@
 import { Form, useFetcher, useNavigate } from "@remix-run/react";
-import { type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
+import { type KeyboardEvent, useEffect, useRef, useState } from "react";
 import { useI18n } from "~/i18n/use-t";
 import type { PostKind } from "~/posts/post-kinds";
 import type { Suggestion } from "~/search/search-query";
@@ -39,7 +39,7 @@ export function SearchBox({
   const timer = useRef<ReturnType<typeof setTimeout>>();
   const wrapper = useRef<HTMLDivElement>(null);
   const listId = `${id}-suggestions`;
-  const statusId = `${useId()}-status`;
+  const statusId = `${id}-status`;
 
   useEffect(() => {
     setEnhanced(true);
@@ -166,7 +166,7 @@ export function SearchBox({
         </div>
         {children}
       </Form>
-      <div id={statusId} className="govuk-visually-hidden" role="status" aria-live="polite">
+      <div id={statusId} className="govuk-visually-hidden" aria-live="polite">
         {open && answered
           ? suggestions.length > 0
             ? t("searchBox.count", { count: suggestions.length })

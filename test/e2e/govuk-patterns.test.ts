@@ -85,7 +85,7 @@ describe("the navigation on a phone", () => {
     await menu.click();
     await partners.click();
     await page.getByRole("heading", { level: 1, name: "Partners" }).waitFor();
-    expect(await partners.isVisible()).toBe(false);
+    await partners.waitFor({ state: "hidden", timeout: 2000 });
     await menu.click();
     await partners.waitFor();
   });
@@ -144,7 +144,7 @@ describe("the header search", () => {
     const options = page.locator("#header-search-suggestions [role='option']");
     const count = await options.count();
     expect(count).toBeGreaterThanOrEqual(2);
-    const status = page.locator("header [role='status']");
+    const status = page.locator("#header-search-status");
     await expect
       .poll(() => status.textContent())
       .toBe(`${count} suggestions. Use the up and down arrows to choose one, then press Enter.`);
