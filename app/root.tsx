@@ -1,9 +1,11 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
+import { Links, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 import { type ReactNode, useEffect } from "react";
 import { ADMIN, holdsAny } from "~/auth/principals";
 import { getUser } from "~/auth/session.server";
+import { DocumentMeta } from "~/components/document-meta";
 import { ErrorPage } from "~/components/error-page";
+import { watchGovukComponents } from "~/components/govuk-frontend.client";
 import { useNonce } from "~/components/nonce";
 import { NoticeBanner, type ShownNotice } from "~/components/notice-banner";
 import { PhaseBanner } from "~/components/phase-banner";
@@ -37,6 +39,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   );
 }
 
+/**
+ * GOV.UK's first lines of script, run before the page is drawn: the body
+ * says scripts are on (js-enabled) and that GOV.UK Frontend's JavaScript
+ * can run (govuk-frontend-supported), so the styles that depend on them,
+ * such as the collapsed navigation on a phone, apply from the first paint.
+ */
+const SUPPORTED_CLASSES_SCRIPT =
+  "document.body.className += ' js-enabled' + ('noModule' in HTMLScriptElement.prototype ? ' govuk-frontend-supported' : '');";
+
 export function Layout({ children }: { children: ReactNode }) {
   const rootData = useRouteLoaderData<typeof loader>("root");
   const locale = rootData?.locale ?? DEFAULT_LOCALE;
@@ -44,6 +55,8 @@ export function Layout({ children }: { children: ReactNode }) {
   // Marks the page as running its scripts: before that, React may still reset a field someone changed.
   useEffect(() => {
     document.documentElement.dataset.hydrated = "true";
+    // After hydration, so that GOV.UK's changes to the page do not meet React's first render.
+    watchGovukComponents();
   }, []);
   return (
     <html lang={locale} className="govuk-template">
@@ -51,10 +64,14 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="theme-color" content="#0b0c0c" />
-        <Meta />
+        <DocumentMeta />
         <Links />
       </head>
-      <body className="govuk-template__body">
+      {/* The classes the script below adds are not React's: kept, and not a hydration mismatch. */}
+      <body className="govuk-template__body" suppressHydrationWarning>
+        {/* A constant of this file, never data: React would escape it as text, which a script cannot carry. */}
+        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a fixed script, see above. */}
+        <script nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: SUPPORTED_CLASSES_SCRIPT }} />
         <I18nProvider locale={locale}>
           <Page user={rootData?.user ?? null} notice={rootData?.notice ?? null}>
             {children}

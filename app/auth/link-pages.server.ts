@@ -4,10 +4,11 @@
  * password, sign the person in afresh. A link that cannot be used answers
  * 410 Gone with a page that says so, whatever the reason.
  */
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import type { AccountTokenPurpose } from "../../db/enums";
 import { ValidationError } from "../platform/errors";
 import { readForm } from "../platform/http.server";
+import { redirectWithNotice } from "../platform/notice.server";
 import { findLiveLink, setPasswordWithLink, UnusableLinkError } from "./account-links.server";
 import { startSession } from "./lucia.server";
 import { endRequestSession } from "./session.server";
@@ -34,7 +35,11 @@ export async function submitLinkPage(request: Request, token: string, purpose: A
     // Whoever this browser was signed in as, it is now this person, in a new session.
     await endRequestSession(request);
     const cookie = await startSession(user.id, { method: "password", userAgent: request.headers.get("User-Agent") });
-    return redirect("/", { headers: { "Set-Cookie": cookie } });
+    return redirectWithNotice(
+      "/",
+      { key: purpose === "invitation" ? "notices.account.accountSetUp" : "notices.account.passwordReset" },
+      { headers: { "Set-Cookie": cookie } },
+    );
   } catch (error) {
     if (error instanceof UnusableLinkError) return unusable();
     if (error instanceof ValidationError) {

@@ -19,7 +19,7 @@ export function SetPasswordForm({
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
+        <ErrorSummary errors={errors} fieldOrder={["password", "confirmPassword"]} />
         <h1 className="govuk-heading-l">{title}</h1>
         <p className="govuk-body">{lead}</p>
         <Form method="post" noValidate>

@@ -26,8 +26,8 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
           <Link to="/" className="app-service-name">
             {t("service.name")}
           </Link>
-          {/* The search page has its own, larger box. */}
-          {user && !pathname.startsWith("/search") ? <SearchBox id="header-search" variant="header" /> : null}
+          {/* On every page, the search page included: the same place to search from wherever one is. */}
+          {user ? <SearchBox id="header-search" variant="header" /> : null}
           {user ? (
             <div className="app-header-account">
               <span>{t("nav.signedInAs", { name: user.name })}</span>
@@ -45,6 +45,8 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
       </header>
       {user ? (
         <section
+          // A new element for each page, so that on a phone the menu starts closed on every page, as after a page load.
+          key={pathname}
           aria-label={t("nav.primary")}
           className="govuk-service-navigation"
           data-module="govuk-service-navigation"
@@ -52,7 +54,16 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
           <div className="govuk-width-container">
             <div className="govuk-service-navigation__container">
               <nav aria-label={t("nav.menu")} className="govuk-service-navigation__wrapper">
-                <ul className="govuk-service-navigation__list">
+                {/* Shown by GOV.UK Frontend's script on narrow screens, where the links collapse behind it. */}
+                <button
+                  type="button"
+                  className="govuk-service-navigation__toggle govuk-js-service-navigation-toggle"
+                  aria-controls="navigation"
+                  hidden
+                >
+                  {t("nav.menu")}
+                </button>
+                <ul className="govuk-service-navigation__list" id="navigation">
                   {links.map((link) => {
                     const active = link.end ? pathname === link.to : pathname.startsWith(link.to);
                     return (

@@ -1,19 +1,19 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
 import { readSessionId } from "~/auth/lucia.server";
 import { changeOwnPassword } from "~/auth/own-account.server";
 import { requireUser } from "~/auth/session.server";
 import { AccountNav } from "~/components/account-nav";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextInput } from "~/components/form-fields";
-import { SuccessBanner } from "~/components/notification-banner";
 import { NewPasswordFields } from "~/components/set-password-form";
-import { routeTitle } from "~/i18n/meta";
+import { formTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
 import { ValidationError } from "~/platform/errors";
 import { readForm } from "~/platform/http.server";
+import { redirectWithNotice } from "~/platform/notice.server";
 
-export const meta: MetaFunction = (args) => routeTitle(args, (t) => t("password.title"));
+export const meta: MetaFunction = (args) => formTitle(args, (t) => t("password.title"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
@@ -40,7 +40,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
       },
       context.clientAddress,
     );
-    return redirect(`/account/password?changed=${otherSessionsEnded}`);
+    return redirectWithNotice(
+      "/account/password",
+      otherSessionsEnded > 0
+        ? { key: "notices.account.passwordChanged", params: { count: otherSessionsEnded } }
+        : { key: "notices.account.passwordChangedAlone" },
+    );
   } catch (error) {
     if (error instanceof ValidationError) return data({ errors: error.fieldErrors }, { status: 400 });
     throw error;
@@ -49,16 +54,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function ChangePassword() {
   const actionData = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
   const { t } = useI18n();
   const errors: Record<string, string[] | undefined> = actionData?.errors ?? {};
-  const changed = searchParams.get("changed");
   return (
     <>
-      {changed !== null && /^\d+$/.test(changed) && !actionData ? (
-        <SuccessBanner title={t("password.successTitle")} heading={t("password.changed", { count: Number(changed) })} />
-      ) : null}
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={errors} fieldOrder={["currentPassword", "password", "confirmPassword"]} />
       <h1 className="govuk-heading-xl">{t("password.title")}</h1>
       <AccountNav />
       <div className="govuk-grid-row">

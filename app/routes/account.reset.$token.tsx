@@ -2,13 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { loadLinkPage, submitLinkPage } from "~/auth/link-pages.server";
 import { SetPasswordForm, UnusableLink } from "~/components/set-password-form";
-import { routeTitle } from "~/i18n/meta";
+import { formTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
 
 export const meta: MetaFunction<typeof loader> = (args) =>
-  routeTitle(args, (t) =>
-    args.data?.state === "ready" ? t("setPassword.resetTitle") : t("setPassword.unusableTitle"),
-  );
+  formTitle(args, (t) => (args.data?.state === "ready" ? t("setPassword.resetTitle") : t("setPassword.unusableTitle")));
 
 export function loader({ params }: LoaderFunctionArgs) {
   return loadLinkPage(params.token ?? "", "password-reset");

@@ -5,11 +5,11 @@ import { requestPasswordReset } from "~/auth/link-delivery.server";
 import { EmailSchema } from "~/auth/users.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextInput } from "~/components/form-fields";
-import { routeTitle } from "~/i18n/meta";
+import { formTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
 import { readForm } from "~/platform/http.server";
 
-export const meta: MetaFunction = (args) => routeTitle(args, (t) => t("reset.title"));
+export const meta: MetaFunction = (args) => formTitle(args, (t) => t("reset.title"));
 
 const ResetForm = z.object({ email: EmailSchema });
 

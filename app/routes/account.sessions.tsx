@@ -1,17 +1,18 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { readSessionId } from "~/auth/lucia.server";
 import { endOneOwnSession, endOwnOtherSessions, listOwnSessions } from "~/auth/own-account.server";
 import { requireUser } from "~/auth/session.server";
 import { describeUserAgent } from "~/auth/user-agent";
 import { AccountNav } from "~/components/account-nav";
-import { SuccessBanner } from "~/components/notification-banner";
-import { routeTitle } from "~/i18n/meta";
+import { ErrorSummary } from "~/components/error-summary";
+import { formTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
 import { orRespond, readForm } from "~/platform/http.server";
+import { redirectWithNotice } from "~/platform/notice.server";
 
-export const meta: MetaFunction = (args) => routeTitle(args, (t) => t("sessions.title"));
+export const meta: MetaFunction = (args) => formTitle(args, (t) => t("sessions.title"));
 
 async function requireSession(request: Request) {
   const user = await requireUser(request);
@@ -42,23 +43,25 @@ const SessionsForm = z.discriminatedUnion("intent", [
 export async function action({ request }: ActionFunctionArgs) {
   const { user, sessionId } = await requireSession(request);
   const form = SessionsForm.safeParse(Object.fromEntries(await readForm(request)));
-  if (!form.success) return data({ error: "Unknown request" }, { status: 400 });
+  if (!form.success) return data({ errors: { sessions: ["errors.account.unknownRequest"] } }, { status: 400 });
   if (form.data.intent === "end-one") {
     const target = form.data.sessionId;
     // Ending the session in use is signing out, which has its own button.
-    if (target === sessionId) return data({ error: "Use Sign out to end this session" }, { status: 400 });
+    if (target === sessionId) return data({ errors: { sessions: ["errors.sessions.current"] } }, { status: 400 });
     orRespond(() => endOneOwnSession(user, target));
-    return redirect("/account/sessions?ended=1");
+    return endedNotice(1);
   }
-  const ended = endOwnOtherSessions(user, sessionId);
-  return redirect(`/account/sessions?ended=${ended}`);
+  return endedNotice(endOwnOtherSessions(user, sessionId));
+}
+
+function endedNotice(count: number) {
+  return redirectWithNotice("/account/sessions", { key: "notices.account.sessionsEnded", params: { count } });
 }
 
 export default function Sessions() {
   const { sessions } = useLoaderData<typeof loader>();
-  const [searchParams] = useSearchParams();
+  const actionData = useActionData<typeof action>();
   const { t, dateTime } = useI18n();
-  const ended = searchParams.get("ended");
   const browserOf = (session: (typeof sessions)[number]) =>
     session.browser && session.system
       ? t("sessions.browserOn", { browser: session.browser, system: session.system })
@@ -67,13 +70,11 @@ export default function Sessions() {
     method === "entra" ? t("sessions.methods.entra") : t("sessions.methods.password");
   return (
     <>
-      {ended !== null && /^\d+$/.test(ended) ? (
-        <SuccessBanner title={t("sessions.successTitle")} heading={t("sessions.ended", { count: Number(ended) })} />
-      ) : null}
+      <ErrorSummary errors={actionData?.errors ?? {}} fieldIds={{ sessions: "sessions-table" }} />
       <h1 className="govuk-heading-xl">{t("sessions.title")}</h1>
       <AccountNav />
       <p className="govuk-body-l">{t("sessions.lead")}</p>
-      <table className="govuk-table">
+      <table className="govuk-table" id="sessions-table" tabIndex={-1}>
         <caption className="govuk-table__caption govuk-visually-hidden">{t("sessions.title")}</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">

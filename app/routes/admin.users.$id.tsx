@@ -1,5 +1,5 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getAccountForAdmin } from "~/auth/account-directory.server";
 import { deactivateUser, endUserSessions, reactivateUser, reinviteUser, updateAccount } from "~/auth/accounts.server";
 import { deliverInvitation } from "~/auth/link-delivery.server";
@@ -8,16 +8,16 @@ import { AccountStatusTag } from "~/components/account-status-tag";
 import { ErrorSummary } from "~/components/error-summary";
 import { Select, TextInput } from "~/components/form-fields";
 import { InvitationSent } from "~/components/invitation-sent";
-import { SuccessBanner } from "~/components/notification-banner";
-import { routeTitle } from "~/i18n/meta";
+import { formTitle } from "~/i18n/meta";
 import type { Translate } from "~/i18n/translate";
 import { useI18n } from "~/i18n/use-t";
 import { jobTitleOf, setJobTitle } from "~/partners/partner-people.server";
 import { listPartners } from "~/partners/partners.server";
 import { orRespond, readForm, runFormCommand } from "~/platform/http.server";
+import { redirectWithNotice } from "~/platform/notice.server";
 import { ROLES, type Role } from "../../db/enums";
 
-export const meta: MetaFunction<typeof loader> = (args) => routeTitle(args, () => args.data?.person.name ?? null);
+export const meta: MetaFunction<typeof loader> = (args) => formTitle(args, () => args.data?.person.name ?? null);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -30,15 +30,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-/** Which banner to show after a change, from the query string the action redirects to. */
-const DONE = ["saved", "job-title-saved", "deactivated", "reactivated", "sessions-ended"] as const;
+/** The success notice of each change made from this page. */
+const DONE = {
+  saved: "notices.users.saved",
+  "job-title-saved": "notices.jobTitle.saved",
+  deactivated: "notices.users.deactivated",
+  reactivated: "notices.users.reactivated",
+  "sessions-ended": "notices.users.sessionsEnded",
+} as const;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const id = params.id ?? "";
   const fields = Object.fromEntries(await readForm(request));
-  const back = (done: (typeof DONE)[number], count?: number) =>
-    redirect(`/admin/users/${id}?done=${done}${count === undefined ? "" : `&count=${count}`}`);
+  const back = (done: keyof typeof DONE, count?: number) =>
+    redirectWithNotice(`/admin/users/${encodeURIComponent(id)}`, {
+      key: DONE[done],
+      params: count === undefined ? undefined : { count },
+    });
   const failed = (errors: Record<string, string[]>) => data({ errors, sent: null }, { status: 400 });
   switch (fields.intent) {
     case "update": {
@@ -106,11 +115,8 @@ function describeEvent(event: HistoryEvent, t: Translate, partnerName: (slug: un
 export default function Person() {
   const { person, history, isSelf, partners, jobTitle } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
   const { t, dateTime, number } = useI18n();
   const errors: Record<string, string[] | undefined> = actionData?.errors ?? {};
-  const done = actionData ? null : searchParams.get("done");
-  const doneCount = Number(searchParams.get("count") ?? 0);
   const partnerName = (slug: unknown) => partners.find((partner) => partner.slug === slug)?.name ?? String(slug ?? "");
   const invited = !person.hasPassword && !person.lastSignInAt;
   const rows = [
@@ -125,18 +131,14 @@ export default function Person() {
     { key: t("person.lastSignIn"), value: person.lastSignInAt ? dateTime(person.lastSignInAt) : t("users.never") },
     { key: t("person.sessions"), value: number(person.liveSessions) },
   ];
-  const banner = {
-    saved: t("person.saved"),
-    "job-title-saved": t("notices.jobTitle.saved"),
-    deactivated: t("person.deactivated"),
-    reactivated: t("person.reactivated"),
-    "sessions-ended": t("person.sessionsEnded", { count: doneCount }),
-  }[done as (typeof DONE)[number]];
   return (
     <>
-      {banner ? <SuccessBanner title={t("person.successTitle")} heading={banner} /> : null}
       {actionData?.sent ? <InvitationSent {...actionData.sent} /> : null}
-      <ErrorSummary errors={errors} fieldIds={{ deactivate: "deactivate", sessions: "end-sessions" }} />
+      <ErrorSummary
+        errors={errors}
+        fieldIds={{ deactivate: "deactivate", sessions: "end-sessions" }}
+        fieldOrder={["role", "partner", "jobTitle", "sessions", "deactivate"]}
+      />
       <p className="govuk-body">
         <Link className="govuk-back-link" to="/admin/users">
           {t("person.back")}

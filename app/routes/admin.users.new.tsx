@@ -8,13 +8,13 @@ import { requireUser } from "~/auth/session.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { Radios, Select, TextInput } from "~/components/form-fields";
 import { InvitationSent } from "~/components/invitation-sent";
-import { routeTitle } from "~/i18n/meta";
+import { formTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
 import { listPartners } from "~/partners/partners.server";
 import { orRespond, readForm, runFormCommand } from "~/platform/http.server";
 import { ROLES } from "../../db/enums";
 
-export const meta: MetaFunction = (args) => routeTitle(args, (t) => t("invite.title"));
+export const meta: MetaFunction = (args) => formTitle(args, (t) => t("invite.title"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -50,7 +50,7 @@ export default function Invite() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         {actionData?.sent ? <InvitationSent {...actionData.sent} /> : null}
-        <ErrorSummary errors={errors} />
+        <ErrorSummary errors={errors} fieldOrder={["name", "email", "role", "partner"]} />
         <h1 className="govuk-heading-xl">{actionData?.sent ? t("invite.another") : t("invite.title")}</h1>
         <p className="govuk-body">{t("invite.lead")}</p>
         {/* A new form after each invitation: the fields start empty again. */}

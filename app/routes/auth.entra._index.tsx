@@ -11,11 +11,11 @@ import {
 import { requireAnonymous, safeRedirectPath } from "~/auth/session.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { Radios } from "~/components/form-fields";
-import { routeTitle } from "~/i18n/meta";
+import { formTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
 import { notFound, readForm } from "~/platform/http.server";
 
-export const meta: MetaFunction = (args) => routeTitle(args, (t) => t("entra.title"));
+export const meta: MetaFunction = (args) => formTitle(args, (t) => t("entra.title"));
 
 const ChooseOrganisationForm = z.object({
   tenant: z

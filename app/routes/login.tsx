@@ -19,11 +19,11 @@ import { ErrorSummary } from "~/components/error-summary";
 import { TextInput } from "~/components/form-fields";
 import { ImportantBanner } from "~/components/important-banner";
 import { DEMO_PASSWORD, isDemoMode, listDemoAccounts } from "~/content/demo-accounts.server";
-import { routeTitle } from "~/i18n/meta";
+import { formTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
 import { readForm } from "~/platform/http.server";
 
-export const meta: MetaFunction = (args) => routeTitle(args, (t) => t("login.title"));
+export const meta: MetaFunction = (args) => formTitle(args, (t) => t("login.title"));
 
 /** A throttled sign-in says when to try again, in the page's own response too. */
 export const headers: HeadersFunction = ({ actionHeaders }) => {
@@ -96,7 +96,7 @@ export default function Login() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
+        <ErrorSummary errors={errors} fieldOrder={["email", "password"]} />
         {sessionEnded ? (
           <ImportantBanner title={t("notices.important")}>{t("login.sessionEnded")}</ImportantBanner>
         ) : null}

@@ -4,7 +4,7 @@ import { takeKeptForm } from "~/auth/pending-forms.server";
 import { requireUser } from "~/auth/session.server";
 import { PostForm } from "~/components/post-form";
 import { PostPreview } from "~/components/post-preview";
-import { routeTitle } from "~/i18n/meta";
+import { formTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
 import { orRespond } from "~/platform/http.server";
 import { currentPostAddress } from "~/posts/post-addresses.server";
@@ -16,7 +16,7 @@ import { postFormToInput } from "~/posts/post-schemas";
 import { getPostForEditing } from "~/posts/posts.server";
 
 export const meta: MetaFunction<typeof loader> = (args) =>
-  routeTitle(args, (t) =>
+  formTitle(args, (t) =>
     args.data ? t(`writing.editTitle.${args.data.post.kind}`, { title: args.data.post.title }) : null,
   );
 

@@ -6,7 +6,7 @@ import { ErrorSummary } from "~/components/error-summary";
 import { Radios } from "~/components/form-fields";
 import { PostForm } from "~/components/post-form";
 import { PostPreview } from "~/components/post-preview";
-import { routeTitle } from "~/i18n/meta";
+import { formTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
 import { forbidden } from "~/platform/http.server";
 import { postFormAction } from "~/posts/post-form-action.server";
@@ -16,8 +16,8 @@ import { POST_KINDS, type PostKind } from "~/posts/post-kinds";
 import { canWritePosts } from "~/posts/post-policy.server";
 import { postFormToInput } from "~/posts/post-schemas";
 
-export const meta: MetaFunction<typeof loader, { root: unknown }> = (args) =>
-  routeTitle(args, (t) => {
+export const meta: MetaFunction<typeof loader> = (args) =>
+  formTitle(args, (t) => {
     const kind = args.data?.kind;
     return kind ? t(`writing.newTitle.${kind}`) : t("form.newTitle");
   });

@@ -155,8 +155,8 @@ describe("searching", () => {
   it("suggestions open under the header's search box", async () => {
     const page = await e2e.signedInPage(READER);
     await page.goto(`${e2e.baseUrl}/`);
-    await page.getByRole("searchbox", { name: "Search the Hub" }).pressSequentially("teams", { delay: 20 });
-    await page.getByRole("list", { name: "Matching posts" }).getByRole("link").first().waitFor();
+    await page.getByRole("combobox", { name: "Search the Hub" }).pressSequentially("teams", { delay: 20 });
+    await page.getByRole("listbox", { name: "Matching posts" }).getByRole("option").first().waitFor();
     await expectAccessible(page);
   });
 });
@@ -203,7 +203,7 @@ describe("accounts", () => {
     const page = await e2e.signedInPage(ADMIN);
     await scan(page, "/admin/users/new");
     await page.getByRole("button", { name: "Invite" }).click();
-    await page.locator(".govuk-error-summary").getByRole("link", { name: "Enter a name" }).waitFor();
+    await page.locator(".govuk-error-summary").getByRole("link", { name: "Enter the person’s full name" }).waitFor();
     await expectAccessible(page);
     await page.getByLabel("Full name").fill("Accessible Invitee");
     await page.getByLabel("Email address").fill(`accessible-${Date.now()}@example.test`);

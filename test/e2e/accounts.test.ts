@@ -87,7 +87,11 @@ describe("invitations", () => {
     });
     expect(response.status()).toBe(400);
     const html = await response.text();
-    for (const message of ["Enter a name", "Enter an email address in the correct format", "Choose admin, editor"]) {
+    for (const message of [
+      "Enter the person’s full name",
+      "Enter an email address in the correct format",
+      "Select the person’s role",
+    ]) {
       expect(html).toContain(message);
     }
     expect(html).not.toContain("Invalid input");
@@ -110,7 +114,7 @@ describe("sessions", () => {
       .getByTestId("session-row")
       .getByRole("button", { name: /^Sign out/ })
       .click();
-    await page.getByText("1 session signed out.").waitFor();
+    await page.getByText("1 session signed out").waitFor();
     expect(await page.getByTestId("session-row").count()).toBe(1);
     expect(await isSignedIn(other.request, e2e.baseUrl)).toBe(false);
     expect(await isSignedIn(context.request, e2e.baseUrl)).toBe(true);
@@ -132,7 +136,7 @@ describe("sessions", () => {
     await page.getByLabel("New password", { exact: true }).fill("granite willow compass 9");
     await page.getByLabel("New password again").fill("granite willow compass 9");
     await page.getByRole("button", { name: "Change password" }).click();
-    await page.getByText("Your password has been changed. Your 1 other session was signed out.").waitFor();
+    await page.getByText("Your password has been changed. Your 1 other session was signed out").waitFor();
     expect(await isSignedIn(other.request, e2e.baseUrl)).toBe(false);
     expect(await isSignedIn(context.request, e2e.baseUrl)).toBe(true);
     const fresh = await e2e.newContext();
@@ -148,14 +152,14 @@ describe("administrators", () => {
     await admin.goto(`${e2e.baseUrl}/admin/users?q=${encodeURIComponent(person.email)}`);
     await admin.getByRole("link", { name: person.name }).click();
     await admin.getByRole("button", { name: "Deactivate account" }).click();
-    await admin.getByText("Account deactivated: every session it had has ended.").waitFor();
+    await admin.getByText("Account deactivated: every session it had has ended").waitFor();
     expect(await isSignedIn(context.request, e2e.baseUrl)).toBe(false);
     expect(await isSignedIn(other.request, e2e.baseUrl)).toBe(false);
     expect(await signInWithPassword(other.request, e2e.baseUrl, person.email)).toBe(401);
     await admin.locator("tr[data-event-type='user.deactivated']").waitFor();
 
     await admin.getByRole("button", { name: "Reactivate account" }).click();
-    await admin.getByText("Account reactivated.").waitFor();
+    await admin.getByText("Account reactivated").waitFor();
     expect(await signInWithPassword(other.request, e2e.baseUrl, person.email)).toBe(302);
   });
 
@@ -165,7 +169,7 @@ describe("administrators", () => {
     await admin.getByLabel("Role").selectOption("editor");
     await admin.getByLabel("Partner").selectOption("monmouthshire");
     await admin.getByRole("button", { name: "Save changes" }).click();
-    await admin.getByText("Changes saved.").waitFor();
+    await admin.getByText("Role and partner saved").waitFor();
     await admin.getByText("Role changed from Reader to Editor").waitFor();
     await admin.getByText(/Partner changed from .*Torfaen.* to .*Monmouthshire/).waitFor();
   });

@@ -9,11 +9,11 @@ describe("searching", () => {
   it("suggests posts while typing a misspelt query, then narrows the results by a facet", async () => {
     const page = await e2e.signedInPage(READER);
     await page.goto(`${e2e.baseUrl}/`);
-    const box = page.getByRole("searchbox", { name: "Search the Hub" });
+    const box = page.getByRole("combobox", { name: "Search the Hub" });
     await box.pressSequentially("Micosoft Teems", { delay: 20 });
-    const suggestions = page.getByRole("list", { name: "Matching posts" });
+    const suggestions = page.getByRole("listbox", { name: "Matching posts" });
     await suggestions.waitFor();
-    expect(await suggestions.getByRole("link").count()).toBeGreaterThan(0);
+    expect(await suggestions.getByRole("option").count()).toBeGreaterThan(0);
 
     await box.press("Enter");
     await page.waitForURL(/\/search\?q=Micosoft\+Teems/);
@@ -58,7 +58,8 @@ describe("searching", () => {
     await page.waitForURL(/\/search\?q=cyber/);
     expect(await page.locator(".app-results > li").count()).toBeGreaterThan(0);
     await page.getByLabel("Order results by").selectOption("newest");
-    await page.getByRole("button", { name: "Search" }).click();
+    // The header has a search box of its own, on this page too.
+    await page.getByRole("main").getByRole("button", { name: "Search" }).click();
     await page.waitForURL(/sort=newest/);
     expect(await page.locator(".app-results > li").count()).toBeGreaterThan(0);
   });
