@@ -8,7 +8,7 @@ import { createPost } from "~/posts/save-post.server";
 import { SearchUnavailableError } from "~/search/meili.server";
 import { reindexAll } from "~/search/reindex.server";
 import { rebuildOutcome, rebuildSearchIndex, requestRebuild, startSearchRelay } from "~/search/relay-runner.server";
-import { searchRecords } from "~/search/search.server";
+import { searchRecords } from "~/search/finder.server";
 import { parseSearchQuery } from "~/search/search-query";
 import { LeaseLostError, relayAll, relayOnce, SEARCH_CONSUMER } from "~/search/search-relay.server";
 import { posts } from "../../db/schema";

@@ -23,7 +23,7 @@ import { ForbiddenError } from "~/platform/errors";
 import { acquireLease, leaseHolder, releaseLease } from "~/platform/lease.server";
 import { createPost, updatePost } from "~/posts/save-post.server";
 import { RELAY_LEASE, startSearchRelay } from "~/search/relay-runner.server";
-import { searchRecords } from "~/search/search.server";
+import { searchRecords } from "~/search/finder.server";
 import { getSearchAdminView, retryParkedRecords } from "~/search/search-admin.server";
 import { parseSearchQuery } from "~/search/search-query";
 import { LeaseLostError, relayAll, relayOnce, SEARCH_CONSUMER } from "~/search/search-relay.server";
