@@ -7,9 +7,10 @@
  * module's visibility filter, added to every query of the request.
  */
 import type { SessionUser } from "../auth/principals";
-import { type FacetCount, type FinderHit, type FinderResults, byCount, byYear } from "./finder-results";
+import { byCount, byYear, type FacetCount, type FinderHit, type FinderResults } from "./finder-results";
 import { SEARCH_INDEX } from "./index-settings.server";
 import { getSearchClient, type SearchParams, whileSearchIsUp } from "./meili.server";
+import { MARK_END, MARK_START, quoteFilterValue, toSegments, visibilityFilter } from "./search.server";
 import type { SearchDocument } from "./search-document.server";
 import {
   effectiveSort,
@@ -20,7 +21,6 @@ import {
   type SearchableType,
   type SearchQuery,
 } from "./search-query";
-import { MARK_END, MARK_START, quoteFilterValue, toSegments, visibilityFilter } from "./search.server";
 
 /** The document attribute each filter reads. */
 const FACET_ATTRIBUTE: Record<FilterName, keyof SearchDocument> = {
@@ -41,7 +41,11 @@ export function finderFilters(user: SessionUser, query: SearchQuery, leaveOut?: 
   return filters;
 }
 
-const SORT_RULES = { relevance: undefined, newest: ["date:desc", "updatedAt:desc"], oldest: ["date:asc", "updatedAt:asc"] };
+const SORT_RULES = {
+  relevance: undefined,
+  newest: ["date:desc", "updatedAt:desc"],
+  oldest: ["date:asc", "updatedAt:asc"],
+};
 
 /**
  * The main query of the finder's request: the page of hits, and the counts of
@@ -76,10 +80,7 @@ type Formatted = { title?: string; summary?: string; body?: string; sections?: R
  * it: the matching section or body cropped around the match; for a match in
  * the title, tags or partner, the summary.
  */
-export function pickSnippet(
-  formatted: Formatted,
-  matched: Set<string>,
-): { matchedIn: string | null; snippet: string } {
+export function pickSnippet(formatted: Formatted, matched: Set<string>): { matchedIn: string | null; snippet: string } {
   const summary = formatted.summary ?? "";
   const sectionKeys = Object.keys(formatted.sections ?? {}).map((key) => `sections.${key}`);
   const readingOrder = ["title", "summary", ...sectionKeys, "body", "tags", "partnerNames"];
