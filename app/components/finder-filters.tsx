@@ -28,9 +28,7 @@ function Checkbox({
         name={name}
         type="checkbox"
         value={facet.value}
-        checked={checked}
-        // The form as a whole applies the change (see the finder page); each box shows the pending query.
-        onChange={() => undefined}
+        defaultChecked={checked}
       />
       <label className="govuk-label govuk-checkboxes__label" htmlFor={id}>
         {labelFor(name, facet.value)} <span className="app-facet__count">({facet.count})</span>

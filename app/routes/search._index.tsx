@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation, useNavigation, useSubmit } from "@remix-run/react";
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { Form, Link, useLoaderData, useLocation, useSubmit } from "@remix-run/react";
+import { type FormEvent, type RefObject, useEffect, useRef, useState } from "react";
 import { requireUser } from "~/auth/session.server";
 import { FinderFilters, type LabelFor } from "~/components/finder-filters";
 import { FinderResultList } from "~/components/finder-result-list";
@@ -17,6 +17,7 @@ import { partnerFacetLabels } from "~/search/search.server";
 import {
   effectiveSort,
   FILTER_NAMES,
+  type FilterName,
   isFiltered,
   parseSearchQuery,
   RESULTS_PER_PAGE,
@@ -55,11 +56,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-/** The query the page is about to show: the one being loaded, so ticked boxes stay ticked meanwhile. */
-function usePendingQuery(query: SearchQuery): SearchQuery {
-  const navigation = useNavigation();
-  const next = navigation.location;
-  return next?.pathname === "/search" ? parseSearchQuery(new URLSearchParams(next.search)) : query;
+/**
+ * Keeps the form's boxes and order as the shown results have them after a
+ * change made elsewhere (a removed filter tag, "Clear filters", Back). The
+ * inputs stay the same elements, so focus stays on the box just ticked.
+ */
+function useFormInStep(form: RefObject<HTMLFormElement>, query: SearchQuery, sort: string) {
+  useEffect(() => {
+    if (!form.current) return;
+    for (const input of form.current.querySelectorAll<HTMLInputElement>("input[type=checkbox]")) {
+      input.checked = (query[input.name as FilterName] as string[] | undefined)?.includes(input.value) ?? false;
+    }
+    const select = form.current.querySelector<HTMLSelectElement>("select[name=sort]");
+    if (select) select.value = sort;
+  }, [form, query, sort]);
 }
 
 /** Made true once scripts run: the filters then apply on change and fold away on a phone. */
@@ -107,7 +117,7 @@ export default function FinderPage() {
   const { pathname, search } = useLocation();
   const submit = useSubmit();
   const enhanced = useEnhanced();
-  const pending = usePendingQuery(query);
+  const form = useRef<HTMLFormElement>(null);
   const [filtersOpen, setFiltersOpen] = useState(false);
   const filtersHeading = useRef<HTMLHeadingElement>(null);
   const topicName = (tag: string) => names[tag] ?? tag;
@@ -118,7 +128,8 @@ export default function FinderPage() {
     if (name === "tag") return topicName(value);
     return value;
   };
-  const sort = effectiveSort(searchDown ? { ...pending, q: "" } : pending);
+  const sort = effectiveSort(searchDown ? { ...query, q: "" } : query);
+  useFormInStep(form, query, sort);
   const sortOptions = [
     ...(query.q && !searchDown ? [{ value: "relevance", label: t("search.sortRelevance") }] : []),
     { value: "newest", label: t("search.sortNewest") },
@@ -141,7 +152,7 @@ export default function FinderPage() {
   return (
     <>
       <h1 className="govuk-heading-l govuk-!-margin-bottom-4">{t("finder.title")}</h1>
-      <Form method="get" action="/search" className="app-finder" onChange={applyOnChange}>
+      <Form ref={form} method="get" action="/search" className="app-finder" onChange={applyOnChange}>
         <div className="app-finder__keywords">
           <label className="govuk-label" htmlFor="finder-q">
             {t("finder.keywords")}
@@ -245,7 +256,7 @@ export default function FinderPage() {
             <h2 className="govuk-heading-m" tabIndex={-1} ref={filtersHeading}>
               {t("finder.filtersHeading")}
             </h2>
-            <FinderFilters query={pending} facets={results.facets} labelFor={labelFor} showApply={!enhanced} />
+            <FinderFilters query={query} facets={results.facets} labelFor={labelFor} showApply={!enhanced} />
           </div>
         </div>
       </Form>

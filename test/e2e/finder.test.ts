@@ -75,7 +75,8 @@ describe("the finder", () => {
     const withoutTopic = page.getByRole("link", { name: /^without Teams: \d+ results?$/ });
     await withoutTopic.click();
     await page.waitForURL((url) => !url.search.includes("tag="));
-    expect(await results(page).count()).toBeGreaterThan(0);
+    await results(page).first().waitFor();
+    expect(new URL(page.url()).searchParams.getAll("kind")).toEqual(["strategy"]);
   });
 
   it("says which part of a post matched, and its links carry the way back to the results", async () => {
@@ -90,7 +91,7 @@ describe("the finder", () => {
     await eventually(async () => {
       await editor.goto(`${e2e.baseUrl}/search?q=${word}`);
       return (await results(editor).count()) === 1;
-    }, 5_000);
+    }, 20_000);
     const hit = results(editor).first();
     expect(await hit.locator("mark").allTextContents()).toEqual([word]);
     expect(await hit.getByText("Matched in: Recommendation").count()).toBe(1);
