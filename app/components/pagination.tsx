@@ -81,7 +81,7 @@ export function Pagination({ page, pageCount, search }: { page: number; pageCoun
           number === null ? (
             // biome-ignore lint/suspicious/noArrayIndexKey: a gap has no identity but its place
             <li key={`gap-${index}`} className="govuk-pagination__item govuk-pagination__item--ellipses">
-              &ctdot;
+              ⋯
             </li>
           ) : (
             <li
