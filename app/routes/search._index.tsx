@@ -181,7 +181,7 @@ export default function FinderPage() {
               !
             </span>
             <strong className="govuk-warning-text__text">
-              <span className="govuk-visually-hidden">Warning</span>
+              <span className="govuk-visually-hidden">{t("finder.warning")}</span>
               {t("finder.keywordsDownTitle")}. {t("finder.keywordsDownText")}
               {query.q ? <> {t("finder.keywordsIgnored", { q: query.q })}</> : null}
             </strong>
