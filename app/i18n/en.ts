@@ -144,10 +144,8 @@ export const en = {
   "finder.fewNext": "To see more, remove a filter:",
   "finder.warning": "Warning",
   "finder.keywordsDownTitle": "Keyword search is unavailable at the moment",
-  "finder.keywordsDownText":
-    "You can still filter every post, listed newest first. Try searching by keyword again in a few minutes.",
-  "finder.keywordsIgnored":
-    "Your search for ‘{q}’ could not be run: the list shows every post that matches the filters.",
+  "finder.keywordsDownText": "Filters still work, newest first.",
+  "finder.keywordsIgnored": "‘{q}’ was not searched for.",
   "pagination.pageNumber": "Page {page}",
   "pagination.pageWord": "page",
 

@@ -182,8 +182,8 @@ export default function FinderPage() {
             </span>
             <strong className="govuk-warning-text__text">
               <span className="govuk-visually-hidden">{t("finder.warning")}</span>
-              {t("finder.keywordsDownTitle")}. {t("finder.keywordsDownText")}
-              {query.q ? <> {t("finder.keywordsIgnored", { q: query.q })}</> : null}
+              {t("finder.keywordsDownTitle")}. {query.q ? `${t("finder.keywordsIgnored", { q: query.q })} ` : null}
+              {t("finder.keywordsDownText")}
             </strong>
           </div>
         ) : null}

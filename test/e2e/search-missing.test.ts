@@ -25,7 +25,7 @@ describe("a Hub without Meilisearch", () => {
     const page = await e2e.signedInPage(NEWPORT_EDITOR);
     expect((await page.goto(`${e2e.baseUrl}/search?q=teams&kind=lesson`))?.status()).toBe(200);
     await page.getByText("Keyword search is unavailable at the moment").waitFor();
-    expect(await page.getByText("Your search for ‘teams’ could not be run").count()).toBe(1);
+    expect(await page.getByText("‘teams’ was not searched for.").count()).toBe(1);
     expect(await page.getByLabel("Search for").isDisabled()).toBe(true);
     const countShown = async () =>
       Number((await page.getByRole("status").textContent())?.match(/^(\d+) results?$/)?.[1]);
