@@ -49,10 +49,11 @@ function toDocument({ post, partnerSlug, partnerName, version }: Row, tags: stri
     title: post.title,
     summary: post.summary,
     // The plain text kept when the post was saved: indexing never renders Markdown.
-    sections: sectionsOf(post.kind)
-      .map((key) => post.rendered?.text[sectionField(key)] ?? "")
-      .filter(Boolean)
-      .join("\n"),
+    sections: Object.fromEntries(
+      sectionsOf(post.kind)
+        .map((key) => [key, post.rendered?.text[sectionField(key)] ?? ""])
+        .filter(([, text]) => text),
+    ),
     body: post.rendered?.text.body ?? "",
     tags,
     kind: post.kind,

@@ -1,238 +1,265 @@
-import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation, useSubmit } from "@remix-run/react";
+import { type FormEvent, type RefObject, useEffect, useRef, useState } from "react";
 import { requireUser } from "~/auth/session.server";
-import { Select } from "~/components/form-fields";
+import { FinderFilters, type LabelFor } from "~/components/finder-filters";
+import { FinderResultList } from "~/components/finder-result-list";
+import { FinderSelectedFilters } from "~/components/finder-selected-filters";
 import { Pagination } from "~/components/pagination";
-import { KindTag, StatusTag } from "~/components/post-tags";
-import { SearchBox } from "~/components/search-box";
 import { routeTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
-import type { PostKind, PostStatus } from "~/posts/post-kinds";
+import { findPostsInDatabase } from "~/posts/post-finder.server";
+import { topicNames } from "~/posts/topics.server";
+import { searchRecords } from "~/search/finder.server";
+import type { FinderResults } from "~/search/finder-results";
 import { SearchUnavailableError } from "~/search/meili.server";
-import { partnerFacetLabels, type SearchHit, searchRecords } from "~/search/search.server";
+import { partnerFacetLabels } from "~/search/search.server";
 import {
+  effectiveSort,
+  FILTER_NAMES,
+  type FilterName,
+  isFiltered,
   parseSearchQuery,
   RESULTS_PER_PAGE,
   type SearchQuery,
   searchHref,
-  type TextSegment,
 } from "~/search/search-query";
 
 export const meta: MetaFunction<typeof loader> = (args) =>
-  routeTitle(args, (t) => (args.data?.query.q ? t("search.titleFor", { q: args.data.query.q }) : t("search.title")));
+  routeTitle(args, (t) => (args.data?.query.q ? t("finder.titleFor", { q: args.data.query.q }) : t("finder.title")));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const query = parseSearchQuery(new URL(request.url).searchParams);
-  const partnerNames = partnerFacetLabels();
+  const url = new URL(request.url);
+  const query = parseSearchQuery(url.searchParams);
+  let results: FinderResults;
+  let searchDown = false;
   try {
-    const results = await searchRecords(user, query);
-    return { query, partnerNames, results, unavailable: false as const };
+    results = await searchRecords(user, query);
   } catch (error) {
     if (!(error instanceof SearchUnavailableError)) throw error;
-    return data({ query, partnerNames, results: null, unavailable: true as const }, { status: 503 });
+    // Still a finder: SQLite lists and filters, scoped as every post list is; only the words go unmatched.
+    results = findPostsInDatabase(user, query);
+    searchDown = true;
   }
+  const tags = [
+    ...results.facets.tag.map((facet) => facet.value),
+    ...query.tag,
+    ...results.hits.flatMap((h) => h.tags),
+  ];
+  return {
+    query,
+    results,
+    searchDown,
+    partnerNames: partnerFacetLabels(),
+    topicNames: Object.fromEntries(topicNames(tags)),
+  };
 }
 
-function Highlighted({ segments }: { segments: TextSegment[] }) {
-  return (
-    <>
-      {segments.map((segment, index) =>
-        // biome-ignore lint/suspicious/noArrayIndexKey: segments are static text in a fixed order
-        segment.match ? <mark key={index}>{segment.text}</mark> : <span key={index}>{segment.text}</span>,
-      )}
-    </>
-  );
+/**
+ * Keeps the form's boxes and order as the shown results have them after a
+ * change made elsewhere (a removed filter tag, "Clear filters", Back). The
+ * inputs stay the same elements, so focus stays on the box just ticked.
+ */
+function useFormInStep(form: RefObject<HTMLFormElement>, query: SearchQuery, sort: string) {
+  useEffect(() => {
+    if (!form.current) return;
+    for (const input of form.current.querySelectorAll<HTMLInputElement>("input[type=checkbox]")) {
+      input.checked = (query[input.name as FilterName] as string[] | undefined)?.includes(input.value) ?? false;
+    }
+    const select = form.current.querySelector<HTMLSelectElement>("select[name=sort]");
+    if (select) select.value = sort;
+  }, [form, query, sort]);
 }
 
-type FacetName = "type" | "kind" | "partner" | "tag" | "year";
+/** Made true once scripts run: the filters then apply on change and fold away on a phone. */
+function useEnhanced(): boolean {
+  const [enhanced, setEnhanced] = useState(false);
+  useEffect(() => setEnhanced(true), []);
+  return enhanced;
+}
 
-function FacetList({
-  name,
-  heading,
-  values,
-  query,
-  label,
-}: {
-  name: FacetName;
-  heading: string;
-  values: { value: string; count: number }[];
-  query: SearchQuery;
-  label: (value: string) => string;
-}) {
+function FewResults({ query, results, labelFor }: { query: SearchQuery; results: FinderResults; labelFor: LabelFor }) {
   const { t } = useI18n();
-  const selected = query[name] === undefined ? undefined : String(query[name]);
-  if (values.length === 0 && !selected) return null;
-  const withValue = (value: string | undefined) =>
-    searchHref({ ...query, [name]: name === "year" && value ? Number(value) : value, page: 1 });
+  const without = FILTER_NAMES.filter((name) => (results.totalWithout[name] ?? 0) > results.total);
+  if (!isFiltered(query) || results.total > 2 || results.unfilteredTotal === null) return null;
+  if (results.unfilteredTotal <= results.total) return null;
   return (
-    <div className="app-facet">
-      <h3 className="govuk-heading-s govuk-!-margin-bottom-2">{heading}</h3>
-      <ul className="govuk-list govuk-body-s">
-        {values.map(({ value, count }) =>
-          value === selected ? (
-            <li key={value}>
-              <strong>
-                {label(value)} ({count})
-              </strong>{" "}
-              <Link className="govuk-link" to={withValue(undefined)}>
-                {t("search.removeFilter")}
-                <span className="govuk-visually-hidden"> {label(value)}</span>
-              </Link>
-            </li>
-          ) : (
-            <li key={value}>
-              <Link className="govuk-link" to={withValue(value)}>
-                {label(value)} <span className="app-facet__count">({count})</span>
-              </Link>
-            </li>
-          ),
-        )}
+    <div className="govuk-inset-text app-few-results">
+      <p className="govuk-body">
+        {results.total === 0 ? t("finder.fewNone") : t("finder.fewSome", { count: results.total })}{" "}
+        {t("finder.fewNext")}
+      </p>
+      <ul className="govuk-list govuk-list--bullet">
+        {without.map((name) => (
+          <li key={name}>
+            <Link className="govuk-link" to={searchHref({ ...query, [name]: [], page: 1 })}>
+              {t("finder.fewWithout", {
+                filter: query[name].map((value) => labelFor(name, value)).join(", "),
+                count: results.totalWithout[name] ?? 0,
+              })}
+            </Link>
+          </li>
+        ))}
+        <li>
+          <Link className="govuk-link" to={searchHref({ q: query.q, sort: query.sort })}>
+            {t("finder.fewUnfiltered", { count: results.unfilteredTotal })}
+          </Link>
+        </li>
       </ul>
     </div>
   );
 }
 
-/** The tags that say what a result is: for a post, its kind and (unless published) its status. */
-function HitTags({ hit }: { hit: Pick<SearchHit, "type" | "kind" | "status"> }) {
-  if (hit.type === "post" && hit.kind) {
-    return (
-      <>
-        <KindTag kind={hit.kind as PostKind} /> <StatusTag status={hit.status as PostStatus} />
-      </>
-    );
-  }
-  return null;
-}
+export default function FinderPage() {
+  const { query, results, searchDown, partnerNames, topicNames: names } = useLoaderData<typeof loader>();
+  const { t } = useI18n();
+  const { pathname, search } = useLocation();
+  const submit = useSubmit();
+  const enhanced = useEnhanced();
+  const form = useRef<HTMLFormElement>(null);
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const filtersHeading = useRef<HTMLHeadingElement>(null);
+  const topicName = (tag: string) => names[tag] ?? tag;
+  const labelFor: LabelFor = (name, value) => {
+    if (name === "kind") return t(`kinds.${value as "lesson"}`);
+    if (name === "type") return t(`types.${value as "post"}`);
+    if (name === "partner") return partnerNames[value] ?? value;
+    if (name === "tag") return topicName(value);
+    return value;
+  };
+  const sort = effectiveSort(searchDown ? { ...query, q: "" } : query);
+  useFormInStep(form, query, sort);
+  const sortOptions = [
+    ...(query.q && !searchDown ? [{ value: "relevance", label: t("search.sortRelevance") }] : []),
+    { value: "newest", label: t("search.sortNewest") },
+    { value: "oldest", label: t("finder.sortOldest") },
+  ];
 
-export default function SearchPage() {
-  const { query, results, unavailable, partnerNames } = useLoaderData<typeof loader>();
-  const { t, date } = useI18n();
-  const { search } = useLocation();
-  const filtered = Boolean(query.type || query.kind || query.partner || query.tag || query.year);
+  // Ticking a box or choosing an order applies it at once; typing words waits for "Search".
+  const applyOnChange = (event: FormEvent<HTMLFormElement>) => {
+    const target = event.target as HTMLInputElement | HTMLSelectElement;
+    if (target.type === "checkbox" || target.tagName === "SELECT") {
+      submit(event.currentTarget, { preventScrollReset: true, replace: false });
+    }
+  };
+  const toggleFilters = () => {
+    setFiltersOpen((open) => !open);
+    // Moved to once shown, so that keyboard and screen reader users land in them.
+    requestAnimationFrame(() => filtersHeading.current?.focus());
+  };
+
   return (
     <>
-      <h1 className="govuk-heading-xl">{t("search.title")}</h1>
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <SearchBox id="search-page-q" variant="page" defaultValue={query.q}>
-            <Select
-              name="sort"
-              label={t("search.sort")}
-              defaultValue={query.sort}
-              options={[
-                { value: "relevance", label: t("search.sortRelevance") },
-                { value: "newest", label: t("search.sortNewest") },
-              ]}
+      <h1 className="govuk-heading-l govuk-!-margin-bottom-4">{t("finder.title")}</h1>
+      <Form ref={form} method="get" action="/search" className="app-finder" onChange={applyOnChange}>
+        <div className="app-finder__keywords">
+          <label className="govuk-label" htmlFor="finder-q">
+            {t("finder.keywords")}
+          </label>
+          <div className="app-search__row">
+            <input
+              key={query.q}
+              className="govuk-input app-search__input"
+              id="finder-q"
+              name="q"
+              type="search"
+              defaultValue={searchDown ? "" : query.q}
+              disabled={searchDown}
+              aria-describedby={searchDown ? "finder-keywords-down" : undefined}
+              spellCheck={false}
+              enterKeyHint="search"
             />
-          </SearchBox>
-          {query.truncated ? <div className="govuk-inset-text">{t("search.truncated")}</div> : null}
-        </div>
-      </div>
-      {unavailable ? (
-        <div className="govuk-grid-row">
-          <div className="govuk-grid-column-two-thirds">
-            <h2 className="govuk-heading-m">{t("search.unavailableTitle")}</h2>
-            <p className="govuk-body">{t("search.unavailableText")}</p>
-            <p className="govuk-body">
-              <Link className="govuk-link" to="/posts">
-                {t("search.browseInstead")}
-              </Link>
-            </p>
+            <button type="submit" className="govuk-button app-search__button" disabled={searchDown}>
+              {t("finder.search")}
+            </button>
           </div>
         </div>
-      ) : results ? (
-        <div className="govuk-grid-row">
-          <div className="govuk-grid-column-one-third">
-            <section className="app-filters" aria-labelledby="facets-heading">
-              <h2 className="govuk-heading-m" id="facets-heading">
-                {t("search.narrow")}
-              </h2>
-              {/* Only worth showing once there is more than one type of record to choose between. */}
-              {results.facets.type.length > 1 || query.type ? (
-                <FacetList
-                  name="type"
-                  heading={t("search.type")}
-                  values={results.facets.type}
-                  query={query}
-                  label={(value) => t(`types.${value as "post"}`)}
-                />
-              ) : null}
-              <FacetList
-                name="kind"
-                heading={t("posts.filter.kind")}
-                values={results.facets.kind}
-                query={query}
-                label={(value) => t(`kinds.${value as "lesson"}`)}
-              />
-              <FacetList
-                name="partner"
-                heading={t("posts.filter.partner")}
-                values={results.facets.partner}
-                query={query}
-                label={(value) => partnerNames[value] ?? value}
-              />
-              <FacetList
-                name="year"
-                heading={t("search.year")}
-                values={results.facets.year}
-                query={query}
-                label={(value) => value}
-              />
-              <FacetList
-                name="tag"
-                heading={t("posts.filter.tag")}
-                values={results.facets.tags}
-                query={query}
-                label={(value) => value}
-              />
-              {filtered ? (
-                <p className="govuk-body-s">
-                  <Link className="govuk-link" to={searchHref({ q: query.q, sort: query.sort })}>
-                    {t("search.clearFilters")}
-                  </Link>
-                </p>
-              ) : null}
-            </section>
+        {searchDown ? (
+          <div className="govuk-warning-text" id="finder-keywords-down">
+            <span className="govuk-warning-text__icon" aria-hidden="true">
+              !
+            </span>
+            <strong className="govuk-warning-text__text">
+              <span className="govuk-visually-hidden">{t("finder.warning")}</span>
+              {t("finder.keywordsDownTitle")}. {query.q ? `${t("finder.keywordsIgnored", { q: query.q })} ` : null}
+              {t("finder.keywordsDownText")}
+            </strong>
           </div>
-          <div className="govuk-grid-column-two-thirds">
-            <p className="govuk-body" role="status">
-              {query.q
-                ? t("search.countFor", { count: results.total, q: query.q })
-                : t("search.count", { count: results.total })}
-            </p>
-            {results.hits.length === 0 ? (
+        ) : null}
+        {query.truncated ? <div className="govuk-inset-text">{t("search.truncated")}</div> : null}
+
+        <div className={`app-finder__layout${enhanced ? " app-finder__layout--enhanced" : ""}`}>
+          <div className="app-finder__toggle">
+            {enhanced ? (
+              <button
+                type="button"
+                className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                aria-expanded={filtersOpen}
+                aria-controls="finder-filters"
+                onClick={toggleFilters}
+              >
+                {t("finder.filterResults")}
+              </button>
+            ) : (
+              <a href="#finder-filters" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">
+                {t("finder.filterResults")}
+              </a>
+            )}
+          </div>
+
+          <div className="app-finder__results">
+            <div className="app-finder__summary">
+              <p className="govuk-body govuk-!-margin-bottom-0" role="status">
+                {query.q && !searchDown
+                  ? t("search.countFor", { count: results.total, q: query.q })
+                  : t("search.count", { count: results.total })}
+              </p>
+              <div className="govuk-form-group app-finder__sort">
+                <label className="govuk-label govuk-!-display-inline-block" htmlFor="finder-sort">
+                  {t("search.sort")}
+                </label>{" "}
+                <select className="govuk-select" id="finder-sort" name="sort" value={sort} onChange={() => undefined}>
+                  {sortOptions.map((option) => (
+                    <option key={option.value} value={option.value}>
+                      {option.label}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </div>
+            <FinderSelectedFilters query={query} labelFor={labelFor} />
+            <FewResults query={query} results={results} labelFor={labelFor} />
+            {results.total === 0 && !isFiltered(query) ? (
               <div>
                 <h2 className="govuk-heading-m">{t("search.emptyTitle")}</h2>
                 <ul className="govuk-list govuk-list--bullet">
                   <li>{t("search.emptySpelling")}</li>
                   <li>{t("search.emptyFewer")}</li>
-                  {filtered ? <li>{t("search.emptyFilters")}</li> : null}
                 </ul>
               </div>
-            ) : (
-              <ol className="app-results" start={(results.page - 1) * RESULTS_PER_PAGE + 1}>
-                {results.hits.map((hit) => (
-                  <li key={hit.url} className="app-post-card">
-                    <h2 className="govuk-heading-m govuk-!-margin-bottom-2">
-                      <Link className="govuk-link" to={hit.url}>
-                        <Highlighted segments={hit.title} />
-                      </Link>
-                    </h2>
-                    <p className="app-post-meta">
-                      <HitTags hit={hit} /> {hit.partners.map((partner) => partner.name).join(", ")} · {date(hit.date)}
-                    </p>
-                    <p className="govuk-body">
-                      <Highlighted segments={hit.snippet} />
-                    </p>
-                  </li>
-                ))}
-              </ol>
-            )}
+            ) : null}
+            <h2 className="govuk-visually-hidden">{t("finder.results")}</h2>
+            <FinderResultList
+              hits={results.hits}
+              firstNumber={(results.page - 1) * RESULTS_PER_PAGE + 1}
+              backTo={`${pathname}${search}`}
+              topicName={topicName}
+            />
             <Pagination page={results.page} pageCount={results.pageCount} search={search} />
           </div>
+
+          <div
+            className={`app-finder__filters app-filters${filtersOpen ? " app-finder__filters--open" : ""}`}
+            id="finder-filters"
+          >
+            <h2 className="govuk-heading-m" tabIndex={-1} ref={filtersHeading}>
+              {t("finder.filtersHeading")}
+            </h2>
+            <FinderFilters query={query} facets={results.facets} labelFor={labelFor} showApply={!enhanced} />
+          </div>
         </div>
-      ) : null}
+      </Form>
     </>
   );
 }

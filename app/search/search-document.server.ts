@@ -17,8 +17,12 @@ export interface SearchDocument {
   url: string;
   title: string;
   summary: string;
-  /** The record's structured parts (a lesson's driving event, recommendation...) as plain text. */
-  sections: string;
+  /**
+   * The record's structured parts as plain text, each its own attribute in
+   * reading order (a lesson's drivingEvent, lesson, recommendation...), so that
+   * a result can say which part matched ("Matched in: Recommendation").
+   */
+  sections: Record<string, string>;
   /** The record's main text as plain text. */
   body: string;
   tags: string[];

@@ -1,4 +1,4 @@
-/** Reading the search page's query string. Client-safe: no server imports. */
+/** Reading the finder's query string. Client-safe: no server imports. */
 import { POST_KINDS, type RecordType } from "../../db/enums";
 
 /** The record types search holds (each has a SearchSource on the server). */
@@ -11,60 +11,106 @@ export const SEARCHABLE_KINDS: readonly string[] = [...POST_KINDS];
 export const MAX_QUERY_LENGTH = 512;
 export const RESULTS_PER_PAGE = 10;
 export const MAX_PAGE = 1000;
+/** More values than anyone ticks by hand; a longer list in an address is cut, never an error. */
+export const MAX_VALUES_PER_FILTER = 20;
+
+/** The finder's filters, in the order the page shows them. Values of one are OR'd; different ones AND'd. */
+export const FILTER_NAMES = ["type", "kind", "partner", "tag", "year"] as const;
+export type FilterName = (typeof FILTER_NAMES)[number];
+
+export const SORTS = ["relevance", "newest", "oldest"] as const;
+export type Sort = (typeof SORTS)[number];
 
 export interface SearchQuery {
   q: string;
-  type?: SearchableType;
-  /** The record type's own category, such as a post's kind. */
-  kind?: string;
-  partner?: string;
-  tag?: string;
-  year?: number;
+  /** Record types. */
+  type: SearchableType[];
+  /** Each record type's own category, such as a post's kind. */
+  kind: string[];
+  partner: string[];
+  tag: string[];
+  year: string[];
   page: number;
-  sort: "relevance" | "newest";
+  /** As asked; undefined means the default (see effectiveSort). */
+  sort?: Sort;
   /** The query was longer than MAX_QUERY_LENGTH and was cut. */
   truncated: boolean;
 }
 
 const FACET_VALUE = /^[a-z0-9-]{1,80}$/;
 
+function isYear(value: string): boolean {
+  const year = Number(value);
+  return /^\d{4}$/.test(value) && year >= 1990 && year <= 2100;
+}
+
+const ACCEPTS: Record<FilterName, (value: string) => boolean> = {
+  type: (value) => (SEARCHABLE_TYPES as readonly string[]).includes(value),
+  kind: (value) => SEARCHABLE_KINDS.includes(value),
+  partner: (value) => FACET_VALUE.test(value),
+  tag: (value) => FACET_VALUE.test(value),
+  year: isYear,
+};
+
+/** A filter's values: well formed, each once, at most MAX_VALUES_PER_FILTER; anything else is ignored. */
+function valuesOf(params: URLSearchParams, name: FilterName): string[] {
+  const values = params
+    .getAll(name)
+    .map((value) => value.trim())
+    .filter(ACCEPTS[name]);
+  return [...new Set(values)].slice(0, MAX_VALUES_PER_FILTER);
+}
+
 /**
- * Parses `/search?q=&type=&kind=&partner=&tag=&year=&page=&sort=`. Values that are
- * not well formed are ignored, never an error; an out-of-range page stays out
- * of range (and shows an empty page).
+ * Parses `/search?q=&type=&kind=&partner=&tag=&year=&page=&sort=`, where each
+ * filter may come several times. Values that are not well formed are ignored,
+ * never an error; an out-of-range page stays out of range (and shows an empty page).
  */
 export function parseSearchQuery(params: URLSearchParams): SearchQuery {
   const raw = (params.get("q") ?? "").replace(/\s+/g, " ").trim();
   const q = Array.from(raw).slice(0, MAX_QUERY_LENGTH).join("");
-  const type = params.get("type") ?? "";
-  const kind = params.get("kind") ?? "";
-  const partner = params.get("partner") ?? "";
-  const tag = params.get("tag") ?? "";
-  const year = Number(params.get("year"));
   const page = Number(params.get("page") ?? "1");
+  const sort = params.get("sort") ?? "";
   return {
     q,
     truncated: q.length < raw.length,
-    type: (SEARCHABLE_TYPES as readonly string[]).includes(type) ? (type as SearchableType) : undefined,
-    kind: SEARCHABLE_KINDS.includes(kind) ? kind : undefined,
-    partner: FACET_VALUE.test(partner) ? partner : undefined,
-    tag: FACET_VALUE.test(tag) ? tag : undefined,
-    year: Number.isInteger(year) && year >= 1990 && year <= 2100 ? year : undefined,
+    type: valuesOf(params, "type") as SearchableType[],
+    kind: valuesOf(params, "kind"),
+    partner: valuesOf(params, "partner"),
+    tag: valuesOf(params, "tag"),
+    year: valuesOf(params, "year"),
     page: Number.isInteger(page) && page >= 1 ? Math.min(page, MAX_PAGE) : 1,
-    sort: params.get("sort") === "newest" ? "newest" : "relevance",
+    sort: (SORTS as readonly string[]).includes(sort) ? (sort as Sort) : undefined,
   };
 }
 
-/** The query string for a search, leaving out what is empty or default. */
+/** Best match when there are words to match, newest first when there are none (best match means nothing then). */
+export function effectiveSort(query: Pick<SearchQuery, "q" | "sort">): Sort {
+  if (!query.q) return query.sort === "oldest" ? "oldest" : "newest";
+  return query.sort ?? "relevance";
+}
+
+/** Is any filter chosen? */
+export function isFiltered(query: Pick<SearchQuery, FilterName>): boolean {
+  return FILTER_NAMES.some((name) => query[name].length > 0);
+}
+
+/** The same query with no filters (the words and order kept). */
+export function withoutFilters(query: SearchQuery): SearchQuery {
+  return { ...query, type: [], kind: [], partner: [], tag: [], year: [], page: 1 };
+}
+
+/** The same query without one value of one filter, back on page 1. */
+export function withoutValue(query: SearchQuery, name: FilterName, value: string): SearchQuery {
+  return { ...query, [name]: query[name].filter((other) => other !== value), page: 1 };
+}
+
+/** The finder's address for a query, leaving out what is empty or default. */
 export function searchHref(query: Partial<SearchQuery>): string {
   const params = new URLSearchParams();
   if (query.q) params.set("q", query.q);
-  if (query.type) params.set("type", query.type);
-  if (query.kind) params.set("kind", query.kind);
-  if (query.partner) params.set("partner", query.partner);
-  if (query.tag) params.set("tag", query.tag);
-  if (query.year) params.set("year", String(query.year));
-  if (query.sort && query.sort !== "relevance") params.set("sort", query.sort);
+  for (const name of FILTER_NAMES) for (const value of query[name] ?? []) params.append(name, value);
+  if (query.sort) params.set("sort", query.sort);
   if (query.page && query.page > 1) params.set("page", String(query.page));
   const search = params.toString();
   return search ? `/search?${search}` : "/search";

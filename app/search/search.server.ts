@@ -10,13 +10,7 @@ import { listPartners } from "../partners/partners.server";
 import { SEARCH_INDEX } from "./index-settings.server";
 import { getSearchClient, type SearchParams, succeeded, whileSearchIsUp } from "./meili.server";
 import type { SearchDocument } from "./search-document.server";
-import {
-  RESULTS_PER_PAGE,
-  type SearchableType,
-  type SearchQuery,
-  type Suggestion,
-  type TextSegment,
-} from "./search-query";
+import type { SearchableType, Suggestion, TextSegment } from "./search-query";
 
 /** Well under Meilisearch's default 100 MB payload limit, whatever the records' size. */
 export const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
@@ -54,8 +48,9 @@ export async function removeDocuments(ids: string[], indexUid = SEARCH_INDEX): P
   await succeeded(() => getSearchClient().index(indexUid).deleteDocuments(ids));
 }
 
-const MARK_START = "\uE000";
-const MARK_END = "\uE001";
+/** Marks around matched words: private-use characters, so no HTML is ever involved. */
+export const MARK_START = "\uE000";
+export const MARK_END = "\uE001";
 
 /** Quotes a value for a Meilisearch filter expression. */
 export function quoteFilterValue(value: string | number): string {
@@ -65,16 +60,6 @@ export function quoteFilterValue(value: string | number): string {
 /** The filter that limits results to what this person may see. */
 export function visibilityFilter(user: SessionUser): string {
   return `visibility IN [${principalsOf(user).map(quoteFilterValue).join(", ")}]`;
-}
-
-function filtersFor(user: SessionUser, query: Partial<SearchQuery>): string[] {
-  const filters = [visibilityFilter(user)];
-  if (query.type) filters.push(`type = ${quoteFilterValue(query.type)}`);
-  if (query.kind) filters.push(`kind = ${quoteFilterValue(query.kind)}`);
-  if (query.partner) filters.push(`partners = ${quoteFilterValue(query.partner)}`);
-  if (query.tag) filters.push(`tags = ${quoteFilterValue(query.tag)}`);
-  if (query.year) filters.push(`year = ${quoteFilterValue(query.year)}`);
-  return filters;
 }
 
 /** Splits Meilisearch's highlighted text into plain and matched runs (no HTML involved). */
@@ -92,113 +77,16 @@ export function toSegments(formatted: string): TextSegment[] {
   return segments;
 }
 
-export interface SearchHit {
-  type: SearchableType;
-  url: string;
-  kind: string | null;
-  status: string;
-  partners: { slug: string; name: string }[];
-  title: TextSegment[];
-  snippet: TextSegment[];
-  date: number;
-  tags: string[];
-}
-
-export interface FacetCount {
-  value: string;
-  count: number;
-}
-
-export interface SearchResults {
-  hits: SearchHit[];
-  total: number;
-  page: number;
-  pageCount: number;
-  facets: { type: FacetCount[]; kind: FacetCount[]; partner: FacetCount[]; tags: FacetCount[]; year: FacetCount[] };
-  took: number;
-}
-
-type HitFields = Pick<
-  SearchDocument,
-  "url" | "kind" | "status" | "partners" | "partnerNames" | "tags" | "date" | "title" | "summary" | "body"
-> & { type: SearchableType };
-
-function sortedFacet(distribution: Record<string, number> | undefined): FacetCount[] {
-  return Object.entries(distribution ?? {})
-    .map(([value, count]) => ({ value, count }))
-    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-}
-
-/**
- * What the search page asks Meilisearch, besides the words: exported so the
- * load benchmark sends the engine exactly the same request.
- */
-export function searchPageParams(user: SessionUser, query: SearchQuery) {
-  return {
-    filter: filtersFor(user, query),
-    facets: ["type", "kind", "partners", "tags", "year"],
-    page: query.page,
-    hitsPerPage: RESULTS_PER_PAGE,
-    sort: query.sort === "newest" ? ["date:desc", "updatedAt:desc"] : undefined,
-    attributesToRetrieve: ["type", "url", "kind", "status", "partners", "partnerNames", "tags", "date"],
-    attributesToHighlight: ["title", "summary"],
-    attributesToCrop: ["body"],
-    cropLength: 40,
-    highlightPreTag: MARK_START,
-    highlightPostTag: MARK_END,
-  } satisfies SearchParams;
-}
-
-/** One page of results with facet counts, across every record type. Throws SearchUnavailableError when the engine is down. */
-export async function searchRecords(
-  user: SessionUser,
-  query: SearchQuery,
-  indexUid = SEARCH_INDEX,
-): Promise<SearchResults> {
-  const response = await whileSearchIsUp(() =>
-    getSearchClient().index<HitFields>(indexUid).search(query.q, searchPageParams(user, query)),
-  );
-  const hits = response.hits.map((hit): SearchHit => {
-    const formatted = hit._formatted ?? {};
-    const body = formatted.body ?? "";
-    const snippet = body.includes(MARK_START) ? body : (formatted.summary ?? "");
-    return {
-      type: hit.type,
-      url: hit.url,
-      kind: hit.kind,
-      status: hit.status,
-      partners: hit.partners.map((slug, index) => ({ slug, name: hit.partnerNames[index] ?? slug })),
-      title: toSegments(formatted.title ?? ""),
-      snippet: toSegments(snippet),
-      date: hit.date,
-      tags: hit.tags,
-    };
-  });
-  const distribution = response.facetDistribution ?? {};
-  return {
-    hits,
-    total: response.totalHits ?? 0,
-    page: response.page ?? query.page,
-    pageCount: response.totalPages ?? 0,
-    facets: {
-      type: sortedFacet(distribution.type),
-      kind: sortedFacet(distribution.kind),
-      partner: sortedFacet(distribution.partners),
-      tags: sortedFacet(distribution.tags).slice(0, 20),
-      year: sortedFacet(distribution.year).sort((a, b) => Number(b.value) - Number(a.value)),
-    },
-    took: response.processingTimeMs,
-  };
-}
-
 /** What search-as-you-type asks Meilisearch, besides the words (shared with the load benchmark). */
 export function suggestionParams(user: SessionUser, limit = 6) {
   return {
-    filter: filtersFor(user, {}),
+    filter: [visibilityFilter(user)],
     limit,
     attributesToRetrieve: ["type", "url", "title", "kind", "partnerNames"],
   } satisfies SearchParams;
 }
+
+type SuggestionFields = Pick<SearchDocument, "url" | "title" | "kind" | "partnerNames"> & { type: SearchableType };
 
 /** A few titles for the search-as-you-type list. */
 export async function suggestRecords(
@@ -209,7 +97,7 @@ export async function suggestRecords(
 ): Promise<Suggestion[]> {
   if (!q.trim()) return [];
   const response = await whileSearchIsUp(() =>
-    getSearchClient().index<HitFields>(indexUid).search(q, suggestionParams(user, limit)),
+    getSearchClient().index<SuggestionFields>(indexUid).search(q, suggestionParams(user, limit)),
   );
   return response.hits.map((hit) => ({
     type: hit.type,

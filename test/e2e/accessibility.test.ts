@@ -55,16 +55,19 @@ describe("reading", () => {
     await scan(await e2e.signedInPage(READER), "/");
   });
 
-  it("browse posts, with results", async () => {
-    const page = await e2e.signedInPage(READER);
-    await scan(page, "/posts");
-    expect(await page.locator("article.app-post-card").count()).toBeGreaterThan(0);
+  it("the finder, newest first, on a phone with its filters open", async () => {
+    const page = await e2e.signedInPage(READER, { viewport: { width: 375, height: 667 } });
+    await page.goto(`${e2e.baseUrl}/search`);
+    await page.getByRole("button", { name: "Filter results" }).click();
+    await page.getByRole("checkbox", { name: /^Lesson learned/ }).waitFor({ state: "visible" });
+    await expectAccessible(page);
+    expect(await page.locator(".app-results > li").count()).toBeGreaterThan(0);
   });
 
-  it("browse posts, filtered to nothing", async () => {
+  it("the finder, filtered to nothing", async () => {
     const page = await e2e.signedInPage(READER);
-    await scan(page, "/posts?kind=strategy&tag=teams");
-    expect(await page.getByText("No posts match these filters.").count()).toBe(1);
+    await scan(page, "/search?kind=strategy&tag=teams");
+    expect(await page.getByText("No results match all of these filters.").count()).toBe(1);
   });
 
   it("a published post", async () => {

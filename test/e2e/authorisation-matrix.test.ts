@@ -213,7 +213,8 @@ const MATRIX: Row[] = [
     expected: [LOGIN, 403, 403, 403, 400],
     request: async () => ({ path: "/partners/torfaen", form: { digitalLead: "no-such-person" } }),
   },
-  { method: "GET", route: "/posts", expected: ALL_SIGNED_IN, request: fixed("/posts") },
+  // Browsing is the finder's now: the old address sends everyone there (which then asks who they are).
+  { method: "GET", route: "/posts", expected: [301, 301, 301, 301, 301], request: fixed("/posts") },
   { method: "POST", route: "/posts", expected: NO_ACTION, request: fixed("/posts") },
   { method: "GET", route: "/posts/new", expected: [LOGIN, 403, 200, 200, 200], request: fixed("/posts/new") },
   {
@@ -576,11 +577,11 @@ describe("the authorisation matrix", () => {
       });
       expect([role, response.status, response.headers.get("location")]).toEqual([role, 302, "/login"]);
       if (session) {
-        const after = await fetch(`${baseUrl}/posts`, { headers: { Cookie: session }, redirect: "manual" });
+        const after = await fetch(`${baseUrl}/search`, { headers: { Cookie: session }, redirect: "manual" });
         expect(after.headers.get("location")).toMatch(/^\/login/);
       }
     }
     // The matrix's own sessions are untouched.
-    expect((await send("reader", "GET", "/posts")).status).toBe(200);
+    expect((await send("reader", "GET", "/search")).status).toBe(200);
   });
 });

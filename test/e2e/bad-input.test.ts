@@ -35,8 +35,8 @@ async function postNew(
 
 /** How many posts Torfaen's editor can see, read from the list page's status line. */
 async function torfaenPostCount(request: APIRequestContext): Promise<number> {
-  const html = await (await request.get(`${e2e.baseUrl}/posts?partner=torfaen`)).text();
-  const count = /role="status">(\d+) posts?</.exec(html)?.[1];
+  const html = await (await request.get(`${e2e.baseUrl}/search?partner=torfaen`)).text();
+  const count = /role="status">(\d+) results?</.exec(html)?.[1];
   if (count === undefined) throw new Error("The post list did not say how many posts it has");
   return Number(count);
 }
@@ -150,8 +150,8 @@ describe("cross-site requests", () => {
       maxRedirects: 0,
     });
     expect(response.status()).toBe(403);
-    expect((await page.goto(`${e2e.baseUrl}/posts`))?.status()).toBe(200);
-    expect(new URL(page.url()).pathname).toBe("/posts");
+    expect((await page.goto(`${e2e.baseUrl}/search`))?.status()).toBe(200);
+    expect(new URL(page.url()).pathname).toBe("/search");
   });
 });
 
@@ -180,9 +180,9 @@ describe("unknown addresses", () => {
 
   it("ignores filter values it does not know", async () => {
     const page = await e2e.signedInPage(TORFAEN_EDITOR);
-    const url = `${e2e.baseUrl}/posts?kind=memo&partner=%27%20OR%201%3D1&tag=<script>&page=-4`;
+    const url = `${e2e.baseUrl}/search?kind=memo&partner=%27%20OR%201%3D1&tag=<script>&page=-4`;
     expect((await page.goto(url))?.status()).toBe(200);
-    expect(await page.locator("article.app-post-card").count()).toBeGreaterThan(0);
+    expect(await page.locator(".app-results > li").count()).toBeGreaterThan(0);
   });
 });
 
@@ -211,7 +211,7 @@ describe("health and request ids", () => {
 
   it.each([
     ["a page", "/login", 200],
-    ["a page that needs signing in", "/posts", 302],
+    ["a page that needs signing in", "/search", 302],
     ["the health check", "/healthz", 200],
     ["the favicon", "/favicon.ico", 204],
   ])("gives %s an X-Request-Id", async (_name, path, status) => {

@@ -12,8 +12,10 @@ describe("browsing", () => {
     const page = await e2e.signedInPage(READER);
     expect((await page.goto(`${e2e.baseUrl}/`))?.status()).toBe(200);
     expect(await page.getByRole("heading", { name: "Latest lessons learned" }).count()).toBe(1);
-    expect((await page.goto(`${e2e.baseUrl}/posts?kind=case-study`))?.status()).toBe(200);
-    const cards = page.locator("article.app-post-card");
+    // Browsing is the finder now: the old address keeps its filters.
+    expect((await page.goto(`${e2e.baseUrl}/posts?kind=case-study&tag=cloud`))?.status()).toBe(200);
+    expect(page.url()).toBe(`${e2e.baseUrl}/search?kind=case-study&tag=cloud`);
+    const cards = page.locator(".app-results > li");
     expect(await cards.count()).toBeGreaterThan(0);
     for (const card of await cards.all()) expect(await card.textContent()).toContain("Case study");
     expect((await page.goto(`${e2e.baseUrl}/partners`))?.status()).toBe(200);
@@ -47,7 +49,7 @@ describe("signing in and out", () => {
     await page.getByLabel("Email address").fill(READER);
     await page.getByLabel("Password").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL(`${e2e.baseUrl}/posts?kind=lesson`);
+    await page.waitForURL(`${e2e.baseUrl}/search?kind=lesson`);
     await page.getByRole("button", { name: "Sign out" }).waitFor();
   });
 

@@ -78,7 +78,7 @@ describe("writing and publishing a lesson learned", () => {
     expect(await reader.getByRole("heading", { name: "Page not found" }).count()).toBe(1);
     expect((await reader.goto(`${e2e.baseUrl}/partners/torfaen`))?.status()).toBe(200);
     expect(await reader.getByText(title).count()).toBe(0);
-    expect((await reader.goto(`${e2e.baseUrl}/posts?partner=torfaen&kind=lesson`))?.status()).toBe(200);
+    expect((await reader.goto(`${e2e.baseUrl}/search?partner=torfaen&kind=lesson`))?.status()).toBe(200);
     expect(await reader.getByText(title).count()).toBe(0);
   });
 

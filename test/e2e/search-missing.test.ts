@@ -21,15 +21,30 @@ describe("a Hub without Meilisearch", () => {
     expect(await response.json()).toMatchObject({ status: "degraded", database: "ok", search: "down" });
   });
 
-  it("answers the search page with 503 and a message, while other pages work", async () => {
-    e2e.allowNavigationStatus(503);
+  it("still lists and filters posts from the database, saying keyword search is unavailable", async () => {
     const page = await e2e.signedInPage(NEWPORT_EDITOR);
-    expect((await page.goto(`${e2e.baseUrl}/search?q=teams`))?.status()).toBe(503);
-    expect(await page.getByRole("heading", { name: "Search is temporarily unavailable" }).count()).toBe(1);
-    await page.getByRole("link", { name: "Browse posts instead" }).click();
-    await page.getByRole("heading", { level: 1, name: "Browse posts" }).waitFor();
-    expect(new URL(page.url()).pathname).toBe("/posts");
-    await page.locator("article.app-post-card").first().waitFor();
+    expect((await page.goto(`${e2e.baseUrl}/search?q=teams&kind=lesson`))?.status()).toBe(200);
+    await page.getByText("Keyword search is unavailable at the moment").waitFor();
+    expect(await page.getByText("‘teams’ was not searched for.").count()).toBe(1);
+    expect(await page.getByLabel("Search for").isDisabled()).toBe(true);
+    const countShown = async () =>
+      Number((await page.getByRole("status").textContent())?.match(/^(\d+) results?$/)?.[1]);
+    const lessons = await countShown();
+    expect(lessons).toBeGreaterThan(0);
+    const cards = page.locator(".app-results > li");
+    for (const card of await cards.all()) expect(await card.textContent()).toContain("Lesson learned");
+    // Counts come from the database too, and stay useful with a kind chosen.
+    const caseStudies = page.getByRole("checkbox", { name: /^Case study \(\d+\)$/ });
+    const added = Number(
+      (await page.locator(`label[for="${await caseStudies.getAttribute("id")}"]`).textContent())?.match(
+        /\((\d+)\)$/,
+      )?.[1],
+    );
+    expect(added).toBeGreaterThan(0);
+    await caseStudies.check();
+    await page.waitForURL(/kind=case-study/);
+    await page.getByRole("link", { name: /^Remove filter: Kind Case study/ }).waitFor();
+    expect(await countShown()).toBe(lessons + added);
   });
 
   it("saves posts meanwhile, which wait in the index's backlog", async () => {

@@ -20,24 +20,24 @@ describe("searching", () => {
     const status = page.getByRole("status").filter({ hasText: "results for" });
     await status.waitFor();
     expect(await status.textContent()).toMatch(/^\d+ results for ‘Micosoft Teems’$/);
-    const titles = page.locator(".app-results h2");
+    const titles = page.locator(".app-results h3");
     const firstTitles = (await titles.allTextContents()).slice(0, 5).join(" | ");
     expect(firstTitles).toContain(TEAMS_TITLE);
     expect(await page.locator(".app-results mark").count()).toBeGreaterThan(0);
     // Each hit links to its own address, given by the index.
-    const teams = page.locator(".app-results h2 a").filter({ hasText: TEAMS_TITLE });
+    const teams = page.locator(".app-results h3 a").filter({ hasText: TEAMS_TITLE });
     expect(await teams.getAttribute("href")).toBe("/posts/teams-rollout-covid");
 
     const before = await page.locator(".app-results > li").count();
-    await page.getByRole("link", { name: /^Case study \(\d+\)$/ }).click();
+    await page.getByRole("checkbox", { name: /^Case study \(\d+\)$/ }).check();
     await page.waitForURL(/kind=case-study/);
-    await page.getByRole("link", { name: /^Remove/ }).waitFor();
+    await page.getByRole("link", { name: /^Remove filter: Kind Case study/ }).waitFor();
     const kinds = await page.locator(".app-results .govuk-tag").allTextContents();
     expect(kinds.length).toBeGreaterThan(0);
     expect(kinds.length).toBeLessThanOrEqual(before);
     expect(new Set(kinds)).toEqual(new Set(["Case study"]));
 
-    const first = page.locator(".app-results h2 a").first();
+    const first = page.locator(".app-results h3 a").first();
     const [href, title] = [await first.getAttribute("href"), await first.textContent()];
     await first.click();
     await page.waitForURL(`${e2e.baseUrl}${href}`);
@@ -57,11 +57,19 @@ describe("searching", () => {
     await page.getByRole("button", { name: "Search" }).click();
     await page.waitForURL(/\/search\?q=cyber/);
     expect(await page.locator(".app-results > li").count()).toBeGreaterThan(0);
-    await page.getByLabel("Order results by").selectOption("newest");
-    // The header has a search box of its own, on this page too.
-    await page.getByRole("main").getByRole("button", { name: "Search" }).click();
+    await page.getByLabel("Sort by").selectOption("newest");
+    await page.getByRole("checkbox", { name: /^Lesson learned/ }).check();
+    await page.getByRole("checkbox", { name: /^Case study/ }).check();
+    await page.getByRole("button", { name: "Apply filters" }).click();
     await page.waitForURL(/sort=newest/);
+    const url = new URL(page.url());
+    expect(url.searchParams.getAll("kind").sort()).toEqual(["case-study", "lesson"]);
+    expect(url.searchParams.get("q")).toBe("cyber");
     expect(await page.locator(".app-results > li").count()).toBeGreaterThan(0);
+    const dates = await page.locator(".app-results .app-post-meta").allTextContents();
+    expect(dates.length).toBeGreaterThan(0);
+    // Without scripts the filters follow the results, reached by a link (shown on small screens).
+    expect(await page.locator(".app-finder__toggle a").getAttribute("href")).toBe("#finder-filters");
   });
 
   it("shows a clear empty state and an empty page past the end", async () => {
@@ -77,6 +85,12 @@ describe("searching", () => {
     const page = await e2e.signedInPage(READER);
     expect((await page.goto(`${e2e.baseUrl}/search`))?.status()).toBe(200);
     expect(await page.getByRole("status").textContent()).toMatch(/^\d+ results$/);
+    // Numbered pages, the current one marked.
+    const pages = page.getByRole("navigation", { name: "Pages" });
+    expect(await pages.getByRole("link", { name: "Page 1", exact: true }).getAttribute("aria-current")).toBe("page");
+    await pages.getByRole("link", { name: "Page 2", exact: true }).click();
+    await page.waitForURL(/page=2/);
+    await pages.locator('[aria-current="page"]', { hasText: /^2$/ }).waitFor();
   });
 
   it("answers hostile queries with results or a message, never an error", async () => {
@@ -85,6 +99,7 @@ describe("searching", () => {
       const response = await page.goto(`${e2e.baseUrl}/search?${new URLSearchParams({ q, kind: "memo", page: "-1" })}`);
       expect(response?.status()).toBe(200);
       expect(await page.locator(".app-results .govuk-tag--yellow").count()).toBe(0);
+      expect(await page.locator(".govuk-pagination__item--current").count()).toBeLessThanOrEqual(1);
     }
   });
 });

@@ -51,7 +51,7 @@ function rawRequest(
 const LEAKS = /\bat [\w.<>]+ \(|node_modules|\/[\w-]+\.(ts|js):\d+|URIError/;
 
 describe("a malformed cookie, address or query", () => {
-  it.each(["/login", "/", "/posts", "/search?q=teams", "/healthz"])(
+  it.each(["/login", "/", "/search", "/search?q=teams", "/healthz"])(
     "a stray cookie such as analytics=100%% leaves %s working",
     async (target) => {
       const response = await fetch(`${e2e.baseUrl}${target}`, {
@@ -65,7 +65,7 @@ describe("a malformed cookie, address or query", () => {
 
   it("keeps a signed-in person signed in beside a malformed cookie", async () => {
     const cookie = await sessionCookie(READER);
-    const response = await fetch(`${e2e.baseUrl}/posts`, {
+    const response = await fetch(`${e2e.baseUrl}/search`, {
       headers: { Cookie: `analytics=100%; ${cookie}; lang=%` },
       redirect: "manual",
     });
@@ -86,7 +86,7 @@ describe("a malformed cookie, address or query", () => {
 
   it("answers ?_data= requests from clients older than single fetch with 400, without logging an error", async () => {
     const cookie = await sessionCookie(READER);
-    for (const target of ["/?_data=root", "/posts?_data=routes%2Fposts._index"]) {
+    for (const target of ["/?_data=root", "/search?_data=routes%2Fsearch._index"]) {
       const response = await fetch(`${e2e.baseUrl}${target}`, { headers: { Cookie: cookie } });
       expect(response.status).toBe(400);
     }
@@ -98,14 +98,14 @@ describe("methods, hosts and cross-site requests", () => {
   it.each(["PUT", "DELETE", "PATCH", "TRACE", "PROPFIND"])(
     "answers %s with 405 and the methods there are",
     async (method) => {
-      const response = await rawRequest("/posts", { method });
+      const response = await rawRequest("/search", { method });
       expect(response.status).toBe(405);
       expect(response.headers.allow).toBe("GET, HEAD, POST, OPTIONS");
     },
   );
 
   it("answers OPTIONS with the methods there are", async () => {
-    const response = await rawRequest("/posts", { method: "OPTIONS" });
+    const response = await rawRequest("/search", { method: "OPTIONS" });
     expect(response.status).toBe(204);
     expect(response.headers.allow).toBe("GET, HEAD, POST, OPTIONS");
   });
@@ -120,7 +120,9 @@ describe("methods, hosts and cross-site requests", () => {
     });
     expect(forged.status).toBe(421);
     // The session is still there.
-    expect((await fetch(`${e2e.baseUrl}/posts`, { headers: { Cookie: cookie }, redirect: "manual" })).status).toBe(200);
+    expect((await fetch(`${e2e.baseUrl}/search`, { headers: { Cookie: cookie }, redirect: "manual" })).status).toBe(
+      200,
+    );
     // The names it does serve.
     const port = new URL(e2e.baseUrl).port;
     for (const host of [`localhost:${port}`, `127.0.0.1:${port}`]) {
@@ -148,7 +150,9 @@ describe("methods, hosts and cross-site requests", () => {
       fetch(`${e2e.baseUrl}/logout`, { method: "POST", headers: { Cookie: cookie, ...headers }, redirect: "manual" });
     expect((await logout({ Origin: "null", Referer: `${e2e.baseUrl}/` })).status).toBe(403);
     expect((await logout({ Origin: e2e.baseUrl, "Sec-Fetch-Site": "cross-site" })).status).toBe(403);
-    expect((await fetch(`${e2e.baseUrl}/posts`, { headers: { Cookie: cookie }, redirect: "manual" })).status).toBe(200);
+    expect((await fetch(`${e2e.baseUrl}/search`, { headers: { Cookie: cookie }, redirect: "manual" })).status).toBe(
+      200,
+    );
     expect((await logout({ Origin: e2e.baseUrl, "Sec-Fetch-Site": "same-origin" })).status).toBe(302);
   });
 });
@@ -224,7 +228,7 @@ describe("Markdown built to stall the server", () => {
     expect(await response.text()).toContain("This text uses formatting that takes too long to show");
     // Rendering it whole takes many seconds; the budget is one.
     expect(Date.now() - started).toBeLessThan(5_000);
-    const list = await fetch(`${e2e.baseUrl}/posts?partner=torfaen`, { headers: { Cookie: cookie } });
+    const list = await fetch(`${e2e.baseUrl}/search?partner=torfaen`, { headers: { Cookie: cookie } });
     expect(await list.text()).not.toContain("Emphasis all the way down");
   });
 });
@@ -232,7 +236,7 @@ describe("Markdown built to stall the server", () => {
 describe("headers", () => {
   it("keep signed-in pages out of every cache, and vary on the cookie", async () => {
     const cookie = await sessionCookie(READER);
-    for (const target of ["/", "/posts", "/posts.data", "/search?q=teams"]) {
+    for (const target of ["/", "/search", "/search.data", "/search?q=teams"]) {
       const response = await fetch(`${e2e.baseUrl}${target}`, { headers: { Cookie: cookie } });
       expect([target, response.headers.get("cache-control")]).toEqual([target, "private, no-store"]);
       expect(response.headers.get("vary")).toMatch(/\bCookie\b/);

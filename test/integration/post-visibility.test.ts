@@ -11,7 +11,7 @@ import { canOnPost } from "~/posts/post-policy.server";
 import { findPostBySlug, getPostForReading, listPosts } from "~/posts/posts.server";
 import { createPost } from "~/posts/save-post.server";
 import { plainSlug } from "~/posts/slug";
-import { searchRecords } from "~/search/search.server";
+import { searchRecords } from "~/search/finder.server";
 import { parseSearchQuery } from "~/search/search-query";
 import { relayAll } from "~/search/search-relay.server";
 import { givenPartner, givenUser, lessonInput, unique } from "../support/factories";

@@ -1,0 +1,91 @@
+import { Link } from "@remix-run/react";
+import { isMessageKey } from "~/i18n/translate";
+import { useI18n } from "~/i18n/use-t";
+import type { PostKind, PostStatus } from "~/posts/post-kinds";
+import type { FinderHit } from "~/search/finder-results";
+import { searchHref, type TextSegment } from "~/search/search-query";
+import { KindTag, StatusTag } from "./post-tags";
+
+function Highlighted({ segments }: { segments: TextSegment[] }) {
+  return (
+    <>
+      {segments.map((segment, index) =>
+        // biome-ignore lint/suspicious/noArrayIndexKey: segments are static text in a fixed order
+        segment.match ? <mark key={index}>{segment.text}</mark> : <span key={index}>{segment.text}</span>,
+      )}
+    </>
+  );
+}
+
+/** The tags that say what a result is: for a post, its kind and (unless published) its status. */
+function HitTags({ hit }: { hit: Pick<FinderHit, "type" | "kind" | "status"> }) {
+  if (hit.type === "post" && hit.kind) {
+    return (
+      <>
+        <KindTag kind={hit.kind as PostKind} /> <StatusTag status={hit.status as PostStatus} />
+      </>
+    );
+  }
+  return null;
+}
+
+/** "title", "sections.recommendation"... in words; a part without words of its own is "Details". */
+function usePartName() {
+  const { t } = useI18n();
+  return (part: string) => {
+    const key = part.startsWith("sections.") ? part : `finder.part.${part}`;
+    return t(isMessageKey(key) ? key : "finder.part.other");
+  };
+}
+
+/**
+ * The finder's results. Each link carries the finder's address as its state
+ * (`backTo`), so that the record's page can offer "Back to results".
+ */
+export function FinderResultList({
+  hits,
+  firstNumber,
+  backTo,
+  topicName,
+}: {
+  hits: FinderHit[];
+  firstNumber: number;
+  backTo: string;
+  topicName: (tag: string) => string;
+}) {
+  const { t, date } = useI18n();
+  const partName = usePartName();
+  return (
+    <ol className="app-results" start={firstNumber} aria-label={t("finder.results")}>
+      {hits.map((hit) => (
+        <li key={hit.url} className="app-post-card">
+          <h3 className="govuk-heading-m govuk-!-margin-bottom-2">
+            <Link className="govuk-link" to={hit.url} state={{ backTo }}>
+              <Highlighted segments={hit.title} />
+            </Link>
+          </h3>
+          <p className="app-post-meta">
+            <HitTags hit={hit} /> {hit.partners.map((partner) => partner.name).join(", ")} · {date(hit.date)}
+          </p>
+          <p className="govuk-body govuk-!-margin-bottom-2">
+            <Highlighted segments={hit.snippet} />
+          </p>
+          {hit.matchedIn ? (
+            <p className="govuk-body-s app-matched-in">{t("finder.matchedIn", { part: partName(hit.matchedIn) })}</p>
+          ) : null}
+          {hit.tags.length > 0 ? (
+            <ul className="app-tag-list govuk-body-s" aria-label={t("posts.tags")}>
+              {hit.tags.map((tag) => (
+                <li key={tag}>
+                  <Link className="govuk-link govuk-link--muted" to={searchHref({ tag: [tag] })}>
+                    {topicName(tag)}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
