@@ -13,8 +13,9 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
   const { pathname } = useLocation();
   const links = [
     { to: "/", label: t("nav.home"), end: true },
-    { to: "/posts", label: t("nav.posts"), end: true },
+    { to: "/search", label: t("nav.find"), end: true },
     { to: "/partners", label: t("nav.partners"), end: false },
+    ...(user?.canWrite ? [{ to: "/my", label: t("nav.workspace"), end: true }] : []),
     ...(user?.canWrite ? [{ to: "/posts/new", label: t("nav.newPost"), end: true }] : []),
     ...(user?.isAdmin ? [{ to: "/admin/users", label: t("nav.users"), end: false }] : []),
     ...(user?.isAdmin ? [{ to: "/admin/search", label: t("nav.searchAdmin"), end: true }] : []),

@@ -13,7 +13,8 @@ export const en = {
     "Digital strategies, aspirations, lessons and case studies from the Shared Resource Service partners",
   "nav.skip": "Skip to main content",
   "nav.home": "Home",
-  "nav.posts": "Browse posts",
+  "nav.find": "Find",
+  "nav.workspace": "Workspace",
   "nav.partners": "Partners",
   "nav.newPost": "Write a post",
   "nav.signOut": "Sign out",
@@ -508,7 +509,7 @@ export const en = {
   "workspace.forEditors.title": "The workspace is for editors",
   "workspace.forEditors.text":
     "The workspace lists a partner’s drafts and the posts due for review. Your account can read posts but not write them: ask your partner’s digital lead or an SRS administrator if you need to write.",
-  "workspace.forEditors.browse": "Browse posts",
+  "workspace.forEditors.browse": "Find posts",
   "review.warning": "Warning",
   "review.overdue": "Due for review since {date}",
   "review.soon": "Due for review by {date}",

@@ -57,7 +57,7 @@ function ForEditorsOnly() {
         <h1 className="govuk-heading-l">{t("workspace.forEditors.title")}</h1>
         <p className="govuk-body">{t("workspace.forEditors.text")}</p>
         <p className="govuk-body">
-          <Link className="govuk-link" to="/posts">
+          <Link className="govuk-link" to="/search">
             {t("workspace.forEditors.browse")}
           </Link>
         </p>

@@ -86,7 +86,7 @@ export default function NewPost() {
       contacts={contacts}
       tags={tags}
       stage="new"
-      cancelTo="/posts"
+      cancelTo="/my"
     />
   );
 }

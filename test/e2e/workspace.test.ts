@@ -142,6 +142,6 @@ describe("the workspace", () => {
     const response = await reader.goto(`${e2e.baseUrl}/my`);
     expect(response?.status()).toBe(403);
     expect(await reader.getByRole("heading", { level: 1 }).textContent()).toBe("The workspace is for editors");
-    expect(await reader.getByRole("link", { name: "Browse posts" }).count()).toBeGreaterThan(0);
+    expect(await reader.getByRole("link", { name: "Find posts" }).count()).toBeGreaterThan(0);
   });
 });
