@@ -63,4 +63,19 @@ describe("a Hub without Meilisearch", () => {
     const backlog = async () => (await (await fetch(`${e2e.baseUrl}/healthz`)).json()).index.backlog as number;
     await eventually(async () => (await backlog()) > before, 3_000);
   });
+
+  it("says a post just published will show in search shortly", async () => {
+    const page = await e2e.signedInPage(NEWPORT_EDITOR);
+    await page.goto(`${e2e.baseUrl}/posts/new?kind=aspiration`);
+    await page.getByLabel("Title").fill("Published while search was down");
+    await page.getByLabel("Summary").fill("Search will catch up.");
+    await page.getByLabel("Desired outcome", { exact: true }).fill("Every partner finds it later.");
+    await page.getByLabel("Target timeframe", { exact: true }).fill("Soon");
+    await page.getByLabel("Full account").fill("Written while the engine was away.");
+    await page.getByRole("button", { name: "Preview and publish" }).click();
+    await page.getByRole("button", { name: "Publish", exact: true }).click();
+    const banner = page.locator(".govuk-notification-banner--success");
+    await banner.getByText("Aspiration published").waitFor();
+    expect(await banner.getByText("Search results will show this change shortly.").count()).toBe(1);
+  });
 });

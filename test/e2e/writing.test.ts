@@ -98,6 +98,15 @@ describe("writing a lesson learned", () => {
     await editor.waitForURL(`${e2e.baseUrl}/posts/${plain}`);
     await editor.getByRole("heading", { level: 1, name: title, exact: true }).waitFor();
     expect(await editor.getByText("This post is a draft.").count()).toBe(0);
+    // Confirmed, once search holds it: the post is found straight away, with no "shortly".
+    const banner = editor.locator(".govuk-notification-banner--success");
+    expect(await banner.getByText("Lesson learned published").count()).toBe(1);
+    expect(await banner.getByText("Search results will show this change shortly").count()).toBe(0);
+    await editor.goto(`${e2e.baseUrl}/search?q=${encodeURIComponent(title)}`);
+    expect(await editor.locator(".app-results").getByRole("link", { name: title }).count()).toBe(1);
+    // Shown once: the banner belongs to the page the change led to.
+    await editor.goto(`${e2e.baseUrl}/posts/${plain}`);
+    expect(await editor.locator(".govuk-notification-banner--success").count()).toBe(0);
   });
 
   it("refuses a future event date and a past review date, naming each", async () => {
