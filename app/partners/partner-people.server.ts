@@ -5,13 +5,14 @@
  */
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { partners, users } from "../../db/schema";
+import { ACCOUNT_LIMITS } from "../auth/account-limits";
 import { ADMIN, holdsAny, type SessionUser } from "../auth/principals";
 import { recordEvent } from "../events/event-log.server";
 import { type Db, getDb, writeTransaction } from "../platform/db.server";
 import { ForbiddenError, NotFoundError, ValidationError } from "../platform/errors";
 
 /** "Head of Digital Transformation and Customer Services" fits; a paragraph does not. */
-export const JOB_TITLE_MAX = 80;
+const JOB_TITLE_MAX = ACCOUNT_LIMITS.jobTitle;
 
 /** A job title as kept: trimmed, one line; empty means none. */
 export function parseJobTitle(raw: unknown): string | null {

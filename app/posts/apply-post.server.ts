@@ -10,11 +10,12 @@ import type { SessionUser } from "../auth/principals";
 import { recordEvent } from "../events/event-log.server";
 import { type Db, getDb, writeTransaction } from "../platform/db.server";
 import { NotFoundError, ValidationError } from "../platform/errors";
+import { LIMITS } from "./post-limits";
 import { authorizeApplication } from "./post-policy.server";
 import { findPostBySlug } from "./posts.server";
 
 /** A note says what was done with the lesson; a paragraph, not an essay. */
-export const APPLICATION_NOTE_MAX = 500;
+const APPLICATION_NOTE_MAX = LIMITS.applicationNote;
 
 export interface RecordedApplication {
   postId: number;

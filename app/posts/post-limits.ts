@@ -5,6 +5,8 @@ export const MAX_TAG_LENGTH = 50;
 
 export const LIMITS = {
   title: 200,
+  /** "We applied this": how the partner applied it. */
+  applicationNote: 500,
   summary: 600,
   bodyBytes: 200 * 1024,
   section: 20_000,

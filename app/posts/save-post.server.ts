@@ -125,7 +125,8 @@ export function createPost({ actor, fields, db = getDb() }: CreatePostCommand): 
     if (!canWriteForPartner(actor, partner.id)) throw new ForbiddenError("You cannot publish for this partner");
     const contactId = contactFor(tx, input.contact, partner.id, actor.id);
     const slug = slugFor(tx, actor, input, partner.slug);
-    rememberTopicNames(tx, input.tagNames);
+    // Names are kept from published posts only: a draft's spelling of a new topic would tell of the draft.
+    if (input.status === "published") rememberTopicNames(tx, input.tagNames);
     const id = insertPost(tx, {
       input: { ...input, slug },
       rendered,
@@ -182,7 +183,8 @@ export function updatePost({ actor, slug, fields, changeNote, db = getDb() }: Up
     if (!canWriteForPartner(actor, partner.id)) throw new ForbiddenError("You cannot move this post to that partner");
     const contactId = contactFor(tx, input.contact, partner.id, existing.contactId ?? existing.authorId ?? actor.id);
     const newSlug = slugFor(tx, actor, input, partner.slug, existing);
-    rememberTopicNames(tx, input.tagNames);
+    // Names are kept from published posts only: a draft's spelling of a new topic would tell of the draft.
+    if (input.status === "published") rememberTopicNames(tx, input.tagNames);
     rememberOldAddress(tx, { recordType: "post", recordId: existing.id, fromSlug: existing.slug, toSlug: newSlug });
     updatePostRow(tx, existing, {
       contactId,

@@ -6,7 +6,7 @@
  */
 import { sectionsOf } from "../posts/post-kinds";
 import type { PostSnapshot } from "../posts/post-snapshot";
-import { type DiffPart, diffText, hasChanges } from "./text-diff.server";
+import { DIFF_TIMEOUT_MS, type DiffPart, diffText, hasChanges } from "./text-diff.server";
 
 export type ComparedField =
   | { key: string; type: "text"; parts: DiffPart[]; changed: boolean }
@@ -15,8 +15,8 @@ export type ComparedField =
 /** Dates later snapshot versions may carry (a lesson's event date, an aspiration's target date). */
 type DatedSnapshot = PostSnapshot & { eventDate?: string | null; targetDate?: string | null };
 
-function textField(key: string, before: string, after: string): ComparedField {
-  const parts = diffText(before, after);
+function textFieldWithin(key: string, before: string, after: string, deadline: number): ComparedField {
+  const parts = diffText(before, after, deadline);
   return { key, type: "text", parts, changed: hasChanges(parts) };
 }
 
@@ -32,6 +32,9 @@ function valueField(key: string, before: string | null | undefined, after: strin
  */
 export function comparePostSnapshots(before: DatedSnapshot, after: DatedSnapshot): ComparedField[] {
   const sections = [...new Set([...sectionsOf(before.kind), ...sectionsOf(after.kind)])];
+  // One time budget for the whole page: past it, the remaining fields show old and new whole.
+  const deadline = Date.now() + DIFF_TIMEOUT_MS;
+  const textField = (key: string, b: string, a: string) => textFieldWithin(key, b, a, deadline);
   return [
     textField("compare.field.title", before.title, after.title),
     textField("compare.field.summary", before.summary, after.summary),

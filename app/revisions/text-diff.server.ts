@@ -13,11 +13,16 @@ export interface DiffPart {
 }
 
 /** Past this (a very long body rewritten throughout) the comparison gives up and shows old and new whole. */
-const DIFF_TIMEOUT_MS = 500;
+export const DIFF_TIMEOUT_MS = 500;
 
-export function diffText(before: string, after: string): DiffPart[] {
+/**
+ * `deadline` (a Date.now() value) is shared by every field of one comparison,
+ * so a page of many long fields still answers within DIFF_TIMEOUT_MS or so.
+ */
+export function diffText(before: string, after: string, deadline = Date.now() + DIFF_TIMEOUT_MS): DiffPart[] {
   if (before === after) return before ? [{ type: "same", text: before }] : [];
-  const changes = diffWords(before, after, { timeout: DIFF_TIMEOUT_MS });
+  const left = deadline - Date.now();
+  const changes = left > 0 ? diffWords(before, after, { timeout: left }) : undefined;
   if (!changes) {
     return [
       ...(before ? [{ type: "removed" as const, text: before }] : []),

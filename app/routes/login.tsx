@@ -80,7 +80,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const cookie = await startSession(user.id, { method: "password", userAgent: request.headers.get("User-Agent") });
   // Back to the form the person was filling in when their session ended, if it is theirs.
   const resumeAt = resumeKeptForm(request, user.id);
-  return redirect(resumeAt ?? safeRedirectPath(form.data.redirectTo), { headers: { "Set-Cookie": cookie } });
+  return redirect(safeRedirectPath(resumeAt ?? form.data.redirectTo), { headers: { "Set-Cookie": cookie } });
 }
 
 export default function Login() {

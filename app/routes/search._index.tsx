@@ -9,7 +9,7 @@ import { Pagination } from "~/components/pagination";
 import { routeTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
 import { findPostsInDatabase } from "~/posts/post-finder.server";
-import { topicNames } from "~/posts/topics.server";
+import { tagInWords, topicNames } from "~/posts/topics.server";
 import { searchRecords } from "~/search/finder.server";
 import type { FinderResults } from "~/search/finder-results";
 import { SearchUnavailableError } from "~/search/meili.server";
@@ -42,17 +42,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
     results = findPostsInDatabase(user, query);
     searchDown = true;
   }
-  const tags = [
-    ...results.facets.tag.map((facet) => facet.value),
-    ...query.tag,
-    ...results.hits.flatMap((h) => h.tags),
-  ];
+  // Names only for the tags the reader can see in the results; a tag typed into the address gets its
+  // words (a kept name must never say which topics exist where the reader cannot look).
+  const tags = [...results.facets.tag.map((facet) => facet.value), ...results.hits.flatMap((h) => h.tags)];
   return {
     query,
     results,
     searchDown,
     partnerNames: partnerFacetLabels(),
-    topicNames: Object.fromEntries(topicNames(tags)),
+    topicNames: {
+      ...Object.fromEntries(query.tag.map((tag) => [tag, tagInWords(tag)])),
+      ...Object.fromEntries(topicNames(tags)),
+    },
   };
 }
 
