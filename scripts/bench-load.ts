@@ -218,9 +218,9 @@ try {
     },
     {
       name: "posts",
-      label: "the post list, signed in",
+      label: "the finder with no words (newest first), signed in",
       connections: CONNECTIONS,
-      url: `${hubUrl}/posts`,
+      url: `${hubUrl}/search`,
       headers: signedIn,
     },
     hubSearch("search", `/search?q=${SEARCH_QUERY}, signed in`, CONNECTIONS),

@@ -100,6 +100,9 @@ function lessonForm(overrides: Record<string, string> = {}): Record<string, stri
     "section.lesson": "x",
     "section.recommendation": "x",
     "section.evidence": "x",
+    "eventDate-day": "23",
+    "eventDate-month": "3",
+    "eventDate-year": "2020",
     ...overrides,
   };
 }

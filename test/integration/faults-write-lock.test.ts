@@ -59,7 +59,7 @@ describe("while another process holds the write lock", () => {
     const holder = await holdWriteLock(path.join(hub.dataDir, "hub.db"));
     try {
       // Reads need no lock (WAL).
-      expect((await admin.get("/posts")).status).toBe(200);
+      expect((await admin.get("/partners")).status).toBe(200);
 
       const started = Date.now();
       const refused = await sendNewPost(admin, { title });
@@ -72,7 +72,7 @@ describe("while another process holds the write lock", () => {
       // It waited for the lock (busy_timeout is 5 s) before giving up.
       expect(waited).toBeGreaterThanOrEqual(4_500);
 
-      expect((await admin.get("/posts")).status).toBe(200);
+      expect((await admin.get("/partners")).status).toBe(200);
       expect(rowCounts()).toEqual(before);
     } finally {
       await release(holder);
