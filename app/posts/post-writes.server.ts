@@ -41,8 +41,7 @@ function reviewByOf(input: PostInput, publishedAt: Date | null, held: Date | nul
   if (input.reviewBy) return dayToTime(input.reviewBy);
   // A date the post holds (say, from a "still accurate" confirmation) is kept when none is given.
   if (held) return held;
-  // A day, as a typed date is (midnight UTC): the publication's time of day would shift it near midnight.
-  return publishedAt ? dayToTime(timeToDay(defaultReviewBy(publishedAt))) : null;
+  return publishedAt ? defaultReviewBy(publishedAt) : null;
 }
 
 /** The Welsh text of a post, which no form or file writes yet: saves keep what is there. */

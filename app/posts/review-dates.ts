@@ -5,7 +5,7 @@
  * and pages flag those past their date. Pure and client-safe.
  */
 
-import { oneYearAfter } from "./post-dates";
+import { dayToTime, oneYearAfter, timeToDay } from "./post-dates";
 
 /** How far ahead the workspace's "Due for review" tab looks, so editors can check before the date passes. */
 export const REVIEW_SOON_DAYS = 30;
@@ -16,9 +16,13 @@ function yearAfter(from: Date): Date {
   return oneYearAfter(from);
 }
 
-/** The review-by date a post gets when it is first published and none was chosen. */
+/**
+ * The review-by date a post gets when it is first published and none was
+ * chosen: the day a year on, kept as a typed date is (midnight UTC), so the
+ * publication's time of day never shifts the day shown.
+ */
 export function defaultReviewBy(publishedAt: Date): Date {
-  return yearAfter(publishedAt);
+  return dayToTime(timeToDay(yearAfter(publishedAt)));
 }
 
 /** The next review-by date after someone confirms the post still accurate at `confirmedAt`. */

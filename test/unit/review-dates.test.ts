@@ -5,9 +5,9 @@ const DAY = 24 * 60 * 60 * 1000;
 const now = new Date("2026-03-03T10:00:00Z");
 
 describe("review-by dates", () => {
-  it("fall a year after publishing or confirming, 29 February moving to 28 February", () => {
-    expect(defaultReviewBy(new Date("2026-03-03T10:00:00Z")).toISOString()).toBe("2027-03-03T10:00:00.000Z");
-    expect(defaultReviewBy(new Date("2028-02-29T12:00:00Z")).toISOString()).toBe("2029-02-28T12:00:00.000Z");
+  it("fall a year after publishing (the day, at midnight UTC) or confirming, 29 February moving to 28 February", () => {
+    expect(defaultReviewBy(new Date("2026-03-03T10:00:00Z")).toISOString()).toBe("2027-03-03T00:00:00.000Z");
+    expect(defaultReviewBy(new Date("2028-02-29T12:00:00Z")).toISOString()).toBe("2029-02-28T00:00:00.000Z");
     expect(reviewByAfterConfirmation(now).toISOString()).toBe("2027-03-03T10:00:00.000Z");
   });
 
