@@ -8,6 +8,7 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { pauseBeforeSendingAgain } from "../support/browser";
 import {
   invitePerson,
   isSignedIn,
@@ -67,6 +68,7 @@ describe("invitations", () => {
       .waitFor();
     await invitee.getByLabel("New password", { exact: true }).fill(PERSON_PASSWORD);
     await invitee.getByLabel("New password again").fill(PERSON_PASSWORD);
+    await pauseBeforeSendingAgain(invitee);
     await invitee.getByRole("button", { name: "Save password and sign in" }).click();
     await invitee.getByText("Signed in as Ivy Invited").waitFor();
     expect(new URL(invitee.url()).pathname).toBe("/");
@@ -135,6 +137,7 @@ describe("sessions", () => {
     await page.getByLabel("Current password").fill(PERSON_PASSWORD);
     await page.getByLabel("New password", { exact: true }).fill("granite willow compass 9");
     await page.getByLabel("New password again").fill("granite willow compass 9");
+    await pauseBeforeSendingAgain(page);
     await page.getByRole("button", { name: "Change password" }).click();
     await page.getByText("Your password has been changed. Your 1 other session was signed out").waitFor();
     expect(await isSignedIn(other.request, e2e.baseUrl)).toBe(false);
@@ -158,6 +161,7 @@ describe("administrators", () => {
     expect(await signInWithPassword(other.request, e2e.baseUrl, person.email)).toBe(401);
     await admin.locator("tr[data-event-type='user.deactivated']").waitFor();
 
+    await pauseBeforeSendingAgain(admin);
     await admin.getByRole("button", { name: "Reactivate account" }).click();
     await admin.getByText("Account reactivated").waitFor();
     expect(await signInWithPassword(other.request, e2e.baseUrl, person.email)).toBe(302);

@@ -6,6 +6,7 @@
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { pauseBeforeSendingAgain } from "../support/browser";
 import { invitePerson } from "../support/e2e-accounts";
 import { e2eFixture } from "../support/e2e-fixtures";
 
@@ -48,6 +49,7 @@ describe("the error summary", () => {
     expect(label && label.y >= 0 && label.y < 740).toBe(true);
 
     // Corrected, the title loses its prefix.
+    await pauseBeforeSendingAgain(page);
     await page.getByLabel("Email address").fill(ADMIN);
     await page.getByLabel("Password", { exact: true }).fill("demo-password-1");
     await page.getByRole("button", { name: "Sign in", exact: true }).click();

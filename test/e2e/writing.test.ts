@@ -6,7 +6,7 @@
  * leading on.
  */
 import { describe, expect, it } from "vitest";
-import { expectAccessible } from "../support/browser";
+import { expectAccessible, pauseBeforeSendingAgain } from "../support/browser";
 import { e2eFixture } from "../support/e2e-fixtures";
 import { createPost, editPost, uniqueTitle } from "../support/e2e-posts";
 
@@ -70,6 +70,7 @@ describe("writing a lesson learned", () => {
       await editor.getByLabel(label, { exact: true }).fill(text);
     }
     await editor.getByLabel("Full account").fill(HOSTILE);
+    await pauseBeforeSendingAgain(editor);
     await editor.getByRole("button", { name: "Preview and publish" }).click();
     await editor.getByRole("heading", { level: 1, name: "Check your lesson learned before publishing" }).waitFor();
     const preview = editor.locator(".app-preview");
@@ -159,6 +160,7 @@ describe("writing a lesson learned", () => {
       "The tag “<b>bold</b>” must not contain < or >",
     );
     await tags.fill(`${topic}, Brand new topic`);
+    await pauseBeforeSendingAgain(editor);
     await editor.getByRole("button", { name: "Save as draft" }).click();
     await editor.getByText("This post is a draft.").waitFor();
     // Both kept, each by the name it was written with.

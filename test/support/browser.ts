@@ -66,3 +66,12 @@ export async function signIn(page: Page, baseUrl: string, email: string): Promis
   await page.goto(`${baseUrl}/`);
   await page.getByRole("button", { name: "Sign out" }).waitFor();
 }
+
+/**
+ * GOV.UK's buttons ignore a second click within a second of the first (a
+ * guard against double submission). A person reads an error before sending a
+ * form again; a test clicking the same button again waits this long first.
+ */
+export function pauseBeforeSendingAgain(page: Page): Promise<void> {
+  return page.waitForTimeout(1_000);
+}
