@@ -89,7 +89,7 @@ export interface WorkspacePost {
   publishedAt: Date | null;
   reviewBy: Date | null;
   reviewedAt: Date | null;
-  /** The person to ask about it: its contact, or its author when none is named. */
+  /** The person to ask about it: its contact, else its author, else its partner's digital lead (as its page says). */
   contactName: string | null;
 }
 
@@ -117,6 +117,7 @@ export function listWorkspacePosts(
   const current = Math.min(Math.max(Math.trunc(page) || 1, 1), pageCount);
   const author = alias(users, "author");
   const contact = alias(users, "contact");
+  const lead = alias(users, "lead");
   const rows = db
     .select({
       slug: posts.slug,
@@ -127,11 +128,13 @@ export function listWorkspacePosts(
       publishedAt: posts.publishedAt,
       reviewBy: posts.reviewBy,
       reviewedAt: posts.reviewedAt,
-      contactName: sql<string | null>`coalesce(${contact.name}, ${author.name})`,
+      contactName: sql<string | null>`coalesce(${contact.name}, ${author.name}, ${lead.name})`,
     })
     .from(posts)
     .leftJoin(author, eq(posts.authorId, author.id))
     .leftJoin(contact, eq(posts.contactId, contact.id))
+    .leftJoin(partners, eq(posts.partnerId, partners.id))
+    .leftJoin(lead, eq(partners.digitalLeadId, lead.id))
     .where(where)
     .orderBy(...tabOrder(tab))
     .limit(pageSize)
