@@ -71,14 +71,19 @@ export function listContactChoices(
  */
 export function contactFor(tx: Db, chosen: string, partnerId: number, current: string): string {
   if (!chosen || chosen === current) return current;
+  if (!mayBeContact(tx, chosen, partnerId)) throw new ValidationError({ contact: ["errors.contact.unknown"] });
+  return chosen;
+}
+
+/** True when `userId` may be named as the contact of a post of `partnerId`: an active person of it, or of the SRS. */
+export function mayBeContact(tx: Db, userId: string, partnerId: number): boolean {
   const person = tx
     .select({ partnerId: users.partnerId, deactivatedAt: users.deactivatedAt, partnerType: partners.type })
     .from(users)
     .innerJoin(partners, eq(partners.id, users.partnerId))
-    .where(eq(users.id, chosen))
+    .where(eq(users.id, userId))
     .get();
-  const allowed =
-    person && !person.deactivatedAt && (person.partnerId === partnerId || person.partnerType === "shared-service");
-  if (!allowed) throw new ValidationError({ contact: ["errors.contact.unknown"] });
-  return chosen;
+  return Boolean(
+    person && !person.deactivatedAt && (person.partnerId === partnerId || person.partnerType === "shared-service"),
+  );
 }

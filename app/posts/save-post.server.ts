@@ -6,7 +6,7 @@ import { getPartnerBySlug } from "../partners/partners.server";
 import { type Db, getDb, writeTransaction } from "../platform/db.server";
 import { ForbiddenError, ValidationError } from "../platform/errors";
 import { rememberOldAddress } from "../platform/record-redirects.server";
-import { contactFor } from "./post-contacts.server";
+import { contactFor, mayBeContact } from "./post-contacts.server";
 import { readDate, timeToDay } from "./post-dates";
 import { canOnPost, canWriteForPartner } from "./post-policy.server";
 import { renderPostMarkdown } from "./post-rendering.server";
@@ -181,7 +181,10 @@ export function updatePost({ actor, slug, fields, changeNote, db = getDb() }: Up
     }
     const partner = partnerFor(input, tx);
     if (!canWriteForPartner(actor, partner.id)) throw new ForbiddenError("You cannot move this post to that partner");
-    const contactId = contactFor(tx, input.contact, partner.id, existing.contactId ?? existing.authorId ?? actor.id);
+    // A post moved to another partner keeps its contact only if that person may be one there.
+    const kept = existing.contactId ?? existing.authorId ?? actor.id;
+    const standing = partner.id === existing.partnerId || mayBeContact(tx, kept, partner.id) ? kept : actor.id;
+    const contactId = contactFor(tx, input.contact, partner.id, standing);
     const newSlug = slugFor(tx, actor, input, partner.slug, existing);
     // Names are kept from published posts only: a draft's spelling of a new topic would tell of the draft.
     if (input.status === "published") rememberTopicNames(tx, input.tagNames);

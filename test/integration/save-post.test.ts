@@ -340,6 +340,13 @@ describe("dates, contacts, tags and addresses", () => {
     expect(readPostSnapshot(2, { title: "Old" })).toMatchObject({ title: "Old", eventDate: null, reviewBy: null });
   });
 
+  it("does not carry a contact to a partner they may not be the contact for when the post moves there", () => {
+    const { slug } = createPost({ actor: torfaenEditor, fields: lessonInput("torfaen", { title: unique("Moving") }) });
+    expect(findPostBySlug(slug)?.contactId).toBe(torfaenEditor.id);
+    const moved = updatePost({ actor: admin, slug, fields: lessonInput("newport", { title: unique("Moved"), slug }) });
+    expect(findPostBySlug(moved.slug)?.contactId).toBe(admin.id);
+  });
+
   it("names the author as contact unless someone of the partner (or the SRS) is chosen; a forged choice writes nothing", async () => {
     const colleague = await givenUser("reader", "torfaen");
     const outsider = await givenUser("editor", "newport");
