@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useI18n } from "~/i18n/use-t";
 import type { PostKind, PostStatus } from "~/posts/post-kinds";
+import { tagInWords } from "~/posts/topic-words";
 
 const KIND_COLOURS: Record<PostKind, string> = {
   strategy: "govuk-tag--blue",
@@ -24,15 +25,16 @@ export function StatusTag({ status }: { status: PostStatus }) {
   );
 }
 
-export function TagLinks({ tags }: { tags: string[] }) {
+/** A post's topics, by name (`names`, when the page has them) or in words, each leading to the finder. */
+export function TagLinks({ tags, names }: { tags: string[]; names?: Record<string, string> }) {
   const { t } = useI18n();
   if (tags.length === 0) return null;
   return (
     <ul className="app-tag-list" aria-label={t("posts.tags")}>
       {tags.map((tag) => (
         <li key={tag}>
-          <Link className="govuk-link govuk-body-s" to={`/posts?tag=${encodeURIComponent(tag)}`}>
-            #{tag}
+          <Link className="govuk-link govuk-body-s" to={`/search?tag=${encodeURIComponent(tag)}`}>
+            {names?.[tag] ?? tagInWords(tag)}
           </Link>
         </li>
       ))}

@@ -7,12 +7,9 @@ import { inArray } from "drizzle-orm";
 import { topics } from "../../db/schema";
 import { type Db, getDb } from "../platform/db.server";
 import { normaliseTag } from "./slug";
+import { tagInWords } from "./topic-words";
 
-/** A tag in words, for a tag that has no name of its own: "cloud-migration" becomes "Cloud migration". */
-export function tagInWords(tag: string): string {
-  const words = tag.replace(/-+/g, " ").trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
+export { tagInWords };
 
 /**
  * Keeps the names of topics as written ("Microsoft 365"), for tags that have

@@ -19,6 +19,7 @@ import { reviewOfPost } from "~/posts/confirm-review.server";
 import { currentPostAddress } from "~/posts/post-addresses.server";
 import { presentPost } from "~/posts/post-presenter.server";
 import { getPostForReading } from "~/posts/posts.server";
+import { topicNames } from "~/posts/topics.server";
 
 export const meta: MetaFunction<typeof loader> = (args) => routeTitle(args, () => args.data?.post.title ?? null);
 
@@ -28,7 +29,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const moved = currentPostAddress(user, params.slug ?? "");
   if (moved) throw redirect(`/posts/${moved}`, 301);
   const post = orRespond(() => getPostForReading(user, params.slug ?? ""));
-  return { post: presentPost(post, user, resolveLocale(request)), review: reviewOfPost(user, post) };
+  const presented = presentPost(post, user, resolveLocale(request));
+  return {
+    post: presented,
+    review: reviewOfPost(user, post),
+    topicNames: Object.fromEntries(topicNames(presented.tags)),
+  };
 }
 
 /** "We applied this": the reader's partner records (or updates) that it applied the post. */
@@ -52,7 +58,7 @@ function useBackToResults(): string | null {
 }
 
 export default function PostPage() {
-  const { post, review } = useLoaderData<typeof loader>();
+  const { post, review, topicNames: names } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const backTo = useBackToResults();
   const { t } = useI18n();
@@ -128,7 +134,7 @@ export default function PostPage() {
           <h2 className="govuk-heading-s" id="post-actions">
             {t("postPage.actions")}
           </h2>
-          <TagLinks tags={post.tags} />
+          <TagLinks tags={post.tags} names={names} />
           <ul className="govuk-list">
             {post.canEdit ? (
               <li>
