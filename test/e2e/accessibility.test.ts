@@ -5,7 +5,7 @@
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { expectAccessible } from "../support/browser";
+import { expectAccessible, pauseBeforeSendingAgain } from "../support/browser";
 import { invitePerson } from "../support/e2e-accounts";
 import { e2eFixture } from "../support/e2e-fixtures";
 import { failSearchRecords, makePostUnreadable, postId } from "../support/e2e-hub-database";
@@ -253,6 +253,7 @@ describe("accounts", () => {
     await page.locator(".govuk-error-summary").waitFor();
     await expectAccessible(page);
     await page.getByLabel("Email address").fill("nobody@example.test");
+    await pauseBeforeSendingAgain(page);
     await page.getByRole("button", { name: "Send reset link" }).click();
     await page.getByRole("heading", { name: "Check your email" }).waitFor();
     await expectAccessible(page);

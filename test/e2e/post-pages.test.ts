@@ -5,7 +5,7 @@
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { expectAccessible } from "../support/browser";
+import { expectAccessible, waitForScripts } from "../support/browser";
 import { e2eFixture } from "../support/e2e-fixtures";
 import { createPost, editPost, uniqueTitle } from "../support/e2e-posts";
 
@@ -52,6 +52,7 @@ describe("a post's page", () => {
     const { slug } = await torfaenLesson();
     const reader = await e2e.signedInPage(READER);
     await reader.goto(`${e2e.baseUrl}/partners/torfaen`);
+    await waitForScripts(reader);
     const go = (backTo: string) =>
       reader.evaluate(
         ([path, state]) =>

@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { waitForScripts } from "../support/browser";
 import { e2eFixture } from "../support/e2e-fixtures";
 import { makePostUnreadable } from "../support/e2e-hub-database";
 import { createPost, uniqueTitle } from "../support/e2e-posts";
@@ -57,6 +58,7 @@ describe("an unexpected server error", () => {
     const page = await e2e.signedInPage(TORFAEN_EDITOR);
     await withUnreadablePost(page, async (slug, title) => {
       await page.goto(`${e2e.baseUrl}/partners/torfaen`);
+      await waitForScripts(page);
       const [data] = await Promise.all([
         page.waitForResponse((response) => new URL(response.url()).pathname.startsWith(`/posts/${slug}`)),
         page.getByRole("link", { name: title }).click(),

@@ -32,7 +32,7 @@ describe("writing a lesson learned", () => {
     expect(await editor.getByText(/\[text\]\(https/).count()).toBe(0);
     expect(await editor.locator("input[name=status]").count()).toBe(0);
     // The contact is the author unless someone else is chosen.
-    expect(await editor.locator("#contact option:checked").textContent()).toBe("Demo Editor (Torfaen)");
+    expect(await editor.locator("#contact option:checked").textContent()).toBe("Demo Editor (Torfaen) (Digital lead)");
 
     await editor.getByLabel("Summary").fill("s".repeat(601));
     await editor.getByLabel("Day").first().fill("31");

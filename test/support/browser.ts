@@ -75,3 +75,8 @@ export async function signIn(page: Page, baseUrl: string, email: string): Promis
 export function pauseBeforeSendingAgain(page: Page): Promise<void> {
   return page.waitForTimeout(1_000);
 }
+
+/** Waits until the page's scripts have started (React hydrated): before that, a click may load a whole page. */
+export async function waitForScripts(page: Page): Promise<void> {
+  await page.locator("html[data-hydrated='true']").waitFor({ state: "attached" });
+}
