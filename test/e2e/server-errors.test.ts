@@ -57,11 +57,12 @@ describe("an unexpected server error", () => {
     e2e.allowNavigationStatus(500);
     const page = await e2e.signedInPage(TORFAEN_EDITOR);
     await withUnreadablePost(page, async (slug, title) => {
-      await page.goto(`${e2e.baseUrl}/partners/torfaen`);
+      // The workspace lists the partner's drafts (the partner page shows published posts only).
+      await page.goto(`${e2e.baseUrl}/my?tab=drafts`);
       await waitForScripts(page);
       const [data] = await Promise.all([
         page.waitForResponse((response) => new URL(response.url()).pathname.startsWith(`/posts/${slug}`)),
-        page.getByRole("link", { name: title }).click(),
+        page.getByRole("link", { name: title, exact: true }).click(),
       ]);
       await page.getByRole("heading", { level: 1, name: "Sorry, there is a problem with the service" }).waitFor();
       const requestId = data.headers()["x-request-id"] ?? "";

@@ -74,7 +74,7 @@ describe("the workspace", () => {
     // The tabs are links: Published lists published posts, without the draft.
     await editor.getByTestId("tab-published").click();
     await editor.waitForURL(/tab=published/);
-    expect(await editor.getByRole("heading", { level: 2, name: "Published" }).count()).toBe(1);
+    await editor.getByRole("heading", { level: 2, name: "Published" }).waitFor();
     expect(await editor.getByText(title).count()).toBe(0);
 
     const other = await e2e.signedInPage(NEWPORT_EDITOR);
