@@ -97,6 +97,8 @@ describe("the workspace", () => {
 
     await card.getByRole("link", { name: title, exact: true }).click();
     await editor.waitForURL(`${e2e.baseUrl}/posts/${slug}`);
+    // The address changes before the post's page has rendered.
+    await editor.getByRole("heading", { level: 1, name: title, exact: true }).waitFor();
     expect(await editor.getByText(flag).count()).toBe(1);
     await editor.getByRole("button", { name: "Still accurate" }).click();
 
