@@ -1,6 +1,6 @@
-import { translateLoose } from "~/i18n/translate";
 import { useI18n } from "~/i18n/use-t";
 import { fieldId } from "./error-summary";
+import { describedBy, HintAndError } from "./form-fields";
 
 /** A date as typed in the three boxes. (The same shape as posts' DateParts; any form can use it.) */
 export interface DateInputValue {
@@ -36,21 +36,11 @@ export function DateInput({
   const { t } = useI18n();
   const id = fieldId(name);
   const error = errors?.[0];
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
     <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <fieldset className="govuk-fieldset" aria-describedby={describedBy || undefined}>
+      <fieldset className="govuk-fieldset" aria-describedby={describedBy(name, hint, errors)}>
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
-        {hint ? (
-          <div id={`${id}-hint`} className="govuk-hint">
-            {hint}
-          </div>
-        ) : null}
-        {error ? (
-          <p id={`${id}-error`} className="govuk-error-message">
-            <span className="govuk-visually-hidden">{t("form.errorPrefix")}</span> {translateLoose(t, error)}
-          </p>
-        ) : null}
+        <HintAndError name={name} hint={hint} errors={errors} />
         <div className="govuk-date-input" id={id}>
           {PARTS.map(({ part, width }) => (
             <div className="govuk-date-input__item" key={part}>

@@ -12,15 +12,13 @@ interface FieldProps {
   labelClassName?: string;
 }
 
-function FieldShell({ name, label, hint, errors, labelClassName, children }: FieldProps & { children: ReactNode }) {
+/** A field's hint and its first error, with the ids `describedBy` names: for any field, labelled or a fieldset. */
+export function HintAndError({ name, hint, errors }: { name: string; hint?: string; errors?: string[] }) {
   const { t } = useI18n();
   const id = fieldId(name);
   const error = errors?.[0];
   return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <label className={`govuk-label ${labelClassName ?? "govuk-label--s"}`} htmlFor={id}>
-        {label}
-      </label>
+    <>
       {hint ? (
         <div id={`${id}-hint`} className="govuk-hint">
           {hint}
@@ -31,12 +29,35 @@ function FieldShell({ name, label, hint, errors, labelClassName, children }: Fie
           <span className="govuk-visually-hidden">{t("form.errorPrefix")}</span> {translateLoose(t, error)}
         </p>
       ) : null}
+    </>
+  );
+}
+
+/** The GOV.UK form group of one labelled field: label, hint, error, then the field itself. */
+export function FieldShell({
+  name,
+  label,
+  hint,
+  errors,
+  labelClassName,
+  className,
+  children,
+}: FieldProps & { className?: string; children: ReactNode }) {
+  return (
+    <div
+      className={`govuk-form-group${className ? ` ${className}` : ""}${errors?.length ? " govuk-form-group--error" : ""}`}
+    >
+      <label className={`govuk-label ${labelClassName ?? "govuk-label--s"}`} htmlFor={fieldId(name)}>
+        {label}
+      </label>
+      <HintAndError name={name} hint={hint} errors={errors} />
       {children}
     </div>
   );
 }
 
-function describedBy(name: string, hint?: string, errors?: string[]): string | undefined {
+/** The ids of a field's hint and error, for its aria-describedby. */
+export function describedBy(name: string, hint?: string, errors?: string[]): string | undefined {
   const id = fieldId(name);
   const ids = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean);
   return ids.length ? ids.join(" ") : undefined;
@@ -130,20 +151,15 @@ export function Radios({
   legendClassName?: string;
   isPageHeading?: boolean;
 }) {
-  const { t } = useI18n();
   const id = fieldId(name);
   const error = errors?.[0];
   return (
     <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <fieldset className="govuk-fieldset" aria-describedby={error ? `${id}-error` : undefined}>
+      <fieldset className="govuk-fieldset" aria-describedby={describedBy(name, undefined, errors)}>
         <legend className={`govuk-fieldset__legend ${legendClassName}`}>
           {isPageHeading ? <h1 className="govuk-fieldset__heading">{legend}</h1> : legend}
         </legend>
-        {error ? (
-          <p id={`${id}-error`} className="govuk-error-message">
-            <span className="govuk-visually-hidden">{t("form.errorPrefix")}</span> {translateLoose(t, error)}
-          </p>
-        ) : null}
+        <HintAndError name={name} errors={errors} />
         <div className="govuk-radios" data-module="govuk-radios">
           {options.map((option, index) => {
             const optionId = index === 0 ? id : `${id}-${option.value}`;

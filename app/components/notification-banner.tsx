@@ -1,26 +1,35 @@
 import type { ReactNode } from "react";
 
 /**
- * GOV.UK success banner, announced when it appears (after a form was saved):
- * its heading, and any more that needs saying below it.
+ * GOV.UK notification banner: its title, a heading line, and any more that
+ * needs saying below it. A success banner (after a change) is announced when
+ * it appears; an important one is a named region the person reads on arrival.
  */
-export function SuccessBanner({
+function NotificationBanner({
+  success,
+  titleId,
   title,
   heading,
   children,
 }: {
+  success: boolean;
+  titleId: string;
   title: string;
   heading: ReactNode;
   children?: ReactNode;
 }) {
+  // A success banner is an alert (GOV.UK's role="alert"); the other a named <section>, a region landmark.
+  const Banner = success ? "div" : "section";
   return (
-    <div
-      className="govuk-notification-banner govuk-notification-banner--success"
-      role="alert"
-      aria-labelledby="success-banner-title"
+    <Banner
+      className={`govuk-notification-banner${success ? " govuk-notification-banner--success" : ""}`}
+      role={success ? "alert" : undefined}
+      aria-labelledby={titleId}
+      // GOV.UK's script would move focus to a success banner; the page's own focus handling stays in charge.
+      data-module={success ? undefined : "govuk-notification-banner"}
     >
       <div className="govuk-notification-banner__header">
-        <h2 className="govuk-notification-banner__title" id="success-banner-title">
+        <h2 className="govuk-notification-banner__title" id={titleId}>
           {title}
         </h2>
       </div>
@@ -28,6 +37,24 @@ export function SuccessBanner({
         <p className="govuk-notification-banner__heading">{heading}</p>
         {children}
       </div>
-    </div>
+    </Banner>
   );
+}
+
+/** The success banner shown after a form was saved. */
+export function SuccessBanner(props: { title: string; heading: ReactNode; children?: ReactNode }) {
+  return <NotificationBanner success titleId="success-banner-title" {...props} />;
+}
+
+/** Something the person needs to know before going on (a session that ended, a post that is a draft). */
+export function ImportantBanner({
+  id = "important-banner-title",
+  ...props
+}: {
+  id?: string;
+  title: string;
+  heading: ReactNode;
+  children?: ReactNode;
+}) {
+  return <NotificationBanner success={false} titleId={id} {...props} />;
 }

@@ -2,21 +2,12 @@ import { Form } from "@remix-run/react";
 import { useI18n } from "~/i18n/use-t";
 import type { DateParts } from "~/posts/post-dates";
 import type { PostFormValues } from "~/posts/post-form-values";
-import { type PostKind, type SectionKey, sectionsOf } from "~/posts/post-kinds";
-import { SafeHtml } from "./safe-html";
+import { type PostKind, sectionsOf } from "~/posts/post-kinds";
+import type { PreviewedPost } from "~/posts/previewed-post";
 
-/** The post as the preview shows it: rendered and sanitised on the server, as a save would store it. */
-export interface PreviewedPost {
-  kind: PostKind;
-  title: string;
-  summary: string;
-  partnerName: string;
-  sections: { key: SectionKey; html: string | null }[];
-  bodyHtml: string;
-  tags: { tag: string; name: string }[];
-  eventDate: string | null;
-  targetDate: string | null;
-}
+export type { PreviewedPost };
+
+import { SafeHtml } from "./safe-html";
 
 /**
  * "Check your lesson learned before publishing": the post laid out as its

@@ -1,8 +1,8 @@
 import { type KeyboardEvent, useId, useState } from "react";
-import { translateLoose } from "~/i18n/translate";
 import { useI18n } from "~/i18n/use-t";
 import { normaliseTag } from "~/posts/slug";
 import { fieldId } from "./error-summary";
+import { describedBy, FieldShell } from "./form-fields";
 
 /** A topic that may be suggested: its tag and its name as people see it. */
 export interface TagSuggestion {
@@ -62,7 +62,6 @@ export function TagInput({
   const options = open ? matching(value, suggestions) : [];
   const expanded = options.length > 0;
   const error = errors?.[0];
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
 
   const choose = (topic: TagSuggestion) => {
     const before = value.slice(0, value.lastIndexOf(",") + 1);
@@ -91,20 +90,7 @@ export function TagInput({
   };
 
   return (
-    <div className={`govuk-form-group app-tag-input${error ? " govuk-form-group--error" : ""}`}>
-      <label className="govuk-label govuk-label--s" htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <div id={`${id}-hint`} className="govuk-hint">
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="govuk-error-message">
-          <span className="govuk-visually-hidden">{t("form.errorPrefix")}</span> {translateLoose(t, error)}
-        </p>
-      ) : null}
+    <FieldShell name={name} label={label} hint={hint} errors={errors} className="app-tag-input">
       <input
         className={`govuk-input${error ? " govuk-input--error" : ""}`}
         id={id}
@@ -116,7 +102,7 @@ export function TagInput({
         aria-expanded={expanded}
         aria-controls={listId}
         aria-activedescendant={expanded && active >= 0 ? `${listId}-${active}` : undefined}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={describedBy(name, hint, errors)}
         aria-invalid={Boolean(error) || undefined}
         value={value}
         onChange={(event) => {
@@ -156,6 +142,6 @@ export function TagInput({
       <div className="govuk-visually-hidden" aria-live="polite">
         {open && currentPart(value) ? t("writing.tagSuggestions", { count: options.length }) : ""}
       </div>
-    </div>
+    </FieldShell>
   );
 }

@@ -6,8 +6,10 @@
  */
 import { and, count, countDistinct, eq, ne } from "drizzle-orm";
 import { postApplications, posts, users } from "../../db/schema";
+import type { SessionUser } from "../auth/principals";
 import { type Db, getDb } from "../platform/db.server";
 import { POST_KINDS, type PostKind } from "../posts/post-kinds";
+import { postsVisibleTo } from "../posts/post-policy.server";
 import { newestFirstQuery, type PostSummary, publishedOfKind, toSummaries } from "../posts/posts.server";
 
 /** How many of each kind's newest posts the page shows before "see all". */
@@ -52,22 +54,24 @@ export interface AppliedCounts {
   appliedFromOthers: number;
 }
 
-export function appliedCounts(partnerId: number, db: Db = getDb()): AppliedCounts {
+/**
+ * The two "applied" counts, of posts the reader may see (the post policy's
+ * condition) that are published: a post taken back from publication keeps its
+ * records but leaves the counts.
+ */
+export function appliedCounts(reader: SessionUser, partnerId: number, db: Db = getDb()): AppliedCounts {
+  const countable = and(postsVisibleTo(reader), eq(posts.status, "published"));
   const byOthers = db
     .select({ total: countDistinct(postApplications.postId) })
     .from(postApplications)
     .innerJoin(posts, eq(posts.id, postApplications.postId))
-    .where(
-      and(eq(posts.partnerId, partnerId), eq(posts.status, "published"), ne(postApplications.partnerId, partnerId)),
-    )
+    .where(and(eq(posts.partnerId, partnerId), countable, ne(postApplications.partnerId, partnerId)))
     .get();
   const fromOthers = db
     .select({ total: count() })
     .from(postApplications)
     .innerJoin(posts, eq(posts.id, postApplications.postId))
-    .where(
-      and(eq(postApplications.partnerId, partnerId), eq(posts.status, "published"), ne(posts.partnerId, partnerId)),
-    )
+    .where(and(eq(postApplications.partnerId, partnerId), countable, ne(posts.partnerId, partnerId)))
     .get();
   return { appliedByOthers: byOthers?.total ?? 0, appliedFromOthers: fromOthers?.total ?? 0 };
 }

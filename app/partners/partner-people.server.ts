@@ -6,24 +6,30 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { partners, users } from "../../db/schema";
 import { ACCOUNT_LIMITS } from "../auth/account-limits";
-import { ADMIN, holdsAny, type SessionUser } from "../auth/principals";
+import { requireAccountManager } from "../auth/account-policy.server";
+import type { SessionUser } from "../auth/principals";
 import { recordEvent } from "../events/event-log.server";
 import { type Db, getDb, writeTransaction } from "../platform/db.server";
-import { ForbiddenError, NotFoundError, ValidationError } from "../platform/errors";
+import { NotFoundError, ValidationError } from "../platform/errors";
+import { oneLine } from "../platform/text";
+import { authorizePartner } from "./partner-policy.server";
 
 /** "Head of Digital Transformation and Customer Services" fits; a paragraph does not. */
 const JOB_TITLE_MAX = ACCOUNT_LIMITS.jobTitle;
 
 /** A job title as kept: trimmed, one line; empty means none. */
 export function parseJobTitle(raw: unknown): string | null {
-  const title = (typeof raw === "string" ? raw : "").trim().replace(/\s+/g, " ");
+  const title = oneLine(typeof raw === "string" ? raw : "")
+    .trim()
+    .replace(/\s+/g, " ");
   if (title.length > JOB_TITLE_MAX) throw new ValidationError({ jobTitle: ["errors.jobTitle.tooLong"] });
   return title || null;
 }
 
 /** Sets a person's job title: their own, or anyone's for an administrator. */
 export function setJobTitle(actor: SessionUser, userId: string, raw: unknown, db: Db = getDb()): void {
-  if (actor.id !== userId && !holdsAny(actor, [ADMIN])) throw new ForbiddenError("You may not change this job title");
+  // One's own job title is one's own; anyone else's is an account change, for the account policy.
+  if (actor.id !== userId) requireAccountManager(actor);
   const jobTitle = parseJobTitle(raw);
   writeTransaction((tx) => {
     const before = tx
@@ -64,11 +70,11 @@ export function activeMembersOf(partnerId: number, db: Db = getDb()): PartnerPer
 
 /** Names (or, with an empty id, clears) a partner's digital lead: administrators only, one of its active members. */
 export function setDigitalLead(actor: SessionUser, partnerSlug: string, rawUserId: unknown, db: Db = getDb()): void {
-  if (!holdsAny(actor, [ADMIN])) throw new ForbiddenError("Only administrators name digital leads");
   const userId = typeof rawUserId === "string" && rawUserId !== "" ? rawUserId : null;
   writeTransaction((tx) => {
     const partner = tx.select().from(partners).where(eq(partners.slug, partnerSlug)).get();
     if (!partner) throw new NotFoundError("No such partner");
+    authorizePartner(actor, "nameDigitalLead", partner);
     if (userId) {
       const member = tx
         .select({ id: users.id })

@@ -38,3 +38,10 @@ export function recordAtOldAddress(recordType: RecordType, slug: string, db: Db 
     .get();
   return row?.recordId ?? null;
 }
+
+/** Forgets a record's old addresses, inside the transaction that deletes it. */
+export function forgetOldAddresses(tx: Db, recordType: RecordType, recordId: number | string): void {
+  tx.delete(recordRedirects)
+    .where(and(eq(recordRedirects.recordType, recordType), eq(recordRedirects.recordId, String(recordId))))
+    .run();
+}

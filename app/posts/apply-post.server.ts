@@ -10,6 +10,7 @@ import type { SessionUser } from "../auth/principals";
 import { recordEvent } from "../events/event-log.server";
 import { type Db, getDb, writeTransaction } from "../platform/db.server";
 import { NotFoundError, ValidationError } from "../platform/errors";
+import { normaliseNewlines } from "../platform/text";
 import { LIMITS } from "./post-limits";
 import { authorizeApplication } from "./post-policy.server";
 import { findPostBySlug } from "./posts.server";
@@ -26,9 +27,9 @@ export interface RecordedApplication {
   eventId: number;
 }
 
-/** The note as it is kept: trimmed, with Windows line ends made plain; too long is a field error. */
+/** The note as it is kept: trimmed, line ends made plain, no control characters; too long is a field error. */
 export function parseApplicationNote(raw: unknown): string {
-  const note = (typeof raw === "string" ? raw : "").replace(/\r\n?/g, "\n").trim();
+  const note = normaliseNewlines(typeof raw === "string" ? raw : "").trim();
   if (note.length > APPLICATION_NOTE_MAX) throw new ValidationError({ note: ["errors.applied.noteTooLong"] });
   return note;
 }

@@ -4,11 +4,12 @@ import type { SessionUser } from "../auth/principals";
 import { forgetImportedContent } from "../content/imported-content.server";
 import { lastEventId, recordEvent } from "../events/event-log.server";
 import { type Db, getDb, writeTransaction } from "../platform/db.server";
+import { forgetOldAddresses } from "../platform/record-redirects.server";
 import { deleteRevisions } from "../revisions/revisions.server";
 import { getPostForDeleting } from "./posts.server";
 
 /**
- * Deletes a post with its tags and revisions, recording the deletion in the
+ * Deletes a post with its tags, revisions and old addresses, recording the deletion in the
  * event log (which removes it from search) in the same transaction. Throws
  * NotFoundError or ForbiddenError when the actor may not.
  */
@@ -18,6 +19,7 @@ export function deletePost({ actor, slug, db = getDb() }: { actor: SessionUser; 
     tx.delete(posts).where(eq(posts.id, post.id)).run();
     deleteRevisions(tx, "post", post.id);
     forgetImportedContent(tx, "post", post.id);
+    forgetOldAddresses(tx, "post", post.id);
     recordEvent(tx, {
       type: "post.deleted",
       recordType: "post",

@@ -3,8 +3,8 @@
  * and the partners that recorded they applied it. Read for the post's page,
  * after the reader's access to the post itself has been checked.
  */
-import { desc, eq } from "drizzle-orm";
-import { partners, postApplications, users } from "../../db/schema";
+import { desc, eq, sql } from "drizzle-orm";
+import { partners, postApplications, posts, users } from "../../db/schema";
 import { type Db, getDb } from "../platform/db.server";
 
 export interface PostContact {
@@ -16,18 +16,22 @@ export interface PostContact {
 }
 
 /**
- * The person to ask about a post: the contact named on it, else its author,
- * else (an imported post has no author) its partner's digital lead. Null when
- * there is none of them.
+ * The id of the person to ask about a post: the contact named on it, else its
+ * author, else (an imported post has no author) its partner's digital lead.
+ * For a query that joins the post's partner; the workspace lists it too.
  */
-export function postContact(
-  post: { contactId: string | null; authorId: string | null; partnerId: number },
-  db: Db = getDb(),
-): PostContact | null {
-  const contactId =
-    post.contactId ??
-    post.authorId ??
-    db.select({ lead: partners.digitalLeadId }).from(partners).where(eq(partners.id, post.partnerId)).get()?.lead;
+export const postContactId = sql<
+  string | null
+>`coalesce(${posts.contactId}, ${posts.authorId}, ${partners.digitalLeadId})`;
+
+/** The person to ask about a post (see postContactId), or null when there is none. */
+export function postContact(post: { id: number }, db: Db = getDb()): PostContact | null {
+  const contactId = db
+    .select({ id: postContactId })
+    .from(posts)
+    .innerJoin(partners, eq(partners.id, posts.partnerId))
+    .where(eq(posts.id, post.id))
+    .get()?.id;
   if (!contactId) return null;
   const row = db
     .select({

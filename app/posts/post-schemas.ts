@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { withParams } from "../i18n/translate";
 import type { FieldErrors } from "../platform/errors";
+import { normaliseNewlines, oneLine } from "../platform/text";
 import { type DateParts, type DateValue, readDate, todayInUk } from "./post-dates";
 import { DATED_KIND_LIST } from "./post-field-order";
 import { KIND_SECTIONS, POST_KINDS, POST_STATUSES, type PostKind, type SectionKey, SHORT_SECTIONS } from "./post-kinds";
@@ -10,11 +11,6 @@ import { normaliseTag, SLUG_PATTERN } from "./slug";
 export { LIMITS };
 
 const utf8Length = (text: string) => new TextEncoder().encode(text).length;
-// Control characters other than tab and newline have no place in anything a person writes.
-const CONTROL_CHARACTERS = /[^\P{Cc}\t\n]/gu;
-const normaliseNewlines = (text: string) => text.replace(/\r\n?/g, "\n").replace(CONTROL_CHARACTERS, "");
-/** One line of text: no control characters, and line breaks become spaces. */
-const oneLine = (text: string) => text.replace(CONTROL_CHARACTERS, "").replace(/[\r\n\t]+/g, " ");
 
 const sectionKeys = Object.values(KIND_SECTIONS).flat() as SectionKey[];
 

@@ -8,25 +8,14 @@ import type { SessionUser } from "../auth/principals";
 import { type Db, getDb } from "../platform/db.server";
 import { ForbiddenError } from "../platform/errors";
 import { contactFor } from "./post-contacts.server";
-import { type PostKind, type SectionKey, sectionsOf } from "./post-kinds";
+import { sectionsOf } from "./post-kinds";
 import { canWriteForPartner } from "./post-policy.server";
 import { renderPostMarkdown, sectionField } from "./post-rendering.server";
 import type { PostFields } from "./post-schemas";
 import { getPostForEditing } from "./posts.server";
+import type { PreviewedPost } from "./previewed-post";
 import { parseInput, partnerFor } from "./save-post.server";
 import { namesOnceSaved } from "./topics.server";
-
-export interface PostPreview {
-  kind: PostKind;
-  title: string;
-  summary: string;
-  partnerName: string;
-  sections: { key: SectionKey; html: string | null }[];
-  bodyHtml: string;
-  tags: { tag: string; name: string }[];
-  eventDate: string | null;
-  targetDate: string | null;
-}
 
 /**
  * Checks the fields as publishing them would (ValidationError, ForbiddenError,
@@ -42,7 +31,7 @@ export function previewPost({
   fields: PostFields;
   slug?: string;
   db?: Db;
-}): PostPreview {
+}): PreviewedPost {
   const existing = slug === undefined ? null : getPostForEditing(actor, slug, db);
   const input = parseInput({ ...fields, status: "published" });
   const partner = partnerFor(input, db);

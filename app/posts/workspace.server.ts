@@ -14,6 +14,7 @@ import { getPartnerBySlug } from "../partners/partners.server";
 import { type Db, getDb } from "../platform/db.server";
 import { ForbiddenError, NotFoundError } from "../platform/errors";
 import type { PostKind, PostStatus } from "./post-kinds";
+import { postContactId } from "./post-people.server";
 import { canWriteForPartner, canWritePosts, postsVisibleTo } from "./post-policy.server";
 import { dueForReviewCutoff } from "./review-dates";
 import { WORKSPACE_TABS, type WorkspaceTab } from "./workspace-tabs";
@@ -115,9 +116,7 @@ export function listWorkspacePosts(
   const total = db.select({ n: count() }).from(posts).where(where).get()?.n ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const current = Math.min(Math.max(Math.trunc(page) || 1, 1), pageCount);
-  const author = alias(users, "author");
   const contact = alias(users, "contact");
-  const lead = alias(users, "lead");
   const rows = db
     .select({
       slug: posts.slug,
@@ -128,13 +127,11 @@ export function listWorkspacePosts(
       publishedAt: posts.publishedAt,
       reviewBy: posts.reviewBy,
       reviewedAt: posts.reviewedAt,
-      contactName: sql<string | null>`coalesce(${contact.name}, ${author.name}, ${lead.name})`,
+      contactName: contact.name,
     })
     .from(posts)
-    .leftJoin(author, eq(posts.authorId, author.id))
-    .leftJoin(contact, eq(posts.contactId, contact.id))
-    .leftJoin(partners, eq(posts.partnerId, partners.id))
-    .leftJoin(lead, eq(partners.digitalLeadId, lead.id))
+    .innerJoin(partners, eq(posts.partnerId, partners.id))
+    .leftJoin(contact, eq(contact.id, postContactId))
     .where(where)
     .orderBy(...tabOrder(tab))
     .limit(pageSize)

@@ -17,7 +17,7 @@ import { beginAttempt, forgiveAttempt } from "~/auth/sign-in-throttle.server";
 import { authenticate } from "~/auth/users.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextInput } from "~/components/form-fields";
-import { ImportantBanner } from "~/components/important-banner";
+import { ImportantBanner } from "~/components/notification-banner";
 import { DEMO_PASSWORD, isDemoMode, listDemoAccounts } from "~/content/demo-accounts.server";
 import { formTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
@@ -97,9 +97,7 @@ export default function Login() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} fieldOrder={["email", "password"]} />
-        {sessionEnded ? (
-          <ImportantBanner title={t("notices.important")}>{t("login.sessionEnded")}</ImportantBanner>
-        ) : null}
+        {sessionEnded ? <ImportantBanner title={t("notices.important")} heading={t("login.sessionEnded")} /> : null}
         <h1 className="govuk-heading-l">{t("login.title")}</h1>
         <p className="govuk-body">{t("login.lead")}</p>
         <Form method="post" noValidate>

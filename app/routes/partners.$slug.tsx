@@ -1,6 +1,5 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { ADMIN, holdsAny } from "~/auth/principals";
 import { requireUser } from "~/auth/session.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { PartnerActivity } from "~/components/partner-activity";
@@ -13,6 +12,7 @@ import { useI18n } from "~/i18n/use-t";
 import { recentActivity } from "~/partners/partner-activity.server";
 import { appliedCounts, currentStrategy, digitalLeadOf, partnerSections } from "~/partners/partner-home.server";
 import { activeMembersOf, setDigitalLead } from "~/partners/partner-people.server";
+import { canOnPartner } from "~/partners/partner-policy.server";
 import { getPartnerForReading, presentPartnerPage } from "~/partners/partners.server";
 import { orRespond, readForm, runFormCommand } from "~/platform/http.server";
 import { redirectWithNotice } from "~/platform/notice.server";
@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = resolveLocale(request);
   const sections = partnerSections(partner.id);
   const strategy = currentStrategy(sections);
-  const isAdmin = holdsAny(user, [ADMIN]);
+  const mayNameLead = canOnPartner(user, "nameDigitalLead", partner);
   return {
     partner: presentPartnerPage(partner, locale),
     strategy: strategy ? presentPostSummary(strategy, locale) : null,
@@ -35,14 +35,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       total: section.total,
       newest: section.newest.map((post) => presentPostSummary(post, locale)),
     })),
-    applied: appliedCounts(partner.id),
+    applied: appliedCounts(user, partner.id),
     digitalLead: digitalLeadOf(partner.digitalLeadId),
     activity: recentActivity(user, partner.id).map((item) => ({
       ...item,
       post: { ...item.post, title: inLocale(item.post.title, item.post.titleCy, locale).text, titleCy: undefined },
     })),
     // Only administrators name a digital lead, from the partner's active members.
-    leadChoice: isAdmin ? { current: partner.digitalLeadId ?? "", people: activeMembersOf(partner.id) } : null,
+    leadChoice: mayNameLead ? { current: partner.digitalLeadId ?? "", people: activeMembersOf(partner.id) } : null,
   };
 }
 

@@ -4,6 +4,7 @@ import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/reac
 import { requireUser } from "~/auth/session.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { ErrorSummary } from "~/components/error-summary";
+import { ImportantBanner } from "~/components/notification-banner";
 import { PostApplications } from "~/components/post-applications";
 import { PostFacts } from "~/components/post-facts";
 import { TagLinks } from "~/components/post-tags";
@@ -83,20 +84,15 @@ export default function PostPage() {
       <article className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           {post.status !== "published" ? (
-            <section className="govuk-notification-banner" aria-labelledby="status-banner-title">
-              <div className="govuk-notification-banner__header">
-                <h2 className="govuk-notification-banner__title" id="status-banner-title">
-                  {t(`statuses.${post.status}`)}
-                </h2>
-              </div>
-              <div className="govuk-notification-banner__content">
-                <p className="govuk-notification-banner__heading">
-                  {post.status === "draft"
-                    ? t("posts.draftBanner", { partner: post.partner.name })
-                    : t("posts.archivedBanner")}
-                </p>
-              </div>
-            </section>
+            <ImportantBanner
+              id="status-banner-title"
+              title={t(`statuses.${post.status}`)}
+              heading={
+                post.status === "draft"
+                  ? t("posts.draftBanner", { partner: post.partner.name })
+                  : t("posts.archivedBanner")
+              }
+            />
           ) : null}
           <span className="govuk-caption-l">{t(`kinds.${post.kind}`)}</span>
           <h1 className="govuk-heading-xl">{post.title}</h1>

@@ -3,9 +3,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "~/auth/principals";
 import { getDb } from "~/platform/db.server";
 import { ForbiddenError, NotFoundError } from "~/platform/errors";
+import { recordAtOldAddress } from "~/platform/record-redirects.server";
 import { deletePost } from "~/posts/delete-post.server";
 import { findPostBySlug } from "~/posts/posts.server";
-import { createPost } from "~/posts/save-post.server";
+import { createPost, updatePost } from "~/posts/save-post.server";
 import { events, revisions } from "../../db/schema";
 import { givenPartner, givenUser, lessonInput } from "../support/factories";
 
@@ -45,6 +46,15 @@ describe("deletePost", () => {
     expect(() => deletePost({ actor: actor(), slug })).toThrow(error);
     expect(findPostBySlug(slug)).toEqual(post);
     expect(revisionCount(post?.id ?? -1)).toBe(1);
+  });
+
+  it("forgets the post's old addresses with it", () => {
+    const { slug: draft } = createPost({ actor: torfaenEditor, fields: lessonInput("torfaen", { status: "draft" }) });
+    const { slug } = updatePost({ actor: torfaenEditor, slug: draft, fields: lessonInput("torfaen") });
+    expect(slug).not.toBe(draft);
+    expect(recordAtOldAddress("post", draft)).not.toBeNull();
+    deletePost({ actor: torfaenEditor, slug });
+    expect(recordAtOldAddress("post", draft)).toBeNull();
   });
 
   it.each([

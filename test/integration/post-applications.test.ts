@@ -72,7 +72,7 @@ describe("recording that a partner applied a post", () => {
       [otherReader.id, [ownerId, otherId], false],
       [otherEditor.id, [ownerId, otherId], true],
     ]);
-    expect(appliedCounts(ownerId).appliedByOthers).toBeGreaterThanOrEqual(1);
+    expect(appliedCounts(otherReader, ownerId).appliedByOthers).toBeGreaterThanOrEqual(1);
   });
 
   it("refuses the post's own partner, drafts, archived posts and other kinds, writing nothing", () => {
@@ -104,6 +104,12 @@ describe("recording that a partner applied a post", () => {
       expect(postApplicationsOf(id)).toEqual([]);
       expect(appliedEvents(id)).toEqual([]);
     }
+  });
+
+  it("keeps the note without control characters and with plain line ends", () => {
+    const { slug, id } = ownerPost({ status: "published" });
+    recordApplication(otherReader, { slug, note: "Used it\u0000 in\r\nour rollout\u0007" });
+    expect(postApplicationsOf(id).map((row) => row.note)).toEqual(["Used it in\nour rollout"]);
   });
 
   it("refuses a note over 500 characters with a field error, and keeps the earlier note", () => {
