@@ -4,6 +4,7 @@
  * after the reader's access to the post itself has been checked.
  */
 import { desc, eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import { partners, postApplications, posts, users } from "../../db/schema";
 import { type Db, getDb } from "../platform/db.server";
 
@@ -26,24 +27,20 @@ export const postContactId = sql<
 
 /** The person to ask about a post (see postContactId), or null when there is none. */
 export function postContact(post: { id: number }, db: Db = getDb()): PostContact | null {
-  const contactId = db
-    .select({ id: postContactId })
-    .from(posts)
-    .innerJoin(partners, eq(partners.id, posts.partnerId))
-    .where(eq(posts.id, post.id))
-    .get()?.id;
-  if (!contactId) return null;
+  const theirs = alias(partners, "their_partner");
   const row = db
     .select({
       name: users.name,
       jobTitle: users.jobTitle,
       email: users.email,
       deactivatedAt: users.deactivatedAt,
-      partnerName: partners.name,
+      partnerName: theirs.name,
     })
-    .from(users)
-    .innerJoin(partners, eq(partners.id, users.partnerId))
-    .where(eq(users.id, contactId))
+    .from(posts)
+    .innerJoin(partners, eq(partners.id, posts.partnerId))
+    .innerJoin(users, eq(users.id, postContactId))
+    .innerJoin(theirs, eq(theirs.id, users.partnerId))
+    .where(eq(posts.id, post.id))
     .get();
   if (!row) return null;
   return {

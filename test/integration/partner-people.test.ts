@@ -10,8 +10,10 @@ import type { SessionUser } from "~/auth/principals";
 import { jobTitleOf, setDigitalLead, setJobTitle } from "~/partners/partner-people.server";
 import { getDb } from "~/platform/db.server";
 import { ForbiddenError, NotFoundError, ValidationError } from "~/platform/errors";
-import { events, partners } from "../../db/schema";
-import { givenPartner, givenUser, unique } from "../support/factories";
+import { postContact } from "~/posts/post-people.server";
+import { createPost } from "~/posts/save-post.server";
+import { events, partners, posts } from "../../db/schema";
+import { givenPartner, givenUser, lessonInput, unique } from "../support/factories";
 
 let partnerSlug: string;
 let editor: SessionUser;
@@ -62,5 +64,24 @@ describe("digital leads", () => {
     expect(leadOf()).toBe(editor.id);
     const partnerId = givenPartner(partnerSlug).id;
     expect(eventsOf("partner.digital-lead-changed", partnerId)).toHaveLength(1);
+  });
+});
+
+describe("a post's contact", () => {
+  it("is the person named, else the author, else the partner's digital lead", () => {
+    const { id } = createPost({ actor: editor, fields: lessonInput(partnerSlug, { title: unique("Contact") }) });
+    const set = (values: { contactId?: string | null; authorId?: string | null }) =>
+      getDb().update(posts).set(values).where(eq(posts.id, id)).run();
+    expect(postContact({ id })?.name).toBe(editor.name);
+    set({ contactId: reader.id });
+    expect(postContact({ id })).toMatchObject({ name: reader.name, partnerName: `Partner ${partnerSlug}` });
+    set({ contactId: null });
+    expect(postContact({ id })?.name).toBe(editor.name);
+    setDigitalLead(admin, partnerSlug, reader.id);
+    set({ authorId: null });
+    expect(postContact({ id })?.name).toBe(reader.name);
+    setDigitalLead(admin, partnerSlug, "");
+    expect(postContact({ id })).toBeNull();
+    setDigitalLead(admin, partnerSlug, editor.id);
   });
 });
