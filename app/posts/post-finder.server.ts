@@ -18,6 +18,7 @@ import {
   type SearchQuery,
 } from "../search/search-query";
 import { postsVisibleTo } from "./post-policy.server";
+import { findablePosts } from "./post-search.server";
 import { tagsByPost } from "./posts.server";
 
 /** The date a post is listed by, as its search document has it: publication while published, else the last edit. */
@@ -28,7 +29,7 @@ const yearListed = sql<string>`strftime('%Y', ${listedAt} / 1000, 'unixepoch')`;
 /** The reader's visibility, then each filter in use but `leaveOut` (values OR'd, filters AND'd). */
 function conditionsFor(user: SessionUser, query: SearchQuery, db: Db, leaveOut?: FilterName): SQL | undefined {
   const applies = (name: FilterName) => name !== leaveOut && query[name].length > 0;
-  const conditions: (SQL | undefined)[] = [postsVisibleTo(user)];
+  const conditions: (SQL | undefined)[] = [findablePosts, postsVisibleTo(user)];
   // Posts are the only record type SQLite lists here.
   if (applies("type") && !query.type.includes("post")) conditions.push(sql`0`);
   if (applies("kind")) conditions.push(inArray(posts.kind, query.kind as (typeof posts.kind._.data)[]));
@@ -146,6 +147,6 @@ export function findPostsInDatabase(user: SessionUser, query: SearchQuery, db: D
     totalWithout: Object.fromEntries(
       chosen.map((name) => [name, countWhere(conditionsFor(user, query, db, name), db)]),
     ),
-    unfilteredTotal: isFiltered(query) ? countWhere(postsVisibleTo(user), db) : null,
+    unfilteredTotal: isFiltered(query) ? countWhere(and(findablePosts, postsVisibleTo(user)), db) : null,
   };
 }

@@ -14,6 +14,9 @@ type Row = { post: typeof posts.$inferSelect; partnerSlug: string; partnerName: 
 /** Archived posts are kept for the record, not for finding: they have no document. */
 const NOT_SEARCHABLE: PostStatus = "archived";
 
+/** The posts search holds (every one but the archived): the finder lists the same from SQLite while search is down. */
+export const findablePosts = ne(posts.status, NOT_SEARCHABLE);
+
 /**
  * A post document's version: the last event among those `affectedBy` maps to
  * the post (its own events, and its partner's updates, since the document
@@ -145,7 +148,7 @@ export const postSearchSource: SearchSource = {
     return db
       .select({ id: posts.id, version: postVersion })
       .from(posts)
-      .where(and(ne(posts.status, NOT_SEARCHABLE), afterId === null ? undefined : gt(posts.id, Number(afterId))))
+      .where(and(findablePosts, afterId === null ? undefined : gt(posts.id, Number(afterId))))
       .orderBy(asc(posts.id))
       .limit(limit)
       .all()

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "~/auth/principals";
 import { findPostsInDatabase } from "~/posts/post-finder.server";
-import { createPost } from "~/posts/save-post.server";
+import { createPost, updatePost } from "~/posts/save-post.server";
 import { searchRecords } from "~/search/finder.server";
 import type { FinderResults } from "~/search/finder-results";
 import { parseSearchQuery } from "~/search/search-query";
@@ -20,6 +20,7 @@ let reader: SessionUser;
 let torfaenEditor: SessionUser;
 let newportEditor: SessionUser;
 const draftTag = unique("secret-draft");
+const archivedTag = unique("archived-one");
 let draftSlug = "";
 
 const query = (queryString: string) => parseSearchQuery(new URLSearchParams(queryString));
@@ -45,6 +46,15 @@ beforeAll(async () => {
     actor: torfaenEditor,
     fields: lessonInput("torfaen", { title: `A draft ${draftTag}`, status: "draft", tags: draftTag }),
   }).slug;
+  const published = createPost({
+    actor: torfaenEditor,
+    fields: lessonInput("torfaen", { title: `Archived ${archivedTag}`, tags: archivedTag }),
+  });
+  updatePost({
+    actor: torfaenEditor,
+    slug: published.slug,
+    fields: lessonInput("torfaen", { title: `Archived ${archivedTag}`, tags: archivedTag, status: "archived" }),
+  });
   await relayAll();
 }, 120_000);
 
@@ -87,6 +97,16 @@ describe("the finder from SQLite", () => {
       }
       expect(inDatabase(user, `tag=${draftTag}`).total).toBe(0);
     }
+  });
+
+  it("lists and counts what search does for the partner's own editor too: drafts in, archived posts out", async () => {
+    for (const queryString of ["", `tag=${archivedTag}`, "partner=torfaen&kind=lesson"]) {
+      const fromSearch = await searchRecords(torfaenEditor, query(queryString));
+      const fromDatabase = inDatabase(torfaenEditor, queryString);
+      expect(counts(fromDatabase)).toEqual(counts(fromSearch));
+      expect(fromDatabase.hits.map((hit) => hit.url)).toEqual(fromSearch.hits.map((hit) => hit.url));
+    }
+    expect(inDatabase(torfaenEditor, `tag=${archivedTag}`).total).toBe(0);
   });
 
   it("shows the partner's own editor their draft, and counts it", () => {
