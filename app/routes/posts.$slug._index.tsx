@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
@@ -17,7 +17,7 @@ import { orRespond, readForm, runFormCommand } from "~/platform/http.server";
 import { redirectWithNotice } from "~/platform/notice.server";
 import { recordApplication } from "~/posts/apply-post.server";
 import { reviewOfPost } from "~/posts/confirm-review.server";
-import { currentPostAddress } from "~/posts/post-addresses.server";
+import { readPostAt } from "~/posts/post-addresses.server";
 import { presentPost } from "~/posts/post-presenter.server";
 import { getPostForReading } from "~/posts/posts.server";
 import { topicNames } from "~/posts/topics.server";
@@ -26,10 +26,16 @@ export const meta: MetaFunction<typeof loader> = (args) => routeTitle(args, () =
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
+  const slug = params.slug ?? "";
   // An old address of a post the reader may see (a draft's, before it was published) leads to its current one.
-  const moved = currentPostAddress(user, params.slug ?? "");
-  if (moved) throw redirect(`/posts/${moved}`, 301);
-  const post = orRespond(() => getPostForReading(user, params.slug ?? ""));
+  const post = orRespond(() =>
+    readPostAt(
+      user,
+      slug,
+      () => getPostForReading(user, slug),
+      (current) => `/posts/${current}`,
+    ),
+  );
   const presented = presentPost(post, user, resolveLocale(request));
   return {
     post: presented,

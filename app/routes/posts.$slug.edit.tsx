@@ -1,4 +1,4 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { takeKeptForm } from "~/auth/pending-forms.server";
 import { requireUser } from "~/auth/session.server";
@@ -7,7 +7,7 @@ import { PostPreview } from "~/components/post-preview";
 import { formTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
 import { orRespond } from "~/platform/http.server";
-import { currentPostAddress } from "~/posts/post-addresses.server";
+import { readPostAt } from "~/posts/post-addresses.server";
 import { postFormAction } from "~/posts/post-form-action.server";
 import { postFormChoices } from "~/posts/post-form-data.server";
 import { echoFormValues } from "~/posts/post-form-values";
@@ -22,10 +22,16 @@ export const meta: MetaFunction<typeof loader> = (args) =>
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
+  const slug = params.slug ?? "";
   // An old address of a post the reader may see (a draft's, before it was published) leads to its current one.
-  const moved = currentPostAddress(user, params.slug ?? "");
-  if (moved) throw redirect(`/posts/${moved}/edit`, 301);
-  const post = orRespond(() => getPostForEditing(user, params.slug ?? ""));
+  const post = orRespond(() =>
+    readPostAt(
+      user,
+      slug,
+      () => getPostForEditing(user, slug),
+      (current) => `/posts/${current}/edit`,
+    ),
+  );
   const kept = takeKeptForm(request, user, (form) => {
     const { fields, changeNote } = postFormToInput(form);
     return echoFormValues(fields, changeNote);

@@ -1,4 +1,4 @@
-import { type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
@@ -7,7 +7,7 @@ import { resolveLocale } from "~/i18n/locale.server";
 import { routeTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
 import { orRespond } from "~/platform/http.server";
-import { currentPostAddress } from "~/posts/post-addresses.server";
+import { readPostAt } from "~/posts/post-addresses.server";
 import { presentPostSummary } from "~/posts/post-presenter.server";
 import { getPostForReading, listPostRevisions } from "~/posts/posts.server";
 
@@ -16,10 +16,16 @@ export const meta: MetaFunction<typeof loader> = (args) =>
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
+  const slug = params.slug ?? "";
   // An old address of a post the reader may see (a draft's, before it was published) leads to its current one.
-  const moved = currentPostAddress(user, params.slug ?? "");
-  if (moved) throw redirect(`/posts/${moved}/history`, 301);
-  const post = orRespond(() => getPostForReading(user, params.slug ?? ""));
+  const post = orRespond(() =>
+    readPostAt(
+      user,
+      slug,
+      () => getPostForReading(user, slug),
+      (current) => `/posts/${current}/history`,
+    ),
+  );
   const { title, partner } = presentPostSummary(post, resolveLocale(request));
   // Draft revisions are as private as drafts: the query leaves them out for anyone but the post's editors.
   const revisions = listPostRevisions(user, post).map((revision) => ({

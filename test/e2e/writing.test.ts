@@ -9,6 +9,8 @@ import { describe, expect, it } from "vitest";
 import { expectAccessible, pauseBeforeSendingAgain } from "../support/browser";
 import { e2eFixture } from "../support/e2e-fixtures";
 import { createPost, editPost, uniqueTitle } from "../support/e2e-posts";
+import { searchSettled } from "../support/hub-data";
+import { eventually } from "../support/wait";
 
 const e2e = e2eFixture();
 const TORFAEN_EDITOR = "editor.torfaen@demo.srs-hub.test";
@@ -95,6 +97,8 @@ describe("writing a lesson learned", () => {
     expect(await editor.getByLabel("Title").inputValue()).toBe(title);
     expect(await editor.getByLabel("Year").first().inputValue()).toBe("2020");
     await editor.getByRole("button", { name: "Preview and publish" }).click();
+    // A Hub just started may still be building its index: how fast a change reaches search is measured after.
+    await eventually(() => searchSettled(e2e.baseUrl), 60_000);
     await editor.getByRole("button", { name: "Publish", exact: true }).click();
     await editor.waitForURL(`${e2e.baseUrl}/posts/${plain}`);
     await editor.getByRole("heading", { level: 1, name: title, exact: true }).waitFor();

@@ -64,6 +64,24 @@ export async function searchBacklog(baseUrl: string): Promise<number | null> {
   }
 }
 
+/**
+ * True once the Hub's search is settled: checked against the database at
+ * start, not rebuilding, nothing waiting. A Hub just started may still be
+ * building its index; a test of how fast a change reaches search starts after.
+ */
+export async function searchSettled(baseUrl: string): Promise<boolean> {
+  try {
+    const health = (await (await fetch(`${baseUrl}/healthz`)).json()) as {
+      search?: string;
+      index?: { backlog?: number; lastCheck?: unknown; rebuilding?: unknown };
+    };
+    const index = health.index;
+    return health.search === "ok" && index?.backlog === 0 && Boolean(index.lastCheck) && !index.rebuilding;
+  } catch {
+    return false;
+  }
+}
+
 /** Processes whose working folder is in `dir` (a managed Meilisearch runs in its own folder). */
 export function processesWorkingIn(dir: string): number[] {
   return fs
