@@ -130,6 +130,11 @@ const EnvSchema = z
       .max(24 * 60)
       .default(10),
     /**
+     * How long a save waits for search to hold the change before its banner
+     * says it will appear in search shortly (the write itself never waits).
+     */
+    SEARCH_CONFIRM_SECONDS: z.coerce.number().min(0).max(30).default(2),
+    /**
      * Requests one Hub process works on at once (static files and the health
      * check aside); more are answered 503 with Retry-After at once, rather
      * than queued without bound. Well above what 16 busy connections need.

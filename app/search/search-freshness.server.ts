@@ -10,10 +10,9 @@ import type { RecordType } from "../../db/enums";
 import { consumerFailures, events } from "../../db/schema";
 import { consumerPosition } from "../events/consumers.server";
 import { type Db, getDb } from "../platform/db.server";
+import { getEnv } from "../platform/env.server";
 import { SEARCH_CONSUMER } from "./search-relay.server";
 
-/** How long a save waits for search to confirm it before saying it will appear shortly. */
-export const SEARCH_CONFIRM_TIMEOUT_MS = 2000;
 const POLL_MS = 25;
 /**
  * A relay whose oldest unhandled event is older than this is not keeping up
@@ -59,14 +58,15 @@ export function relayIsStalled(db: Db = getDb(), now = Date.now()): boolean {
 }
 
 /**
- * Waits until the change is searchable, for at most `timeoutMs`, and not at
+ * Waits until the change is searchable, for at most `timeoutMs`
+ * (SEARCH_CONFIRM_SECONDS, 2 by default), and not at
  * all while the relay is stalled. Resolves true when it is, false when it is
  * not yet (search is down or slow): the page then says the change will
  * appear in search shortly.
  */
 export async function waitUntilSearchable(
   change: SearchableChange,
-  { timeoutMs = SEARCH_CONFIRM_TIMEOUT_MS, db = getDb() }: { timeoutMs?: number; db?: Db } = {},
+  { timeoutMs = getEnv().SEARCH_CONFIRM_SECONDS * 1000, db = getDb() }: { timeoutMs?: number; db?: Db } = {},
 ): Promise<boolean> {
   if (isSearchable(change, db)) return true;
   if (relayIsStalled(db)) return false;

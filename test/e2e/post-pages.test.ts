@@ -67,6 +67,7 @@ describe("a post's page", () => {
     expect(await back.getAttribute("href")).toBe("/search?q=teams&kind=lesson");
     for (const hostile of ["https://example.org/search", "//example.org/search", "/searching-elsewhere", "/admin"]) {
       await reader.goto(`${e2e.baseUrl}/partners/torfaen`);
+      await waitForScripts(reader);
       await go(hostile);
       await reader.getByRole("navigation", { name: "Breadcrumb" }).waitFor();
       expect(await reader.getByRole("link", { name: "Back to results" }).count()).toBe(0);

@@ -40,6 +40,13 @@ describe("getEnv", () => {
     await expect(freshEnv({ PUBLIC_ORIGIN: "javascript:alert(1)" })).rejects.toThrow(/PUBLIC_ORIGIN/);
   });
 
+  it("waits two seconds for search to confirm a save unless told otherwise, never more than thirty", async () => {
+    expect((await freshEnv({ SEARCH_CONFIRM_SECONDS: undefined })).SEARCH_CONFIRM_SECONDS).toBe(2);
+    expect((await freshEnv({ SEARCH_CONFIRM_SECONDS: "0.5" })).SEARCH_CONFIRM_SECONDS).toBe(0.5);
+    await expect(freshEnv({ SEARCH_CONFIRM_SECONDS: "31" })).rejects.toThrow(/SEARCH_CONFIRM_SECONDS/);
+    await expect(freshEnv({ SEARCH_CONFIRM_SECONDS: "soon" })).rejects.toThrow(/SEARCH_CONFIRM_SECONDS/);
+  });
+
   it("names the setting that is wrong", async () => {
     await expect(freshEnv({ PORT: "eighty" })).rejects.toThrow(/Invalid environment:\n {2}PORT:/);
   });
