@@ -12,10 +12,14 @@ import {
 import {
   ACCOUNT_TOKEN_PURPOSES,
   CHANGE_SOURCES,
+  type LinkRelation,
   PARTNER_TYPES,
   type PostKind,
   type PostStatus,
+  type RagRating,
   type RecordType,
+  type ResponseKind,
+  type RoadmapStatus,
   type Role,
 } from "./enums";
 
@@ -40,6 +44,10 @@ const createdAt = () =>
 export const roles = sqliteTable("roles", { name: text("name").primaryKey() });
 export const postKinds = sqliteTable("post_kinds", { name: text("name").primaryKey() });
 export const postStatuses = sqliteTable("post_statuses", { name: text("name").primaryKey() });
+export const roadmapStatuses = sqliteTable("roadmap_statuses", { name: text("name").primaryKey() });
+export const ragRatings = sqliteTable("rag_ratings", { name: text("name").primaryKey() });
+export const linkRelations = sqliteTable("link_relations", { name: text("name").primaryKey() });
+export const responseKinds = sqliteTable("response_kinds", { name: text("name").primaryKey() });
 
 /**
  * User-written text has an English column and a Welsh one (`*_cy`), empty
@@ -245,11 +253,142 @@ export const topics = sqliteTable("topics", {
 });
 
 /**
- * "We applied this": a partner's record that it reused a lesson or case study,
- * one per post and partner (a second one updates the note).
+ * A roadmap item's theme ("Cyber security"). The first eight come with the
+ * Hub; administrators add more. The slug is the theme's address in filters.
  */
-export const postApplications = sqliteTable(
-  "post_applications",
+export const roadmapThemes = sqliteTable("roadmap_themes", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  nameCy: text("name_cy"),
+  createdAt: createdAt(),
+});
+
+/**
+ * An initiative on the SRS roadmap. Written fields have Welsh twins (decision
+ * 011); quarters are written `2026-Q3`. Its progress updates, status changes
+ * and links are its timeline, read from the event log and its own tables.
+ */
+export const roadmapItems = sqliteTable(
+  "roadmap_items",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull(),
+    title: text("title").notNull(),
+    titleCy: text("title_cy"),
+    summary: text("summary").notNull(),
+    summaryCy: text("summary_cy"),
+    /** Markdown. */
+    description: text("description").notNull(),
+    descriptionCy: text("description_cy"),
+    /** The description rendered and sanitised at save time, and its plain text for search. */
+    rendered: text("rendered", { mode: "json" }).$type<RenderedFields>(),
+    themeId: integer("theme_id")
+      .notNull()
+      .references(() => roadmapThemes.id, { onDelete: "restrict" }),
+    status: text("status")
+      .$type<RoadmapStatus>()
+      .notNull()
+      .references(() => roadmapStatuses.name),
+    /** `YYYY-Qn`. */
+    startQuarter: text("start_quarter").notNull(),
+    /** `YYYY-Qn`, never before the start. */
+    targetQuarter: text("target_quarter").notNull(),
+    /** The person who answers for the item: edits it, posts its updates, manages its links. */
+    ownerId: text("owner_id").references(() => users.id, { onDelete: "set null" }),
+    /** When someone last reviewed the item (a progress update counts); stale after 90 days. */
+    reviewedAt: integer("reviewed_at", { mode: "timestamp_ms" }).notNull(),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (table) => [
+    uniqueIndex("roadmap_items_slug_idx").on(table.slug),
+    index("roadmap_items_status_idx").on(table.status, table.targetQuarter),
+    index("roadmap_items_owner_idx").on(table.ownerId),
+  ],
+);
+
+/** The partners taking part in a roadmap item. */
+export const roadmapItemPartners = sqliteTable(
+  "roadmap_item_partners",
+  {
+    itemId: integer("item_id")
+      .notNull()
+      .references(() => roadmapItems.id, { onDelete: "cascade" }),
+    partnerId: integer("partner_id")
+      .notNull()
+      .references(() => partners.id, { onDelete: "restrict" }),
+  },
+  (table) => [
+    primaryKey({ columns: [table.itemId, table.partnerId] }),
+    index("roadmap_item_partners_partner_idx").on(table.partnerId),
+  ],
+);
+
+/** A dated progress update on a roadmap item, with its RAG rating and a short Markdown note. */
+export const roadmapUpdates = sqliteTable(
+  "roadmap_updates",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    itemId: integer("item_id")
+      .notNull()
+      .references(() => roadmapItems.id, { onDelete: "cascade" }),
+    rating: text("rating")
+      .$type<RagRating>()
+      .notNull()
+      .references(() => ragRatings.name),
+    /** The date the update speaks for, `YYYY-MM-DD`. */
+    updateDate: text("update_date").notNull(),
+    note: text("note").notNull(),
+    noteCy: text("note_cy"),
+    rendered: text("rendered", { mode: "json" }).$type<RenderedFields>(),
+    authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (table) => [index("roadmap_updates_item_idx").on(table.itemId, table.updateDate, table.id)],
+);
+
+/**
+ * Typed links between records (decision 042), for every record type: the
+ * subject (a roadmap item; later a decision or paper) holds the link, and the
+ * relation says what the object (a post) is to it. Who linked and when is
+ * kept here; adding and removing are events in the log.
+ */
+export const recordLinks = sqliteTable(
+  "record_links",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    subjectType: text("subject_type").$type<RecordType>().notNull(),
+    subjectId: text("subject_id").notNull(),
+    relation: text("relation")
+      .$type<LinkRelation>()
+      .notNull()
+      .references(() => linkRelations.name),
+    objectType: text("object_type").$type<RecordType>().notNull(),
+    objectId: text("object_id").notNull(),
+    note: text("note").notNull().default(""),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    uniqueIndex("record_links_unique_idx").on(
+      table.subjectType,
+      table.subjectId,
+      table.objectType,
+      table.objectId,
+      table.relation,
+    ),
+    index("record_links_object_idx").on(table.objectType, table.objectId),
+  ],
+);
+
+/**
+ * What partners say of other partners' posts, one of each kind per post and
+ * partner (a second one updates the note): "we applied this" on a lesson or
+ * case study (decision 038), "we want this too" on an aspiration.
+ */
+export const partnerResponses = sqliteTable(
+  "partner_responses",
   {
     postId: integer("post_id")
       .notNull()
@@ -257,14 +396,18 @@ export const postApplications = sqliteTable(
     partnerId: integer("partner_id")
       .notNull()
       .references(() => partners.id, { onDelete: "restrict" }),
+    kind: text("kind")
+      .$type<ResponseKind>()
+      .notNull()
+      .references(() => responseKinds.name),
     note: text("note").notNull().default(""),
     userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
   (table) => [
-    primaryKey({ columns: [table.postId, table.partnerId] }),
-    index("post_applications_partner_idx").on(table.partnerId),
+    primaryKey({ columns: [table.postId, table.partnerId, table.kind] }),
+    index("partner_responses_partner_idx").on(table.partnerId, table.kind),
   ],
 );
 

@@ -35,7 +35,7 @@ export function authorize<R, Action extends string>(
   user: SessionUser,
   action: Action | "read",
   record: R,
-  what = policy.recordType,
+  what: string = policy.recordType,
 ): void {
   if (!can(policy, user, "read", record)) throw new NotFoundError(`No such ${what}`);
   if (action !== "read" && !can(policy, user, action, record)) {

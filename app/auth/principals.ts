@@ -19,8 +19,21 @@ export interface SessionUser {
 export const EVERYONE = "everyone";
 /** SRS administrators. */
 export const ADMIN = "admin";
+/** SRS roadmap coordinators: they create roadmap items and assign their owners. */
+export const COORDINATOR = "coordinator";
 
-export type Principal = typeof EVERYONE | typeof ADMIN | `partner:${number}:editor` | `partner:${number}:member`;
+export type Principal =
+  | typeof EVERYONE
+  | typeof ADMIN
+  | typeof COORDINATOR
+  | `partner:${number}:editor`
+  | `partner:${number}:member`
+  | `user:${string}`;
+
+/** One person, by account id: a record's owner (a roadmap item's). */
+export function person(userId: string): Principal {
+  return `user:${userId}`;
+}
 
 /** The editors of one partner's content. */
 export function partnerEditors(partnerId: number): Principal {
@@ -34,8 +47,9 @@ export function partnerMembers(partnerId: number): Principal {
 
 /** Every principal a person holds. */
 export function principalsOf(user: SessionUser): Principal[] {
-  const held: Principal[] = [EVERYONE];
+  const held: Principal[] = [EVERYONE, person(user.id)];
   if (user.role === "admin") held.push(ADMIN);
+  if (user.role === "coordinator") held.push(COORDINATOR);
   held.push(partnerMembers(user.partnerId));
   if (user.role === "editor") held.push(partnerEditors(user.partnerId));
   return held;

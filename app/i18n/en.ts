@@ -76,6 +76,7 @@ export const en = {
   "notices.post.deleted": "“{title}” deleted",
 
   "roles.admin": "Administrator",
+  "roles.coordinator": "Roadmap coordinator",
   "roles.editor": "Editor",
   "roles.reader": "Reader",
 
@@ -783,6 +784,13 @@ export const en = {
     other:
       "Hello {name},\n\nSomeone asked to reset the password of your SRS Knowledge Hub account. To choose a new password, open this link:\n\n{url}\n\nThe link works once and expires in {count} hours.\n\nIf you did not ask for this, ignore this email: your password stays as it is.",
   },
+  // The roadmap: items, their updates and themes.
+
+  // Typed links between records, and partners' demand for aspirations.
+
+  // The roadmap's views (board, timeline, demand) and its export; roadmap items in search.
+
+  // Demo content of the roadmap.
 } as const satisfies Catalogue;
 
 export type MessageKey = keyof typeof en;

@@ -5,7 +5,7 @@
  * drafts stay on the editors' own lists.
  */
 import { and, count, countDistinct, eq, ne } from "drizzle-orm";
-import { postApplications, posts, users } from "../../db/schema";
+import { partnerResponses, posts, users } from "../../db/schema";
 import type { SessionUser } from "../auth/principals";
 import { type Db, getDb } from "../platform/db.server";
 import { POST_KINDS, type PostKind } from "../posts/post-kinds";
@@ -62,16 +62,30 @@ export interface AppliedCounts {
 export function appliedCounts(reader: SessionUser, partnerId: number, db: Db = getDb()): AppliedCounts {
   const countable = and(postsVisibleTo(reader), eq(posts.status, "published"));
   const byOthers = db
-    .select({ total: countDistinct(postApplications.postId) })
-    .from(postApplications)
-    .innerJoin(posts, eq(posts.id, postApplications.postId))
-    .where(and(eq(posts.partnerId, partnerId), countable, ne(postApplications.partnerId, partnerId)))
+    .select({ total: countDistinct(partnerResponses.postId) })
+    .from(partnerResponses)
+    .innerJoin(posts, eq(posts.id, partnerResponses.postId))
+    .where(
+      and(
+        eq(posts.partnerId, partnerId),
+        countable,
+        eq(partnerResponses.kind, "applied"),
+        ne(partnerResponses.partnerId, partnerId),
+      ),
+    )
     .get();
   const fromOthers = db
     .select({ total: count() })
-    .from(postApplications)
-    .innerJoin(posts, eq(posts.id, postApplications.postId))
-    .where(and(eq(postApplications.partnerId, partnerId), countable, ne(posts.partnerId, partnerId)))
+    .from(partnerResponses)
+    .innerJoin(posts, eq(posts.id, partnerResponses.postId))
+    .where(
+      and(
+        eq(partnerResponses.partnerId, partnerId),
+        eq(partnerResponses.kind, "applied"),
+        countable,
+        ne(posts.partnerId, partnerId),
+      ),
+    )
     .get();
   return { appliedByOthers: byOthers?.total ?? 0, appliedFromOthers: fromOthers?.total ?? 0 };
 }

@@ -5,7 +5,7 @@
  * `authorizeApplication` in the post policy.
  */
 import { and, eq } from "drizzle-orm";
-import { partners, postApplications } from "../../db/schema";
+import { partnerResponses, partners } from "../../db/schema";
 import type { SessionUser } from "../auth/principals";
 import { recordEvent } from "../events/event-log.server";
 import { type Db, getDb, writeTransaction } from "../platform/db.server";
@@ -50,14 +50,22 @@ export function recordApplication(
     const partner = tx.select({ name: partners.name }).from(partners).where(eq(partners.id, actor.partnerId)).get();
     if (!partner) throw new NotFoundError("No such partner");
     const existing = tx
-      .select({ createdAt: postApplications.createdAt })
-      .from(postApplications)
+      .select({ createdAt: partnerResponses.createdAt })
+      .from(partnerResponses)
       .where(eqPair(post.id, actor.partnerId))
       .get();
-    tx.insert(postApplications)
-      .values({ postId: post.id, partnerId: actor.partnerId, note, userId: actor.id, createdAt: now, updatedAt: now })
+    tx.insert(partnerResponses)
+      .values({
+        postId: post.id,
+        partnerId: actor.partnerId,
+        kind: "applied",
+        note,
+        userId: actor.id,
+        createdAt: now,
+        updatedAt: now,
+      })
       .onConflictDoUpdate({
-        target: [postApplications.postId, postApplications.partnerId],
+        target: [partnerResponses.postId, partnerResponses.partnerId, partnerResponses.kind],
         set: { note, userId: actor.id, updatedAt: now },
       })
       .run();
@@ -85,5 +93,9 @@ export function recordApplication(
 }
 
 function eqPair(postId: number, partnerId: number) {
-  return and(eq(postApplications.postId, postId), eq(postApplications.partnerId, partnerId));
+  return and(
+    eq(partnerResponses.postId, postId),
+    eq(partnerResponses.partnerId, partnerId),
+    eq(partnerResponses.kind, "applied"),
+  );
 }

@@ -3,9 +3,9 @@
  * and the partners that recorded they applied it. Read for the post's page,
  * after the reader's access to the post itself has been checked.
  */
-import { desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { partners, postApplications, posts, users } from "../../db/schema";
+import { partnerResponses, partners, posts, users } from "../../db/schema";
 import { type Db, getDb } from "../platform/db.server";
 
 export interface PostContact {
@@ -64,16 +64,16 @@ export interface PostApplication {
 export function postApplicationsOf(postId: number, db: Db = getDb()): PostApplication[] {
   return db
     .select({
-      partnerId: postApplications.partnerId,
+      partnerId: partnerResponses.partnerId,
       partnerSlug: partners.slug,
       partnerName: partners.name,
-      note: postApplications.note,
-      recordedAt: postApplications.updatedAt,
+      note: partnerResponses.note,
+      recordedAt: partnerResponses.updatedAt,
     })
-    .from(postApplications)
-    .innerJoin(partners, eq(partners.id, postApplications.partnerId))
-    .where(eq(postApplications.postId, postId))
-    .orderBy(desc(postApplications.updatedAt), desc(postApplications.partnerId))
+    .from(partnerResponses)
+    .innerJoin(partners, eq(partners.id, partnerResponses.partnerId))
+    .where(and(eq(partnerResponses.postId, postId), eq(partnerResponses.kind, "applied")))
+    .orderBy(desc(partnerResponses.updatedAt), desc(partnerResponses.partnerId))
     .all();
 }
 

@@ -10,7 +10,7 @@ import { recordApplication } from "~/posts/apply-post.server";
 import { postApplicationsOf } from "~/posts/post-people.server";
 import { findPostBySlug } from "~/posts/posts.server";
 import { createPost, updatePost } from "~/posts/save-post.server";
-import { events, postApplications } from "../../db/schema";
+import { events, partnerResponses } from "../../db/schema";
 import { givenPartner, givenUser, lessonInput, unique } from "../support/factories";
 
 let ownerId: number;
@@ -63,7 +63,7 @@ describe("recording that a partner applied a post", () => {
     expect(applications.map(({ partnerId, note }) => ({ partnerId, note }))).toEqual([
       { partnerId: otherId, note: "Also two owners per team." },
     ]);
-    const rows = getDb().select().from(postApplications).where(eq(postApplications.postId, first.postId)).all();
+    const rows = getDb().select().from(partnerResponses).where(eq(partnerResponses.postId, first.postId)).all();
     expect(rows).toHaveLength(1);
     expect(rows[0]?.userId).toBe(otherEditor.id);
     // Each record is an event concerning both partners, in the same transaction as the row.

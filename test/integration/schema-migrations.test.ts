@@ -9,7 +9,15 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { type Db, openDatabase } from "~/platform/db.server";
 import { migrateDatabase } from "~/platform/migrate.server";
-import { POST_KINDS, POST_STATUSES, ROLES } from "../../db/enums";
+import {
+  LINK_RELATIONS,
+  POST_KINDS,
+  POST_STATUSES,
+  RAG_RATINGS,
+  RESPONSE_KINDS,
+  ROADMAP_STATUSES,
+  ROLES,
+} from "../../db/enums";
 
 const MIGRATIONS = path.resolve("db/migrations");
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "srs-hub-migrations-"));
@@ -108,6 +116,28 @@ describe("upgrading a database from before the event log", () => {
   });
 });
 
+describe("upgrading a database from before the roadmap", () => {
+  it("moves every 'we applied this' into partner responses, as applied", () => {
+    const db = database("responses");
+    migrateDatabase(db, firstMigrations(6));
+    db.$client.exec(`
+      insert into partners (id, slug, name, short_name, type, description, updated_at)
+        values (1, 'torfaen', 'Torfaen', 'Torfaen', 'council', '', 0), (2, 'newport', 'Newport', 'Newport', 'council', '', 0);
+      insert into users (id, email, name, password_hash, role, partner_id) values ('u1', 'u1@example.test', 'U', 'h', 'reader', 2);
+      insert into posts (id, slug, kind, partner_id, title, summary, body, sections, status, updated_at, published_at)
+        values (1, 'a-lesson', 'lesson', 1, 'A lesson', 'S', 'B', '{}', 'published', 5, 5);
+      insert into post_applications (post_id, partner_id, note, user_id, created_at, updated_at)
+        values (1, 2, 'Used it', 'u1', 10, 20);
+    `);
+    migrateDatabase(db, MIGRATIONS);
+    expect(all(db, "select * from partner_responses")).toEqual([
+      { post_id: 1, partner_id: 2, kind: "applied", note: "Used it", user_id: "u1", created_at: 10, updated_at: 20 },
+    ]);
+    expect(all(db, "select name from sqlite_master where name = 'post_applications'")).toEqual([]);
+    expect(all(db, "select slug from roadmap_themes order by id").map((row) => row.slug)).toHaveLength(8);
+  });
+});
+
 describe("roles, kinds and statuses", () => {
   it("are lookup tables holding exactly the values in db/enums.ts", () => {
     const db = database("lookups");
@@ -116,6 +146,10 @@ describe("roles, kinds and statuses", () => {
     expect(names("roles")).toEqual([...ROLES].sort());
     expect(names("post_kinds")).toEqual([...POST_KINDS].sort());
     expect(names("post_statuses")).toEqual([...POST_STATUSES].sort());
+    expect(names("roadmap_statuses")).toEqual([...ROADMAP_STATUSES].sort());
+    expect(names("rag_ratings")).toEqual([...RAG_RATINGS].sort());
+    expect(names("link_relations")).toEqual([...LINK_RELATIONS].sort());
+    expect(names("response_kinds")).toEqual([...RESPONSE_KINDS].sort());
   });
 
   it("are enforced by the database, and a new one takes a single insert, not a table rebuild", () => {
@@ -130,11 +164,11 @@ describe("roles, kinds and statuses", () => {
           "insert into users (id, email, name, password_hash, role, partner_id) values (?, ?, 'X', 'hash', ?, 1)",
         )
         .run(id, `${id}@example.test`, role);
-    expect(() => addUser("u1", "coordinator")).toThrow(/FOREIGN KEY/);
+    expect(() => addUser("u1", "clerk")).toThrow(/FOREIGN KEY/);
     const tablesBefore = all(db, "select name, sql from sqlite_master where name = 'users'");
     // What a migration adding the role would contain:
-    db.$client.exec("insert into roles (name) values ('coordinator')");
-    addUser("u2", "coordinator");
+    db.$client.exec("insert into roles (name) values ('clerk')");
+    addUser("u2", "clerk");
     expect(all(db, "select name, sql from sqlite_master where name = 'users'")).toEqual(tablesBefore);
     expect(() =>
       db.$client

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ADMIN, EVERYONE, principalsOf, type SessionUser } from "~/auth/principals";
+import { ADMIN, COORDINATOR, EVERYONE, principalsOf, type SessionUser } from "~/auth/principals";
 import {
   canOnPost,
   canRecordApplication,
@@ -27,10 +27,13 @@ const admin = user("admin");
 
 describe("principals", () => {
   it("gives everyone the everyone principal, and the rest by role and partner", () => {
-    expect(principalsOf(reader)).toEqual([EVERYONE, "partner:9:member"]);
-    expect(principalsOf(torfaenReader)).toEqual([EVERYONE, "partner:4:member"]);
-    expect(principalsOf(torfaenEditor)).toEqual([EVERYONE, "partner:4:member", "partner:4:editor"]);
-    expect(principalsOf(admin)).toEqual([EVERYONE, ADMIN, "partner:9:member"]);
+    const me = (who: SessionUser) => `user:${who.id}`;
+    expect(principalsOf(reader)).toEqual([EVERYONE, me(reader), "partner:9:member"]);
+    expect(principalsOf(torfaenReader)).toEqual([EVERYONE, me(torfaenReader), "partner:4:member"]);
+    expect(principalsOf(torfaenEditor)).toEqual([EVERYONE, me(torfaenEditor), "partner:4:member", "partner:4:editor"]);
+    expect(principalsOf(admin)).toEqual([EVERYONE, me(admin), ADMIN, "partner:9:member"]);
+    const coordinator = user("coordinator");
+    expect(principalsOf(coordinator)).toEqual([EVERYONE, me(coordinator), COORDINATOR, "partner:9:member"]);
   });
 });
 
