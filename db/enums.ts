@@ -39,7 +39,7 @@ export const RAG_RATINGS = ["on-track", "at-risk", "off-track"] as const;
 export type RagRating = (typeof RAG_RATINGS)[number];
 
 /**
- * How a record is linked to another (decision 042): the relation says what the
+ * How a record is linked to another (decision 043): the relation says what the
  * linked record (the object, a post) is to the record holding the link (the
  * subject, a roadmap item): the aspiration that `drives` it, the lesson that
  * `informs` it... Later record types add their relations with one INSERT.

@@ -349,7 +349,7 @@ export const roadmapUpdates = sqliteTable(
 );
 
 /**
- * Typed links between records (decision 042), for every record type: the
+ * Typed links between records (decision 043), for every record type: the
  * subject (a roadmap item; later a decision or paper) holds the link, and the
  * relation says what the object (a post) is to it. Who linked and when is
  * kept here; adding and removing are events in the log.
