@@ -1,6 +1,7 @@
 /**
  * Demo accounts exist only alongside demo content and never in production:
- * one admin, one reader and one editor per partner, sharing one password.
+ * one admin, one roadmap coordinator, one reader and one editor per partner,
+ * sharing one password.
  */
 import { and, eq, isNull, like, sql } from "drizzle-orm";
 import { partners, users } from "../../db/schema";
@@ -16,7 +17,7 @@ const DEMO_FLAG = "demo_accounts";
 export interface DemoAccount {
   email: string;
   name: string;
-  role: "admin" | "editor" | "reader";
+  role: "admin" | "coordinator" | "editor" | "reader";
   partnerSlug: string;
   /** Shown beside their name on the posts they are the contact for. */
   jobTitle: string;
@@ -37,6 +38,13 @@ export function demoAccountsFor(partners: { slug: string; shortName: string; typ
       role: "admin",
       partnerSlug: home,
       jobTitle: "Knowledge Hub administrator",
+    },
+    {
+      email: `coordinator@${DEMO_EMAIL_DOMAIN}`,
+      name: "Demo Coordinator",
+      role: "coordinator",
+      partnerSlug: home,
+      jobTitle: "Roadmap coordinator",
     },
     {
       email: `reader@${DEMO_EMAIL_DOMAIN}`,

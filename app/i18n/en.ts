@@ -787,6 +787,40 @@ export const en = {
   // The roadmap: items, their updates and themes.
 
   // Typed links between records, and partners' demand for aspirations.
+  // Demand.
+  "interest.heading": "Wanted by other partners",
+  "interest.none": "No other partner has said it wants this yet.",
+  "interest.count": { one: "{count} other partner wants this too", other: "{count} other partners want this too" },
+  "interest.recorded": "Registered {date}",
+  "interest.formHeading": "Does your organisation want this too?",
+  "interest.formIntro":
+    "Tell the roadmap's owners that {partner} wants this too: the aspirations most partners want are planned first.",
+  "interest.updateIntro": "{partner} said it wants this too. You can change the note, or take it back.",
+  "interest.note": "Why does your organisation want it? (optional)",
+  "interest.noteHint": "For example, the problem it would solve for you, or when you need it. Up to 500 characters.",
+  "interest.submit": "We want this too",
+  "interest.update": "Update our note",
+  "interest.withdraw": "We no longer want this",
+  "errors.interest.noteTooLong": "Why you want it must be {max} characters or fewer",
+  "notices.post.interest": "Registered that {partner} wants this too",
+  "notices.post.interestAgain": "Updated the note on why {partner} wants this",
+  "notices.post.interestWithdrawn": "{partner} no longer wants this",
+  "demand.title": "Demand from partners",
+  "demand.roadmap": "Roadmap",
+  "demand.lead": "Aspirations that no roadmap item is driven by yet, the ones most partners want first.",
+  "demand.how":
+    "A partner says it wants an aspiration too on the aspiration's page. Once it drives a roadmap item, it leaves this list.",
+  "demand.none": "Every published aspiration already drives a roadmap item.",
+  "demand.count": {
+    one: "{count} aspiration not yet on the roadmap",
+    other: "{count} aspirations not yet on the roadmap",
+  },
+  "demand.byPartner": "Aspiration of {partner}",
+  "demand.byPartnerOn": "Aspiration of {partner}, published {date}",
+  "demand.wantedBy": {
+    one: "Wanted by {count} other partner",
+    other: "Wanted by {count} other partners",
+  },
 
   // The roadmap's views (board, timeline, demand) and its export; roadmap items in search.
 

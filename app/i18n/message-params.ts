@@ -22,6 +22,7 @@ export const MESSAGE_PARAMS: Partial<Record<MessageKey, Params>> = {
   "errors.password.tooShort": { min: ACCOUNT_LIMITS.passwordMin },
   "errors.jobTitle.tooLong": { max: ACCOUNT_LIMITS.jobTitle },
   "errors.applied.noteTooLong": { max: LIMITS.applicationNote },
+  "errors.interest.noteTooLong": { max: LIMITS.applicationNote },
   "errors.password.tooLong": { max: ACCOUNT_LIMITS.passwordMax },
   "password.newHint": { min: ACCOUNT_LIMITS.passwordMin },
   "search.truncated": { max: MAX_QUERY_LENGTH },

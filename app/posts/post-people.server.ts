@@ -5,6 +5,7 @@
  */
 import { and, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
+import type { ResponseKind } from "../../db/enums";
 import { partnerResponses, partners, posts, users } from "../../db/schema";
 import { type Db, getDb } from "../platform/db.server";
 
@@ -51,7 +52,7 @@ export function postContact(post: { id: number }, db: Db = getDb()): PostContact
   };
 }
 
-export interface PostApplication {
+export interface PartnerResponse {
   partnerId: number;
   partnerSlug: string;
   partnerName: string;
@@ -61,7 +62,12 @@ export interface PostApplication {
 }
 
 /** The partners that applied a post, the most recently recorded first. */
-export function postApplicationsOf(postId: number, db: Db = getDb()): PostApplication[] {
+export function postApplicationsOf(postId: number, db: Db = getDb()): PartnerResponse[] {
+  return partnerResponsesOf(postId, "applied", db);
+}
+
+/** The partners that gave a post this kind of response, the most recently recorded first. */
+export function partnerResponsesOf(postId: number, kind: ResponseKind, db: Db = getDb()): PartnerResponse[] {
   return db
     .select({
       partnerId: partnerResponses.partnerId,
@@ -72,7 +78,7 @@ export function postApplicationsOf(postId: number, db: Db = getDb()): PostApplic
     })
     .from(partnerResponses)
     .innerJoin(partners, eq(partners.id, partnerResponses.partnerId))
-    .where(and(eq(partnerResponses.postId, postId), eq(partnerResponses.kind, "applied")))
+    .where(and(eq(partnerResponses.postId, postId), eq(partnerResponses.kind, kind)))
     .orderBy(desc(partnerResponses.updatedAt), desc(partnerResponses.partnerId))
     .all();
 }

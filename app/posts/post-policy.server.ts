@@ -5,6 +5,7 @@
  * partner's editors; published posts are for every member of staff.
  */
 import { eq, inArray, or, type SQL, sql } from "drizzle-orm";
+import type { ResponseKind } from "../../db/enums";
 import { posts } from "../../db/schema";
 import { authorize, can, type RecordPolicy } from "../auth/policy";
 import {
@@ -79,25 +80,54 @@ export function postsVisibleTo(user: SessionUser): SQL | undefined {
 /** The kinds a partner can say it applied: lessons and case studies, not another partner's plans. */
 export const APPLICABLE_KINDS = ["lesson", "case-study"] as const;
 
+/** What each kind of partner response is said of: "we applied this" of lessons, "we want this too" of aspirations. */
+export const RESPONSE_TARGET_KINDS: Record<ResponseKind, readonly PostKind[]> = {
+  applied: APPLICABLE_KINDS,
+  interested: ["aspiration"],
+};
+
 /**
- * May this person record that their partner applied this post? Any member of
- * staff of another partner (readers included: reuse is often done by people
- * who do not write for the Hub), on a published lesson or case study. Their
- * own partner's posts are not theirs to claim, and a draft or archived post
- * is not there to be applied. Admins record for their own partner, like anyone.
+ * May this person respond for their partner to this post ("we applied this",
+ * "we want this too")? Any member of staff of another partner (readers
+ * included: reuse and demand are often known to people who do not write for
+ * the Hub), on a published post of the kind the response is about. Their own
+ * partner's posts are not theirs to claim or want, and a draft or archived
+ * post is not there to respond to. Admins respond for their own partner, like anyone.
  */
-export function canRecordApplication(user: SessionUser, post: PostAccessFacts & { kind: PostKind }): boolean {
+export function canRespondToPost(
+  user: SessionUser,
+  kind: ResponseKind,
+  post: PostAccessFacts & { kind: PostKind },
+): boolean {
   return (
     post.status === "published" &&
-    (APPLICABLE_KINDS as readonly PostKind[]).includes(post.kind) &&
+    RESPONSE_TARGET_KINDS[kind].includes(post.kind) &&
     post.partnerId !== user.partnerId &&
     holdsAny(user, [EVERYONE])
   );
 }
 
-/** Throws NotFoundError (may not see the post) or ForbiddenError (may see it, may not record it). */
-export function authorizeApplication(user: SessionUser, post: PostAccessFacts & { kind: PostKind }): void {
+/** May this person record that their partner applied this post (a lesson or case study)? */
+export function canRecordApplication(user: SessionUser, post: PostAccessFacts & { kind: PostKind }): boolean {
+  return canRespondToPost(user, "applied", post);
+}
+
+/** May this person say (or take back) that their partner wants this aspiration too? */
+export function canRegisterInterest(user: SessionUser, post: PostAccessFacts & { kind: PostKind }): boolean {
+  return canRespondToPost(user, "interested", post);
+}
+
+/** Throws NotFoundError (may not see the post) or ForbiddenError (may see it, may not respond to it). */
+export function authorizeResponse(
+  user: SessionUser,
+  kind: ResponseKind,
+  post: PostAccessFacts & { kind: PostKind },
+): void {
   authorizePost(user, "read", post);
-  if (!canRecordApplication(user, post))
-    throw new ForbiddenError("You may not record that your partner applied this post");
+  if (!canRespondToPost(user, kind, post))
+    throw new ForbiddenError(
+      kind === "applied"
+        ? "You may not record that your partner applied this post"
+        : "You may not register your partner's interest in this post",
+    );
 }

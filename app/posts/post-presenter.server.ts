@@ -4,8 +4,8 @@ import { inLocale } from "../i18n/bilingual";
 import type { Locale } from "../i18n/translate";
 import { datePartsOf, timeToDay } from "./post-dates";
 import { sectionsOf } from "./post-kinds";
-import { partnerNameOf, postApplicationsOf, postContact } from "./post-people.server";
-import { canOnPost, canRecordApplication } from "./post-policy.server";
+import { partnerNameOf, partnerResponsesOf, postApplicationsOf, postContact } from "./post-people.server";
+import { canOnPost, canRecordApplication, canRegisterInterest } from "./post-policy.server";
 import { renderedHtml, sectionField } from "./post-rendering.server";
 import type { PostRecord, PostSummary } from "./posts.server";
 import { plainSlug } from "./slug";
@@ -50,6 +50,25 @@ export function presentPost(post: PostRecord, user: SessionUser, locale: Locale)
     eventDate: post.eventDate,
     contact: postContact(post),
     ...presentApplications(post, user),
+    interest: post.kind === "aspiration" ? presentInterest(post, user) : null,
+  };
+}
+
+/** Which other partners want the aspiration too, and whether (and with what note so far) the reader's partner may say so. */
+function presentInterest(post: PostRecord, user: SessionUser) {
+  const responses = partnerResponsesOf(post.id, "interested");
+  const canRegister = canRegisterInterest(user, post);
+  return {
+    partners: responses.map(({ partnerSlug, partnerName, note, recordedAt }) => ({
+      partnerSlug,
+      partnerName,
+      note,
+      recordedAt,
+    })),
+    canRegister,
+    ownPartnerName: canRegister ? partnerNameOf(user.partnerId) : "",
+    // Registering again replaces the note: the form starts from the one kept; null is "not registered".
+    ownNote: canRegister ? (responses.find((response) => response.partnerId === user.partnerId)?.note ?? null) : null,
   };
 }
 

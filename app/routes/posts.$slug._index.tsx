@@ -7,6 +7,7 @@ import { ErrorSummary } from "~/components/error-summary";
 import { ImportantBanner } from "~/components/notification-banner";
 import { PostApplications } from "~/components/post-applications";
 import { PostFacts } from "~/components/post-facts";
+import { PostInterest } from "~/components/post-interest";
 import { TagLinks } from "~/components/post-tags";
 import { ReviewDue } from "~/components/review-due";
 import { SafeHtml } from "~/components/safe-html";
@@ -15,8 +16,8 @@ import { routeTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
 import { orRespond, readForm, runFormCommand } from "~/platform/http.server";
 import { redirectWithNotice } from "~/platform/notice.server";
-import { recordApplication } from "~/posts/apply-post.server";
 import { reviewOfPost } from "~/posts/confirm-review.server";
+import { recordApplication, registerInterest, withdrawInterest } from "~/posts/partner-responses.server";
 import { readPostAt } from "~/posts/post-addresses.server";
 import { presentPost } from "~/posts/post-presenter.server";
 import { getPostForReading } from "~/posts/posts.server";
@@ -44,15 +45,37 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-/** "We applied this": the reader's partner records (or updates) that it applied the post. */
+/**
+ * The reader's partner responds to the post: "we applied this" (a lesson or
+ * case study; the form without an intent), "we want this too" or taking that back (an aspiration).
+ */
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = await readForm(request);
-  const result = runFormCommand(() => recordApplication(user, { slug: params.slug ?? "", note: form.get("note") }));
+  const slug = params.slug ?? "";
+  const intent = form.get("intent");
+  if (intent === "withdrawInterest") {
+    const { slug: current, partnerName } = orRespond(() => withdrawInterest(user, { slug }));
+    return redirectWithNotice(`/posts/${current}#wanted`, {
+      key: "notices.post.interestWithdrawn",
+      params: { partner: partnerName },
+    });
+  }
+  const interest = intent === "interest";
+  const result = runFormCommand(() =>
+    (interest ? registerInterest : recordApplication)(user, { slug, note: form.get("note") }),
+  );
   if (!result.ok) return data({ errors: result.errors }, { status: 400 });
-  const { slug, partnerName, updated } = result.value;
-  return redirectWithNotice(`/posts/${slug}#applied`, {
-    key: updated ? "notices.post.appliedAgain" : "notices.post.applied",
+  const { slug: current, partnerName, updated } = result.value;
+  const key = interest
+    ? updated
+      ? "notices.post.interestAgain"
+      : "notices.post.interest"
+    : updated
+      ? "notices.post.appliedAgain"
+      : "notices.post.applied";
+  return redirectWithNotice(`/posts/${current}#${interest ? "wanted" : "applied"}`, {
+    key,
     params: { partner: partnerName },
   });
 }
@@ -128,6 +151,15 @@ export default function PostPage() {
               canApply={post.canApply}
               ownNote={post.ownApplicationNote}
               ownPartnerName={post.ownPartnerName}
+              errors={errors.note}
+            />
+          ) : null}
+          {post.interest ? (
+            <PostInterest
+              partners={post.interest.partners}
+              canRegister={post.interest.canRegister}
+              ownNote={post.interest.ownNote}
+              ownPartnerName={post.interest.ownPartnerName}
               errors={errors.note}
             />
           ) : null}

@@ -6,7 +6,7 @@ import { recentActivity } from "~/partners/partner-activity.server";
 import { appliedCounts } from "~/partners/partner-home.server";
 import { getDb } from "~/platform/db.server";
 import { ForbiddenError, NotFoundError, ValidationError } from "~/platform/errors";
-import { recordApplication } from "~/posts/apply-post.server";
+import { recordApplication } from "~/posts/partner-responses.server";
 import { postApplicationsOf } from "~/posts/post-people.server";
 import { findPostBySlug } from "~/posts/posts.server";
 import { createPost, updatePost } from "~/posts/save-post.server";
