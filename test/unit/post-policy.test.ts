@@ -3,6 +3,7 @@ import { ADMIN, COORDINATOR, EVERYONE, principalsOf, type SessionUser } from "~/
 import {
   canOnPost,
   canRecordApplication,
+  canRegisterInterest,
   canWriteForPartner,
   canWritePosts,
   postPolicy,
@@ -92,5 +93,23 @@ describe("recording that a partner applied a post", () => {
     expect(canRecordApplication(admin, { ...lesson, status: "archived" })).toBe(false);
     expect(canRecordApplication(reader, { ...lesson, kind: "aspiration" })).toBe(false);
     expect(canRecordApplication(reader, { ...lesson, kind: "strategy" })).toBe(false);
+  });
+});
+
+describe("registering that a partner wants an aspiration too", () => {
+  const aspiration = { partnerId: TORFAEN, status: "published", kind: "aspiration" } as const;
+  it("is for any member of another partner (readers, editors, coordinators, admins), on a published aspiration", () => {
+    for (const person of [reader, newportEditor, admin, user("coordinator")])
+      expect(canRegisterInterest(person, aspiration)).toBe(true);
+  });
+  it("is never for the aspiration's own partner, a draft or archived one, or any other kind", () => {
+    expect(canRegisterInterest(torfaenReader, aspiration)).toBe(false);
+    expect(canRegisterInterest(torfaenEditor, aspiration)).toBe(false);
+    expect(canRegisterInterest(admin, { ...aspiration, status: "draft" })).toBe(false);
+    expect(canRegisterInterest(admin, { ...aspiration, status: "archived" })).toBe(false);
+    for (const kind of ["lesson", "case-study", "strategy"] as const)
+      expect(canRegisterInterest(reader, { ...aspiration, kind })).toBe(false);
+    // And "we applied this" is not said of an aspiration: each response has its own kinds.
+    expect(canRecordApplication(reader, aspiration)).toBe(false);
   });
 });
