@@ -462,6 +462,7 @@ export const en = {
   "errors.kind.cannotChange": "The kind of a post cannot be changed",
   "errors.partner.required": "Choose a partner",
   "errors.partner.unknown": "Choose a partner from the list",
+  "errors.partner.coordinatorOutsideSrs": "A roadmap coordinator must belong to the Shared Resource Service",
   "errors.partner.requiredForEditor": "An editor must belong to a partner",
   "errors.status.unknown": "Choose draft, published or archived",
   "errors.tags.tooMany": "Use {max} tags or fewer",
