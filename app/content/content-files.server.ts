@@ -1,8 +1,9 @@
-/** Reads partners and posts from Markdown files with YAML front matter (see content/README.md). */
+/** Reads partners, posts and the roadmap from Markdown files with YAML front matter (see content/README.md). */
 import fs from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
 import { z } from "zod";
+import { LINK_RELATIONS, RAG_RATINGS, ROADMAP_STATUSES } from "../../db/enums";
 import { PARTNER_TYPES } from "../../db/schema";
 import { SLUG_PATTERN } from "../posts/slug";
 
@@ -49,6 +50,59 @@ export const PostFileSchema = z.object({
 });
 export type PostFile = z.infer<typeof PostFileSchema>;
 
+/** Days before the import: what must stay current in the demo (decision 046) is written this way. */
+const daysAgoSchema = z.number().int().min(0).max(3650);
+const quarterSchema = z.string().regex(/^\d{4}-Q[1-4]$/, "a quarter such as 2026-Q3");
+
+/** A roadmap item's file: `content/roadmap/<slug>.md`; the body is its Markdown description. */
+export const RoadmapFileSchema = z.object({
+  title: z.string().min(1),
+  slug: z.string().regex(SLUG_PATTERN),
+  /** A theme's slug. */
+  theme: z.string().min(1),
+  status: z.enum(ROADMAP_STATUSES),
+  start: quarterSchema,
+  target: quarterSchema,
+  /** Partners' slugs. */
+  partners: z.array(z.string()).default([]),
+  /** The owner's email address; an account not (yet) in the Hub leaves the item without an owner. */
+  owner: z.email().optional(),
+  /** When it was last reviewed; without it, the latest update's day (or the import's). */
+  reviewedDaysAgo: daysAgoSchema.optional(),
+  summary: z.string().min(1),
+  description: z.string(),
+  updates: z
+    .array(z.object({ daysAgo: daysAgoSchema, rating: z.enum(RAG_RATINGS), note: z.string().min(1) }))
+    .default([]),
+  links: z
+    .array(
+      z.object({ post: z.string().regex(SLUG_PATTERN), relation: z.enum(LINK_RELATIONS), note: z.string().optional() }),
+    )
+    .default([]),
+});
+export type RoadmapFile = z.infer<typeof RoadmapFileSchema>;
+
+/** Partners' "we want this too", all in `content/roadmap/_interest.md`. */
+export const InterestFileSchema = z.object({
+  interest: z
+    .array(
+      z.object({
+        /** The aspiration's slug. */
+        post: z.string().regex(SLUG_PATTERN),
+        /** The partner that wants it. */
+        partner: z.string().regex(SLUG_PATTERN),
+        daysAgo: daysAgoSchema.default(0),
+        note: z.string().default(""),
+      }),
+    )
+    .default([]),
+  body: z.string().optional(),
+});
+export type InterestEntry = z.infer<typeof InterestFileSchema>["interest"][number];
+
+/** The roadmap folder's file that is not an item. */
+export const INTEREST_FILE = "_interest.md";
+
 function markdownFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
   return fs
@@ -71,12 +125,26 @@ function readFile<T>(file: string, schema: z.ZodType<T>, bodyKey: string): T {
 export interface ContentSet {
   partners: PartnerFile[];
   posts: (PostFile & { file: string })[];
+  /** Absent (older callers, a folder without a roadmap) is the same as none. */
+  roadmap?: (RoadmapFile & { file: string })[];
+  interest?: InterestEntry[];
 }
 
-/** Reads `<dir>/partners/*.md` and `<dir>/posts/**\/*.md`. Throws naming the first bad file. */
+/**
+ * Reads `<dir>/partners/*.md`, `<dir>/posts/**\/*.md`, `<dir>/roadmap/*.md`
+ * and `<dir>/roadmap/_interest.md`. Throws naming the first bad file.
+ */
 export function readContentDirectory(dir: string): ContentSet {
+  const roadmapDir = path.join(dir, "roadmap");
+  const roadmapFiles = markdownFiles(roadmapDir);
+  const interestFile = path.join(roadmapDir, INTEREST_FILE);
   return {
     partners: markdownFiles(path.join(dir, "partners")).map((file) => readFile(file, PartnerFileSchema, "description")),
     posts: markdownFiles(path.join(dir, "posts")).map((file) => ({ ...readFile(file, PostFileSchema, "body"), file })),
+    // Files whose names start with "_" are about the roadmap, not items on it.
+    roadmap: roadmapFiles
+      .filter((file) => !path.basename(file).startsWith("_"))
+      .map((file) => ({ ...readFile(file, RoadmapFileSchema, "description"), file })),
+    interest: fs.existsSync(interestFile) ? readFile(interestFile, InterestFileSchema, "body").interest : [],
   };
 }

@@ -20,6 +20,7 @@ import { findPostBySlug } from "../posts/posts.server";
 import { draftSlug } from "../posts/slug";
 import { listRevisions } from "../revisions/revisions.server";
 import type { ContentSet } from "./content-files.server";
+import { importInterest } from "./import-interest.server";
 import { storedHash, storeHash } from "./imported-content.server";
 
 type Counts = { created: number; updated: number; unchanged: number };
@@ -27,6 +28,8 @@ type Counts = { created: number; updated: number; unchanged: number };
 export interface ImportReport {
   partners: Counts;
   posts: Counts;
+  /** Partners' "we want this too" (content/roadmap/_interest.md). */
+  interest: Counts;
 }
 
 /** JSON with keys in a fixed order, so equal inputs always hash alike. */
@@ -106,6 +109,7 @@ export function importContent(content: ContentSet, db: Db = getDb()): ImportRepo
   const report: ImportReport = {
     partners: { created: 0, updated: 0, unchanged: 0 },
     posts: { created: 0, updated: 0, unchanged: 0 },
+    interest: { created: 0, updated: 0, unchanged: 0 },
   };
   const now = new Date();
   return writeTransaction((tx) => {
@@ -155,6 +159,8 @@ export function importContent(content: ContentSet, db: Db = getDb()): ImportRepo
       }
       storeHash(tx, "post", existing.id, hash, now);
     }
+    const interest = content.interest ?? [];
+    report.interest = importInterest(tx, interest, inputHash(interest), now);
     return report;
   }, db);
 }
