@@ -818,6 +818,7 @@ export const en = {
   },
   "demand.byPartner": "Aspiration of {partner}",
   "demand.byPartnerOn": "Aspiration of {partner}, published {date}",
+  "demand.wantedByNone": "Not yet wanted by another partner",
   "demand.wantedBy": {
     one: "Wanted by {count} other partner",
     other: "Wanted by {count} other partners",

@@ -55,10 +55,10 @@ export default function Demand() {
                     : t("demand.byPartner", { partner: entry.partner.name })}
                 </p>
                 <p className="govuk-body">{entry.summary}</p>
-                <p className="govuk-body govuk-!-margin-bottom-1">
-                  <strong className={`govuk-tag ${entry.wantedBy.length > 0 ? "govuk-tag--blue" : "govuk-tag--grey"}`}>
-                    {t("demand.wantedBy", { count: entry.wantedBy.length })}
-                  </strong>
+                <p className="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">
+                  {entry.wantedBy.length > 0
+                    ? t("demand.wantedBy", { count: entry.wantedBy.length })
+                    : t("demand.wantedByNone")}
                 </p>
                 {entry.wantedBy.length > 0 ? (
                   <ul className="govuk-list govuk-list--bullet">
