@@ -15,7 +15,9 @@ try {
   const report = importContent(readContentDirectory(folder));
   const line = (what: string, r: { created: number; updated: number; unchanged: number }) =>
     `${what}: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged`;
-  console.log(`Imported ${folder}\n${line("Partners", report.partners)}\n${line("Posts", report.posts)}\n${line("Interest", report.interest)}`);
+  console.log(
+    `Imported ${folder}\n${line("Partners", report.partners)}\n${line("Posts", report.posts)}\n${line("Interest", report.interest)}`,
+  );
 } catch (error) {
   console.error(`Import failed, nothing was written: ${error instanceof Error ? error.message : error}`);
   process.exitCode = 1;
