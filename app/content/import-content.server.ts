@@ -4,7 +4,6 @@
  * stored per record: a file that has not changed leaves its record alone, even
  * after the record grows new fields or is edited in the Hub.
  */
-import { createHash } from "node:crypto";
 import { isDeepStrictEqual } from "node:util";
 import { eq } from "drizzle-orm";
 import { partners, type RenderedFields } from "../../db/schema";
@@ -21,7 +20,7 @@ import { draftSlug } from "../posts/slug";
 import { listRevisions } from "../revisions/revisions.server";
 import type { ContentSet } from "./content-files.server";
 import { importInterest } from "./import-interest.server";
-import { storedHash, storeHash } from "./imported-content.server";
+import { inputHash, storedHash, storeHash } from "./imported-content.server";
 
 type Counts = { created: number; updated: number; unchanged: number };
 
@@ -30,23 +29,6 @@ export interface ImportReport {
   posts: Counts;
   /** Partners' "we want this too" (content/roadmap/_interest.md). */
   interest: Counts;
-}
-
-/** JSON with keys in a fixed order, so equal inputs always hash alike. */
-function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(",")}]`;
-  if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (value && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, inner]) => inner !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, inner]) => `${JSON.stringify(key)}:${stableJson(inner)}`).join(",")}}`;
-  }
-  return JSON.stringify(value ?? null);
-}
-
-export function inputHash(input: unknown): string {
-  return createHash("sha256").update(stableJson(input)).digest("hex");
 }
 
 function importPartners(tx: Db, content: ContentSet, report: ImportReport, now: Date): void {
