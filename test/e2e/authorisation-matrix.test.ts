@@ -86,6 +86,29 @@ async function torfaenPost(status: "draft" | "published" = "published"): Promise
   return location.slice("/posts/".length);
 }
 
+/** A fresh published Torfaen aspiration, written by Torfaen's editor through the form; returns its slug. */
+async function torfaenAspiration(): Promise<string> {
+  fixtures++;
+  const form: Record<string, string> = {
+    kind: "aspiration",
+    title: `Matrix aspiration ${fixtures} ${Date.now()}`,
+    summary: "An aspiration written by the authorisation matrix.",
+    body: "Body",
+    partner: "torfaen",
+    status: "published",
+    tags: "",
+    slug: "",
+    "section.desiredOutcome": "x",
+    "section.targetTimeframe": "By 2027",
+  };
+  const response = await send("ownEditor", "POST", "/posts/new?kind=aspiration", form);
+  const location = response.headers.get("location") ?? "";
+  if (response.status !== 302 || !location.startsWith("/posts/")) {
+    throw new Error(`Creating a fixture answered ${response.status}: ${await response.text()}`);
+  }
+  return location.slice("/posts/".length);
+}
+
 function lessonForm(overrides: Record<string, string> = {}): Record<string, string> {
   return {
     kind: "lesson",
@@ -258,6 +281,31 @@ const MATRIX: Row[] = [
     request: async () => ({ path: `/posts/${await torfaenPost("draft")}`, form: { note: "Matrix: applied" } }),
   },
   {
+    // "We want this too": the same rule on aspirations; withdrawing it too. A lesson cannot be wanted.
+    method: "POST",
+    route: "/posts/:slug",
+    variant: "we want this too, published aspiration",
+    expected: [LOGIN, 302, 302, 403, 302],
+    request: async () => ({
+      path: `/posts/${await torfaenAspiration()}`,
+      form: { intent: "interest", note: "Matrix: wanted" },
+    }),
+  },
+  {
+    method: "POST",
+    route: "/posts/:slug",
+    variant: "we no longer want this, published aspiration",
+    expected: [LOGIN, 302, 302, 403, 302],
+    request: async () => ({ path: `/posts/${await torfaenAspiration()}`, form: { intent: "withdrawInterest" } }),
+  },
+  {
+    method: "POST",
+    route: "/posts/:slug",
+    variant: "we want this too, a lesson",
+    expected: [LOGIN, 403, 403, 403, 403],
+    request: async () => ({ path: `/posts/${await torfaenPost()}`, form: { intent: "interest", note: "Matrix" } }),
+  },
+  {
     method: "GET",
     route: "/posts/:slug/compare",
     variant: "published",
@@ -356,6 +404,8 @@ const MATRIX: Row[] = [
     request: fixed("/posts/teams-rollout-covid/history"),
   },
   // The workspace is for editors and administrators; readers get a page saying so, with a 403.
+  { method: "GET", route: "/roadmap/demand", expected: ALL_SIGNED_IN, request: fixed("/roadmap/demand") },
+  { method: "POST", route: "/roadmap/demand", expected: NO_ACTION, request: fixed("/roadmap/demand") },
   { method: "GET", route: "/my", expected: [LOGIN, 403, 200, 200, 200], request: fixed("/my") },
   {
     method: "GET",
