@@ -2,10 +2,14 @@
 import { POST_KINDS, type RecordType } from "../../db/enums";
 
 /** The record types search holds (each has a SearchSource on the server). */
-export const SEARCHABLE_TYPES = ["post"] as const satisfies readonly RecordType[];
+export const SEARCHABLE_TYPES = ["post", "roadmap_item"] as const satisfies readonly RecordType[];
 export type SearchableType = (typeof SEARCHABLE_TYPES)[number];
 
-/** The kinds (each type's own categories) the kind facet knows; other values are ignored. */
+/**
+ * The kinds (each type's own category) the kind facet knows: a post's kind,
+ * or a roadmap item's theme, whose slugs administrators add (so any
+ * well-formed slug is taken; one that names nothing matches nothing).
+ */
 export const SEARCHABLE_KINDS: readonly string[] = [...POST_KINDS];
 
 export const MAX_QUERY_LENGTH = 512;
@@ -15,7 +19,7 @@ export const MAX_PAGE = 1000;
 export const MAX_VALUES_PER_FILTER = 20;
 
 /** The finder's filters, in the order the page shows them. Values of one are OR'd; different ones AND'd. */
-export const FILTER_NAMES = ["type", "kind", "partner", "tag", "year"] as const;
+export const FILTER_NAMES = ["type", "kind", "partner", "tag", "item", "year"] as const;
 export type FilterName = (typeof FILTER_NAMES)[number];
 
 export const SORTS = ["relevance", "newest", "oldest"] as const;
@@ -29,6 +33,8 @@ export interface SearchQuery {
   kind: string[];
   partner: string[];
   tag: string[];
+  /** Slugs of roadmap items: records linked to any of them. */
+  item: string[];
   year: string[];
   page: number;
   /** As asked; undefined means the default (see effectiveSort). */
@@ -46,9 +52,10 @@ function isYear(value: string): boolean {
 
 const ACCEPTS: Record<FilterName, (value: string) => boolean> = {
   type: (value) => (SEARCHABLE_TYPES as readonly string[]).includes(value),
-  kind: (value) => SEARCHABLE_KINDS.includes(value),
+  kind: (value) => SEARCHABLE_KINDS.includes(value) || FACET_VALUE.test(value),
   partner: (value) => FACET_VALUE.test(value),
   tag: (value) => FACET_VALUE.test(value),
+  item: (value) => FACET_VALUE.test(value),
   year: isYear,
 };
 
@@ -62,7 +69,7 @@ function valuesOf(params: URLSearchParams, name: FilterName): string[] {
 }
 
 /**
- * Parses `/search?q=&type=&kind=&partner=&tag=&year=&page=&sort=`, where each
+ * Parses `/search?q=&type=&kind=&partner=&tag=&item=&year=&page=&sort=`, where each
  * filter may come several times. Values that are not well formed are ignored,
  * never an error; an out-of-range page stays out of range (and shows an empty page).
  */
@@ -78,6 +85,7 @@ export function parseSearchQuery(params: URLSearchParams): SearchQuery {
     kind: valuesOf(params, "kind"),
     partner: valuesOf(params, "partner"),
     tag: valuesOf(params, "tag"),
+    item: valuesOf(params, "item"),
     year: valuesOf(params, "year"),
     page: Number.isInteger(page) && page >= 1 ? Math.min(page, MAX_PAGE) : 1,
     sort: (SORTS as readonly string[]).includes(sort) ? (sort as Sort) : undefined,
@@ -97,7 +105,7 @@ export function isFiltered(query: Pick<SearchQuery, FilterName>): boolean {
 
 /** The same query with no filters (the words and order kept). */
 export function withoutFilters(query: SearchQuery): SearchQuery {
-  return { ...query, type: [], kind: [], partner: [], tag: [], year: [], page: 1 };
+  return { ...query, type: [], kind: [], partner: [], tag: [], item: [], year: [], page: 1 };
 }
 
 /** The same query without one value of one filter, back on page 1. */
