@@ -7,7 +7,7 @@
  * the roadmap (roadmapItemPolicy.readers), so no row is left out per reader.
  */
 import { sql } from "drizzle-orm";
-import { LINK_RELATIONS, type LinkRelation, type RoadmapStatus } from "../../db/enums";
+import { LINK_RELATIONS, type LinkRelation, ROADMAP_STATUSES, type RoadmapStatus } from "../../db/enums";
 import { type Db, getDb } from "../platform/db.server";
 import type { FacetCount } from "../search/finder-results";
 import { byCount } from "../search/finder-results";
@@ -101,6 +101,11 @@ function facetOf(cards: RoadmapCard[], query: RoadmapQuery, name: RoadmapFilter)
     if (!matches(card, query, name)) continue;
     for (const value of new Set(valuesOf(card, name))) counts[value] = (counts[value] ?? 0) + 1;
   }
+  // Statuses and ratings read in their own order (proposed to cancelled, on track to off track); the rest by count.
+  if (name === "status")
+    return ROADMAP_STATUSES.filter((value) => value in counts).map((value) => ({ value, count: counts[value] ?? 0 }));
+  if (name === "rag")
+    return RAG_VALUES.filter((value) => value in counts).map((value) => ({ value, count: counts[value] ?? 0 }));
   return byCount(counts);
 }
 

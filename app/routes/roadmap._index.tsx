@@ -65,7 +65,7 @@ export default function RoadmapPage() {
       </div>
       <p className="govuk-body-l">{t("roadmapViews.lead")}</p>
 
-      <div className="govuk-grid-row">
+      <div className="govuk-grid-row app-roadmap-layout">
         <div className="govuk-grid-column-one-quarter-from-desktop app-roadmap-filters">
           <h2 className="govuk-heading-m">{t("roadmapViews.filtersHeading")}</h2>
           <Form method="get" action="/roadmap">

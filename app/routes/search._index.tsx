@@ -33,7 +33,9 @@ export const meta: MetaFunction<typeof loader> = (args) =>
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const url = new URL(request.url);
-  const query = parseSearchQuery(url.searchParams);
+  // Every member of staff reads the roadmap: its themes' and items' names are no secret.
+  const roadmap = roadmapLabels();
+  const query = parseSearchQuery(url.searchParams, Object.keys(roadmap.themes));
   let results: FinderResults;
   let searchDown = false;
   try {
@@ -47,8 +49,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Names only for the tags the reader can see in the results; a tag typed into the address gets its
   // words (a kept name must never say which topics exist where the reader cannot look).
   const tags = [...results.facets.tag.map((facet) => facet.value), ...results.hits.flatMap((h) => h.tags)];
-  // Every member of staff reads the roadmap: its themes' and items' names are no secret.
-  const roadmap = roadmapLabels();
   return {
     query,
     results,

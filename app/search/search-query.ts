@@ -6,9 +6,9 @@ export const SEARCHABLE_TYPES = ["post", "roadmap_item"] as const satisfies read
 export type SearchableType = (typeof SEARCHABLE_TYPES)[number];
 
 /**
- * The kinds (each type's own category) the kind facet knows: a post's kind,
- * or a roadmap item's theme, whose slugs administrators add (so any
- * well-formed slug is taken; one that names nothing matches nothing).
+ * The kinds (each type's own category) the kind facet knows: a post's kind.
+ * A roadmap item's kind is its theme, which administrators add: the server
+ * passes the themes' slugs to parseSearchQuery. Other values are ignored.
  */
 export const SEARCHABLE_KINDS: readonly string[] = [...POST_KINDS];
 
@@ -52,7 +52,7 @@ function isYear(value: string): boolean {
 
 const ACCEPTS: Record<FilterName, (value: string) => boolean> = {
   type: (value) => (SEARCHABLE_TYPES as readonly string[]).includes(value),
-  kind: (value) => SEARCHABLE_KINDS.includes(value) || FACET_VALUE.test(value),
+  kind: (value) => SEARCHABLE_KINDS.includes(value),
   partner: (value) => FACET_VALUE.test(value),
   tag: (value) => FACET_VALUE.test(value),
   item: (value) => FACET_VALUE.test(value),
@@ -60,11 +60,11 @@ const ACCEPTS: Record<FilterName, (value: string) => boolean> = {
 };
 
 /** A filter's values: well formed, each once, at most MAX_VALUES_PER_FILTER; anything else is ignored. */
-function valuesOf(params: URLSearchParams, name: FilterName): string[] {
+function valuesOf(params: URLSearchParams, name: FilterName, accepts = ACCEPTS[name]): string[] {
   const values = params
     .getAll(name)
     .map((value) => value.trim())
-    .filter(ACCEPTS[name]);
+    .filter((value) => accepts(value));
   return [...new Set(values)].slice(0, MAX_VALUES_PER_FILTER);
 }
 
@@ -72,8 +72,9 @@ function valuesOf(params: URLSearchParams, name: FilterName): string[] {
  * Parses `/search?q=&type=&kind=&partner=&tag=&item=&year=&page=&sort=`, where each
  * filter may come several times. Values that are not well formed are ignored,
  * never an error; an out-of-range page stays out of range (and shows an empty page).
+ * `themes`: the roadmap's theme slugs, also taken as kinds.
  */
-export function parseSearchQuery(params: URLSearchParams): SearchQuery {
+export function parseSearchQuery(params: URLSearchParams, themes: readonly string[] = []): SearchQuery {
   const raw = (params.get("q") ?? "").replace(/\s+/g, " ").trim();
   const q = Array.from(raw).slice(0, MAX_QUERY_LENGTH).join("");
   const page = Number(params.get("page") ?? "1");
@@ -82,7 +83,7 @@ export function parseSearchQuery(params: URLSearchParams): SearchQuery {
     q,
     truncated: q.length < raw.length,
     type: valuesOf(params, "type") as SearchableType[],
-    kind: valuesOf(params, "kind"),
+    kind: valuesOf(params, "kind", (value) => ACCEPTS.kind(value) || themes.includes(value)),
     partner: valuesOf(params, "partner"),
     tag: valuesOf(params, "tag"),
     item: valuesOf(params, "item"),
