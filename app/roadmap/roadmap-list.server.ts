@@ -12,7 +12,7 @@ import { type Db, getDb } from "../platform/db.server";
 import type { FacetCount } from "../search/finder-results";
 import { byCount } from "../search/finder-results";
 import { isStale } from "./review-staleness";
-import { type RagValue, ROADMAP_FILTERS, type RoadmapFilter, type RoadmapQuery } from "./roadmap-query";
+import { RAG_VALUES, type RagValue, ROADMAP_FILTERS, type RoadmapFilter, type RoadmapQuery } from "./roadmap-query";
 
 export interface RoadmapCard {
   id: number;
