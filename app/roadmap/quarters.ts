@@ -85,7 +85,8 @@ export function addQuarters(quarter: string, count: number): string {
 export function quarterLabel(quarter: string, t: Translate, locale: Locale, style: "long" | "short" = "long"): string {
   const parsed = parseQuarter(quarter);
   if (!parsed) return quarter;
-  if (style === "short") return t("roadmap.quarter.short", { year: String(parsed.year), quarter: String(parsed.quarter) });
+  if (style === "short")
+    return t("roadmap.quarter.short", { year: String(parsed.year), quarter: String(parsed.quarter) });
   const month = new Intl.DateTimeFormat(localeTag(locale), { month: "long", timeZone: "UTC" });
   const first = month.format(Date.UTC(parsed.year, (parsed.quarter - 1) * 3, 1));
   const last = month.format(Date.UTC(parsed.year, (parsed.quarter - 1) * 3 + 2, 1));
