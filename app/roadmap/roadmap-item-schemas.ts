@@ -241,3 +241,14 @@ export function validated<Schema extends z.ZodType>(schema: Schema, fields: unkn
   if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
   return parsed.data;
 }
+
+/** What was typed into the item form, to show it again with its errors. */
+export function echoRoadmapItemForm(form: FormData) {
+  const { fields, changeNote } = roadmapItemFormToFields(form);
+  const partners = fields.partners;
+  return {
+    ...fields,
+    partners: Array.isArray(partners) ? partners : partners ? [partners] : [],
+    changeNote: changeNote ?? "",
+  };
+}
