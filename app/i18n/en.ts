@@ -845,7 +845,7 @@ export const en = {
   "roadmap.form.owner": "Owner",
   "roadmap.form.ownerHint": "The person who answers for the item: they edit it and post its progress updates",
   "roadmap.form.chooseOwner": "Choose a person",
-  "roadmap.form.ownerOption": "{name} ({partner})",
+  "roadmap.form.ownerOption": "{name}, {partner}",
   "roadmap.form.ownerFixed": "Only coordinators and administrators choose an item's owner.",
   "roadmap.form.reviewedAt": "Last reviewed",
   "roadmap.form.reviewedAtHint": "Leave empty for today. For example, 27 3 2026",
