@@ -153,7 +153,7 @@ export default function RoadmapItemPage() {
             </div>
           ) : null}
           <h2 className="govuk-heading-m">{t("roadmap.item.description")}</h2>
-          <SafeHtml html={item.descriptionHtml} />
+          <SafeHtml html={item.descriptionHtml} className="app-prose govuk-!-margin-bottom-6" />
           {/* linked posts */}
           <h2 className="govuk-heading-m">{t("roadmap.item.updates")}</h2>
           {updates.length === 0 ? (
