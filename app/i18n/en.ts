@@ -887,10 +887,10 @@ export const en = {
   "roadmap.errors.theme.unknown": "Choose a theme from the list",
   "roadmap.errors.status.required": "Choose a status",
   "roadmap.errors.startQuarter.required": "Enter a start quarter",
-  "roadmap.errors.startQuarter.invalid": "Start quarter must be a year from {from} to {to} and a quarter, like 2026-Q3",
+  "roadmap.errors.startQuarter.invalid": "Start quarter must be a year from {min} to {max} and a quarter, like 2026-Q3",
   "roadmap.errors.targetQuarter.required": "Enter a target quarter",
   "roadmap.errors.targetQuarter.invalid":
-    "Target quarter must be a year from {from} to {to} and a quarter, like 2026-Q3",
+    "Target quarter must be a year from {min} to {max} and a quarter, like 2026-Q3",
   "roadmap.errors.targetQuarter.beforeStart": "Target quarter must be the same as or after the start quarter",
   "roadmap.errors.partners.required": "Select at least one partner taking part",
   "roadmap.errors.partners.unknown": "Select partners from the list",

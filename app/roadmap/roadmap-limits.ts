@@ -24,6 +24,12 @@ export const ROADMAP_MESSAGE_PARAMS = {
   "roadmap.errors.note.tooLong": { max: ROADMAP_LIMITS.updateNote },
   "roadmap.errors.changeNote.tooLong": { max: ROADMAP_LIMITS.changeNote },
   "roadmap.errors.themeName.tooLong": { max: ROADMAP_LIMITS.themeName },
-  "roadmap.errors.startQuarter.invalid": { from: ROADMAP_LIMITS.firstYear, to: ROADMAP_LIMITS.lastYear },
-  "roadmap.errors.targetQuarter.invalid": { from: ROADMAP_LIMITS.firstYear, to: ROADMAP_LIMITS.lastYear },
+  "roadmap.errors.startQuarter.invalid": {
+    min: String(ROADMAP_LIMITS.firstYear),
+    max: String(ROADMAP_LIMITS.lastYear),
+  },
+  "roadmap.errors.targetQuarter.invalid": {
+    min: String(ROADMAP_LIMITS.firstYear),
+    max: String(ROADMAP_LIMITS.lastYear),
+  },
 } as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { translator } from "~/i18n/translate";
+import { translateLoose, translator } from "~/i18n/translate";
 import {
   addQuarters,
   compareQuarters,
@@ -38,6 +38,8 @@ describe("quarters", () => {
     expect(quarterLabel("2026-Q3", t, "en")).toBe("July to September 2026");
     expect(quarterLabel("2027-Q1", t, "en")).toBe("January to March 2027");
     expect(quarterLabel("2026-Q3", t, "en", "short")).toBe("2026 Q3");
+    // Years are never written with a thousands separator.
+    expect(translateLoose(t, "roadmap.errors.startQuarter.invalid")).toContain("from 2000 to 2100");
   });
 
   it("knows the quarter a day falls in, in UK time", () => {
