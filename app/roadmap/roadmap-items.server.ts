@@ -199,3 +199,6 @@ export function roadmapItemTimeline(itemId: number, db: Db = getDb()): TimelineE
 export function listRoadmapItemRevisions(itemId: number, db: Db = getDb()): StoredRevision[] {
   return listRevisions("roadmap_item", itemId, { includeRestricted: false }, db);
 }
+
+/** The people an item's owner may be chosen from (see roadmap-references.server.ts for the rule). */
+export { listRoadmapOwners } from "./roadmap-references.server";
