@@ -5,6 +5,7 @@
 import { ACCOUNT_LIMITS } from "../auth/account-limits";
 import { KIND_SECTIONS, type SectionKey, SHORT_SECTIONS } from "../posts/post-kinds";
 import { LIMITS } from "../posts/post-limits";
+import { ROADMAP_MESSAGE_PARAMS } from "../roadmap/roadmap-limits";
 import { MAX_QUERY_LENGTH } from "../search/search-query";
 import type { MessageKey } from "./en";
 import type { Params } from "./translate";
@@ -27,6 +28,7 @@ export const MESSAGE_PARAMS: Partial<Record<MessageKey, Params>> = {
   "password.newHint": { min: ACCOUNT_LIMITS.passwordMin },
   "search.truncated": { max: MAX_QUERY_LENGTH },
   "errors.tags.tooLongNamed": { max: LIMITS.tagLength },
+  ...ROADMAP_MESSAGE_PARAMS,
   // Each section's "must be N characters or fewer", named for its section.
   ...Object.fromEntries(
     (Object.values(KIND_SECTIONS).flat() as SectionKey[]).map((key) => [
