@@ -54,9 +54,16 @@ export async function prepareDatabase(log: (line: string) => void = console.log)
     // A large folder takes seconds, all in one transaction: say it has begun, not only that it ended.
     log(`Importing demo content: ${content.partners.length} partners, ${content.posts.length} posts...`);
     const report = importContent(content);
-    log(`Imported demo content: ${report.partners.created} partners, ${report.posts.created} posts.`);
+    log(
+      `Imported demo content: ${report.partners.created} partners, ${report.posts.created} posts, ${report.roadmap.created} roadmap items.`,
+    );
     imported = true;
-    if (!isProduction()) await ensureDemoAccounts();
+    if (!isProduction()) {
+      await ensureDemoAccounts();
+      // The roadmap's owners are demo accounts, made just now: importing again assigns them (decision 046).
+      const owners = importContent(content);
+      if (owners.roadmap.updated > 0) log(`Assigned the owners of ${owners.roadmap.updated} roadmap items.`);
+    }
   }
   if (env.PUBLIC_ORIGIN && env.TRUST_PROXY === undefined) {
     log(

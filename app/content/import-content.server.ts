@@ -20,6 +20,7 @@ import { draftSlug } from "../posts/slug";
 import { listRevisions } from "../revisions/revisions.server";
 import type { ContentSet } from "./content-files.server";
 import { importInterest } from "./import-interest.server";
+import { importRoadmap, type RoadmapImportCounts } from "./import-roadmap.server";
 import { inputHash, storedHash, storeHash } from "./imported-content.server";
 
 type Counts = { created: number; updated: number; unchanged: number };
@@ -27,6 +28,8 @@ type Counts = { created: number; updated: number; unchanged: number };
 export interface ImportReport {
   partners: Counts;
   posts: Counts;
+  /** Roadmap items (content/roadmap/), with the updates and links written. */
+  roadmap: RoadmapImportCounts;
   /** Partners' "we want this too" (content/roadmap/_interest.md). */
   interest: Counts;
 }
@@ -91,6 +94,7 @@ export function importContent(content: ContentSet, db: Db = getDb()): ImportRepo
   const report: ImportReport = {
     partners: { created: 0, updated: 0, unchanged: 0 },
     posts: { created: 0, updated: 0, unchanged: 0 },
+    roadmap: { created: 0, updated: 0, unchanged: 0, updates: 0, links: 0 },
     interest: { created: 0, updated: 0, unchanged: 0 },
   };
   const now = new Date();
@@ -141,6 +145,8 @@ export function importContent(content: ContentSet, db: Db = getDb()): ImportRepo
       }
       storeHash(tx, "post", existing.id, hash, now);
     }
+    // After the posts: an item's links name them.
+    report.roadmap = importRoadmap(tx, content.roadmap ?? [], now);
     const interest = content.interest ?? [];
     report.interest = importInterest(tx, interest, inputHash(interest), now);
     return report;

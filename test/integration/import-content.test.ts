@@ -22,7 +22,8 @@ function counts() {
   return {
     partners: db.select({ n: count() }).from(partners).get()?.n,
     posts: db.select({ n: count() }).from(posts).get()?.n,
-    revisions: db.select({ n: count() }).from(revisions).get()?.n,
+    // The posts' own: the roadmap's items have revisions of their own (see import-roadmap.test.ts).
+    revisions: db.select({ n: count() }).from(revisions).where(eq(revisions.recordType, "post")).get()?.n,
   };
 }
 

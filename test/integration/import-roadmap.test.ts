@@ -2,14 +2,17 @@
 import path from "node:path";
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { getUserByEmail } from "~/auth/users.server";
 import { readContentDirectory } from "~/content/content-files.server";
+import { ensureDemoAccounts } from "~/content/demo-accounts.server";
 import { importContent } from "~/content/import-content.server";
 import { getDb } from "~/platform/db.server";
 import { withdrawInterest } from "~/posts/partner-responses.server";
 import { partnerResponsesOf } from "~/posts/post-people.server";
 import { findPostBySlug } from "~/posts/posts.server";
 import { listDemand } from "~/roadmap/demand.server";
-import { events, partnerResponses } from "../../db/schema";
+import { isStale } from "~/roadmap/review-staleness";
+import { events, partnerResponses, recordLinks, roadmapItems, roadmapUpdates } from "../../db/schema";
 import { givenUser } from "../support/factories";
 
 const CONTENT_DIR = path.resolve("content");
@@ -70,38 +73,97 @@ describe("the demo roadmap's files", () => {
 });
 
 describe("importing the demo roadmap", () => {
-  it("imports partners' interest once, dated relative to the import; a second run changes nothing", async () => {
-    const before = Date.now();
-    const first = importContent(content);
-    expect(first.interest).toEqual({ created: interest.length, updated: 0, unchanged: 0 });
-    const db = getDb();
-    const rows = () =>
-      db.select({ n: count() }).from(partnerResponses).where(eq(partnerResponses.kind, "interested")).get()?.n;
-    const eventCount = () => db.select({ n: count() }).from(events).get()?.n;
-    expect(rows()).toBe(interest.length);
+  const db = getDb();
+  const total = (table: typeof roadmapItems | typeof roadmapUpdates | typeof recordLinks | typeof events) =>
+    db.select({ n: count() }).from(table).get()?.n;
+  const wanted = () =>
+    db.select({ n: count() }).from(partnerResponses).where(eq(partnerResponses.kind, "interested")).get()?.n;
+  let importedAt = 0;
 
-    // "daysAgo" is counted back from the day of the import, whenever that is.
+  it("creates every item with its updates, and partners' interest, dated relative to the import", () => {
+    importedAt = Date.now();
+    const first = importContent(content);
+    const updates = roadmap.reduce((sum, item) => sum + item.updates.length, 0);
+    expect(first.roadmap).toMatchObject({ created: roadmap.length, updated: 0, unchanged: 0, updates });
+    expect(first.interest).toEqual({ created: interest.length, updated: 0, unchanged: 0 });
+    expect(total(roadmapItems)).toBe(roadmap.length);
+    expect(total(roadmapUpdates)).toBe(updates);
+    expect(wanted()).toBe(interest.length);
+
+    // Days ago are counted back from the import: the last review, each update's day, each interest.
+    const soc = roadmap.find((item) => item.slug === "shared-security-operations-centre");
+    const row = db
+      .select()
+      .from(roadmapItems)
+      .where(eq(roadmapItems.slug, soc?.slug ?? ""))
+      .get();
+    const reviewed = importedAt - (soc?.reviewedDaysAgo ?? 0) * DAY_MS;
+    expect(Math.abs((row?.reviewedAt.getTime() ?? 0) - reviewed)).toBeLessThan(60_000);
+    const days = db
+      .select({ day: roadmapUpdates.updateDate })
+      .from(roadmapUpdates)
+      .where(eq(roadmapUpdates.itemId, row?.id ?? -1))
+      .all()
+      .map((update) => update.day);
+    expect(days).toEqual(
+      (soc?.updates ?? []).map((update) => new Date(importedAt - update.daysAgo * DAY_MS).toISOString().slice(0, 10)),
+    );
+    const stale = new Set(roadmap.filter((item) => (item.reviewedDaysAgo ?? 0) > 90).map((item) => item.slug));
+    for (const item of db.select().from(roadmapItems).all())
+      expect(isStale(item.reviewedAt), item.slug).toBe(stale.has(item.slug));
+
     const entry = interest.find((candidate) => candidate.daysAgo > 0);
     const post = findPostBySlug(entry?.post ?? "");
     const said = partnerResponsesOf(post?.id ?? -1, "interested").find(
       (response) => response.partnerSlug === entry?.partner,
     );
-    const expected = before - (entry?.daysAgo ?? 0) * DAY_MS;
-    expect(Math.abs((said?.recordedAt.getTime() ?? 0) - expected)).toBeLessThan(60_000);
+    expect(Math.abs((said?.recordedAt.getTime() ?? 0) - (importedAt - (entry?.daysAgo ?? 0) * DAY_MS))).toBeLessThan(
+      60_000,
+    );
+    // No owner yet: the demo accounts are made after the first import.
+    expect(row?.ownerId).toBeNull();
+  });
+
+  it("assigns the owners once their accounts exist; after that, importing again changes nothing", async () => {
+    await ensureDemoAccounts();
+    const second = importContent(readContentDirectory(CONTENT_DIR));
+    expect(second.roadmap).toMatchObject({ created: 0, updated: roadmap.length, unchanged: 0, updates: 0 });
+    const coordinator = getUserByEmail("coordinator@demo.srs-hub.test");
+    const soc = db.select().from(roadmapItems).where(eq(roadmapItems.slug, "shared-security-operations-centre")).get();
+    expect(soc?.ownerId).toBe(coordinator?.id);
+    // Assigning the owner is no review: the item stays as reviewed as the file says.
+    const file = roadmap.find((item) => item.slug === soc?.slug);
+    const reviewed = importedAt - (file?.reviewedDaysAgo ?? 0) * DAY_MS;
+    expect(Math.abs((soc?.reviewedAt.getTime() ?? 0) - reviewed)).toBeLessThan(60_000);
 
     // Withdrawn in the Hub since: an unchanged file does not put it back.
+    const entry = interest[0];
     const wanting = await givenUser("reader", entry?.partner ?? "");
     expect(withdrawInterest(wanting, { slug: entry?.post ?? "" }).withdrawn).toBe(true);
-    const afterFirst = { rows: rows(), events: eventCount() };
-    expect(afterFirst.rows).toBe(interest.length - 1);
-    const second = importContent(readContentDirectory(CONTENT_DIR));
-    expect(second.interest).toEqual({ created: 0, updated: 0, unchanged: interest.length });
 
-    expect({ rows: rows(), events: eventCount() }).toEqual(afterFirst);
+    const before = {
+      items: total(roadmapItems),
+      updates: total(roadmapUpdates),
+      links: total(recordLinks),
+      events: total(events),
+      wanted: wanted(),
+    };
+    const third = importContent(readContentDirectory(CONTENT_DIR));
+    expect(third.roadmap).toMatchObject({ created: 0, updated: 0, unchanged: roadmap.length, updates: 0, links: 0 });
+    expect(third.interest).toEqual({ created: 0, updated: 0, unchanged: interest.length });
+    expect({
+      items: total(roadmapItems),
+      updates: total(roadmapUpdates),
+      links: total(recordLinks),
+      events: total(events),
+      wanted: wanted(),
+    }).toEqual(before);
+    expect(before.wanted).toBe(interest.length - 1);
+  });
 
-    // The demand view has something to show: the most wanted aspiration first.
+  it("gives the demand view something to show: aspirations wanted by several partners", async () => {
     const reader = await givenUser("reader", "srs");
-    const [top] = listDemand(reader, "en").entries;
-    expect(top?.wantedBy.length).toBeGreaterThanOrEqual(2);
+    const entries = listDemand(reader, "en").entries;
+    expect(entries[0]?.wantedBy.length).toBeGreaterThanOrEqual(2);
   });
 });
