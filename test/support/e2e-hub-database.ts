@@ -123,3 +123,32 @@ export function clearSignInThrottle(dataDir: string): void {
     db.prepare("delete from sign_in_throttle").run();
   });
 }
+
+/**
+ * A roadmap item owned by the account at `ownerEmail`, straight into the
+ * Hub's database (the typed-link tests need one whatever the roadmap pages
+ * offer). Returns its id; the item stays (its slug is the test's own).
+ */
+export function addRoadmapItem(
+  dataDir: string,
+  item: { slug: string; title: string; ownerEmail: string; partnerSlugs: string[] },
+): number {
+  return withHubDatabase(dataDir, (db) => {
+    const owner = db.prepare("select id from users where email = ?").get(item.ownerEmail) as { id: string } | undefined;
+    const theme = db.prepare("select id from roadmap_themes order by id limit 1").get() as { id: number };
+    const now = Date.now();
+    const { lastInsertRowid } = db
+      .prepare(
+        `insert into roadmap_items (slug, title, summary, description, theme_id, status, start_quarter, target_quarter,
+           owner_id, reviewed_at, created_at, updated_at)
+         values (?, ?, 'An item made by an end-to-end test.', '', ?, 'in-progress', '2026-Q1', '2026-Q4', ?, ?, ?, ?)`,
+      )
+      .run(item.slug, item.title, theme.id, owner?.id ?? null, now, now, now);
+    for (const partner of item.partnerSlugs) {
+      db.prepare(
+        "insert into roadmap_item_partners (item_id, partner_id) select ?, id from partners where slug = ?",
+      ).run(lastInsertRowid, partner);
+    }
+    return Number(lastInsertRowid);
+  });
+}
