@@ -56,7 +56,7 @@ export async function pickerAction(user: SessionUser, type: RecordType, slug: st
   const other = self.other.side === "object" ? added.object : added.subject;
   const searchable = await waitUntilSearchable({ eventId: added.eventId, recordType: type, recordId: self.end.id });
   const locale = resolveLocale(request);
-  return redirectWithNotice(`${self.end.url}#linked-records`, {
+  return redirectWithNotice(self.end.url, {
     key: "notices.links.added",
     params: { title: inLocale(other.title, other.titleCy, locale).text },
     searchPending: !searchable,

@@ -15,7 +15,7 @@ export async function unlinkFromPage(user: SessionUser, rawId: string, request: 
   const removed = orRespond(() => removeLink(user, Number(rawId)));
   const [here, other] = from === "subject" ? [removed.subject, removed.object] : [removed.object, removed.subject];
   const searchable = await waitUntilSearchable({ eventId: removed.eventId, recordType: here.type, recordId: here.id });
-  return redirectWithNotice(`${here.url}#linked-records`, {
+  return redirectWithNotice(here.url, {
     key: "notices.links.removed",
     params: { title: inLocale(other.title, other.titleCy, resolveLocale(request)).text },
     searchPending: !searchable,
