@@ -152,3 +152,15 @@ export function addRoadmapItem(
     return Number(lastInsertRowid);
   });
 }
+
+/** The id of the newest link from this roadmap item to this post, or null. */
+export function newestLinkId(dataDir: string, itemId: number, postId: number): number | null {
+  return withHubDatabase(dataDir, (db) => {
+    const row = db
+      .prepare(
+        "select id from record_links where subject_type = 'roadmap_item' and subject_id = ? and object_type = 'post' and object_id = ? order by id desc limit 1",
+      )
+      .get(String(itemId), String(postId)) as { id: number } | undefined;
+    return row?.id ?? null;
+  });
+}
