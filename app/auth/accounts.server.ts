@@ -7,7 +7,7 @@
  */
 import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
-import { partners, ROLES, users } from "../../db/schema";
+import { partners, ROLES, type Role, users } from "../../db/schema";
 import { recordEvent } from "../events/event-log.server";
 import { type Db, getDb, writeTransaction } from "../platform/db.server";
 import { NotFoundError, ValidationError } from "../platform/errors";
@@ -33,9 +33,17 @@ export const InvitationSchema = z.object({
   partner: z.string({ error: "errors.partner.required" }).trim().min(1, "errors.partner.required"),
 });
 
-function partnerIdOf(slug: string, db: Db): number {
-  const partner = db.select({ id: partners.id }).from(partners).where(eq(partners.slug, slug)).get();
+/** The partner's id; a coordinator must be SRS staff (the shared service's), as the role exists to run its roadmap. */
+function partnerIdOf(slug: string, role: Role, db: Db): number {
+  const partner = db
+    .select({ id: partners.id, type: partners.type })
+    .from(partners)
+    .where(eq(partners.slug, slug))
+    .get();
   if (!partner) throw new ValidationError({ partner: ["errors.partner.unknown"] });
+  if (role === "coordinator" && partner.type !== "shared-service") {
+    throw new ValidationError({ partner: ["errors.partner.coordinatorOutsideSrs"] });
+  }
   return partner.id;
 }
 
@@ -48,7 +56,7 @@ export function inviteUser(actor: SessionUser, input: Record<string, unknown>, d
   const parsed = InvitationSchema.safeParse(input);
   if (!parsed.success) throw fieldErrors(parsed.error);
   const { name, email, role, partner } = parsed.data;
-  const partnerId = partnerIdOf(partner, db);
+  const partnerId = partnerIdOf(partner, role, db);
   return writeTransaction((tx) => {
     requireAccountManagerNow(tx, actor);
     // Under the write lock, so two invitations for one address cannot both pass.
@@ -105,7 +113,7 @@ export function updateAccount(actor: SessionUser, userId: string, input: Record<
   if (!parsed.success) throw fieldErrors(parsed.error);
   const { role, partner } = parsed.data;
   if (userId === actor.id && role !== "admin") throw new ValidationError({ role: ["errors.account.selfDemote"] });
-  const partnerId = partnerIdOf(partner, db);
+  const partnerId = partnerIdOf(partner, role, db);
   writeTransaction((tx) => {
     requireAccountManagerNow(tx, actor);
     const before = tx

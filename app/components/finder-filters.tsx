@@ -121,6 +121,14 @@ export function FinderFilters({
         openByDefault
         topFew={TOPICS_SHOWN}
       />
+      <FilterSection
+        name="item"
+        values={facets.item}
+        chosen={query.item}
+        labelFor={labelFor}
+        openByDefault={query.item.length > 0}
+        topFew={TOPICS_SHOWN}
+      />
       <FilterSection name="year" values={facets.year} chosen={query.year} labelFor={labelFor} openByDefault={false} />
       {showApply ? (
         <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">

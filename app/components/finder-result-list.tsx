@@ -2,9 +2,12 @@ import { Link } from "@remix-run/react";
 import { isMessageKey } from "~/i18n/translate";
 import { useI18n } from "~/i18n/use-t";
 import type { PostKind, PostStatus } from "~/posts/post-kinds";
+import type { RagValue } from "~/roadmap/roadmap-query";
 import type { FinderHit } from "~/search/finder-results";
 import { searchHref, type TextSegment } from "~/search/search-query";
+import type { RoadmapStatus } from "../../db/enums";
 import { KindTag, StatusTag } from "./post-tags";
+import { RagTag, RoadmapStatusTag } from "./roadmap-card-tags";
 
 function Highlighted({ segments }: { segments: TextSegment[] }) {
   return (
@@ -17,8 +20,21 @@ function Highlighted({ segments }: { segments: TextSegment[] }) {
   );
 }
 
-/** The tags that say what a result is: for a post, its kind and (unless published) its status. */
-function HitTags({ hit }: { hit: Pick<FinderHit, "type" | "kind" | "status"> }) {
+/**
+ * The tags that say what a result is: for a post, its kind and (unless
+ * published) its status; for a roadmap item, that it is one, its status and
+ * its latest RAG rating.
+ */
+function HitTags({ hit }: { hit: Pick<FinderHit, "type" | "kind" | "status" | "rag"> }) {
+  const { t } = useI18n();
+  if (hit.type === "roadmap_item") {
+    return (
+      <>
+        <strong className="govuk-tag govuk-tag--purple">{t("finder.roadmapItem")}</strong>{" "}
+        <RoadmapStatusTag status={hit.status as RoadmapStatus} /> <RagTag rag={hit.rag as RagValue | null} />
+      </>
+    );
+  }
   if (hit.type === "post" && hit.kind) {
     return (
       <>
@@ -65,7 +81,8 @@ export function FinderResultList({
             </Link>
           </h3>
           <p className="app-post-meta">
-            <HitTags hit={hit} /> {hit.partners.map((partner) => partner.name).join(", ")} · {date(hit.date)}
+            <HitTags hit={hit} /> {hit.themeName ? `${t("finder.theme", { theme: hit.themeName })} · ` : null}
+            {hit.partners.map((partner) => partner.name).join(", ")} · {date(hit.date)}
           </p>
           <p className="govuk-body govuk-!-margin-bottom-2">
             <Highlighted segments={hit.snippet} />

@@ -2,10 +2,12 @@
  * The finder from SQLite, for while search is down: the same filters and
  * disjunctive counts as the search index gives, newest (or oldest) first,
  * scoped by the reader's visibility exactly as listPosts is. Words are not
- * matched here: the page says keyword search is unavailable.
+ * matched here: the page says keyword search is unavailable. Only posts are
+ * listed here (roadmap items wait for search to come back: decision 045), but
+ * the roadmap item filter works, through the links table.
  */
 import { and, asc, count, desc, eq, exists, inArray, type SQL, sql } from "drizzle-orm";
-import { partners, posts, postTags } from "../../db/schema";
+import { partners, posts, postTags, recordLinks, roadmapItems } from "../../db/schema";
 import type { SessionUser } from "../auth/principals";
 import { type Db, getDb } from "../platform/db.server";
 import { byCount, byYear, type FacetCount, type FinderHit, type FinderResults } from "../search/finder-results";
@@ -26,6 +28,13 @@ const listedAt = sql<number>`case when ${posts.status} = 'published' and ${posts
   then ${posts.publishedAt} else ${posts.updatedAt} end`;
 const yearListed = sql<string>`strftime('%Y', ${listedAt} / 1000, 'unixepoch')`;
 
+/** A roadmap item's link to the post of the outer query. */
+const linkedToPost = and(
+  eq(recordLinks.subjectType, "roadmap_item"),
+  eq(recordLinks.objectType, "post"),
+  sql`${recordLinks.objectId} = cast(${posts.id} as text)`,
+);
+
 /** The reader's visibility, then each filter in use but `leaveOut` (values OR'd, filters AND'd). */
 function conditionsFor(user: SessionUser, query: SearchQuery, db: Db, leaveOut?: FilterName): SQL | undefined {
   const applies = (name: FilterName) => name !== leaveOut && query[name].length > 0;
@@ -41,6 +50,17 @@ function conditionsFor(user: SessionUser, query: SearchQuery, db: Db, leaveOut?:
           .select({ one: sql`1` })
           .from(postTags)
           .where(and(eq(postTags.postId, posts.id), inArray(postTags.tag, query.tag))),
+      ),
+    );
+  }
+  if (applies("item")) {
+    conditions.push(
+      exists(
+        db
+          .select({ one: sql`1` })
+          .from(recordLinks)
+          .innerJoin(roadmapItems, sql`${recordLinks.subjectId} = cast(${roadmapItems.id} as text)`)
+          .where(and(linkedToPost, inArray(roadmapItems.slug, query.item))),
       ),
     );
   }
@@ -76,6 +96,20 @@ function facetCounts(name: FilterName, user: SessionUser, query: SearchQuery, db
       return byCount(distribution(base(partners.slug).where(where).groupBy(partners.slug).all()));
     case "year":
       return byYear(distribution(base(yearListed).where(where).groupBy(yearListed).all()));
+    case "item":
+      return byCount(
+        distribution(
+          db
+            .select({ value: roadmapItems.slug, count: sql<number>`count(distinct ${posts.id})` })
+            .from(posts)
+            .innerJoin(partners, eq(posts.partnerId, partners.id))
+            .innerJoin(recordLinks, linkedToPost)
+            .innerJoin(roadmapItems, sql`${recordLinks.subjectId} = cast(${roadmapItems.id} as text)`)
+            .where(where)
+            .groupBy(roadmapItems.slug)
+            .all(),
+        ),
+      );
     case "tag":
       return byCount(
         distribution(
@@ -132,6 +166,8 @@ export function findPostsInDatabase(user: SessionUser, query: SearchQuery, db: D
       matchedIn: null,
       date: Number(row.listedAt),
       tags: tags.get(row.id) ?? [],
+      rag: null,
+      themeName: null,
     }),
   );
   const chosen = FILTER_NAMES.filter((name) => query[name].length > 0);

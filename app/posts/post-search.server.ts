@@ -3,6 +3,7 @@ import { and, asc, eq, gt, inArray, ne, sql } from "drizzle-orm";
 import type { PostStatus } from "../../db/enums";
 import { partners, posts } from "../../db/schema";
 import type { Db } from "../platform/db.server";
+import { linkedItemsByPost, postRoadmapVersion, postsAffectedByRoadmap } from "../roadmap/roadmap-search.server";
 import { documentId, type SearchDocument, type SearchSource } from "../search/search-document.server";
 import { sectionsOf } from "./post-kinds";
 import { postPolicy } from "./post-policy.server";
@@ -19,8 +20,9 @@ export const findablePosts = ne(posts.status, NOT_SEARCHABLE);
 
 /**
  * A post document's version: the last event among those `affectedBy` maps to
- * the post (its own events, and its partner's updates, since the document
- * carries the partner's name). Both lookups use the events' record index.
+ * the post (its own events, its partner's updates, since the document
+ * carries the partner's name, and its links to roadmap items and their edits,
+ * since it carries their titles). The first two use the events' record index.
  * The outer columns are named in full: inside the subqueries a bare "id"
  * would be the event's.
  */
@@ -29,7 +31,8 @@ const postVersion = sql<number>`max(
     where events.record_type = 'post' and events.record_id = cast(posts.id as text)), 0),
   coalesce((select max(events.id) from events
     where events.record_type = 'partner' and events.record_id = cast(posts.partner_id as text)
-      and events.type = 'partner.updated'), 0))`;
+      and events.type = 'partner.updated'), 0),
+  ${postRoadmapVersion})`;
 
 function loadRows(ids: number[], db: Db): Row[] {
   return db
@@ -40,7 +43,11 @@ function loadRows(ids: number[], db: Db): Row[] {
     .all();
 }
 
-function toDocument({ post, partnerSlug, partnerName, version }: Row, tags: string[]): SearchDocument | null {
+function toDocument(
+  { post, partnerSlug, partnerName, version }: Row,
+  tags: string[],
+  items: { slug: string; title: string }[],
+): SearchDocument | null {
   if (post.status === NOT_SEARCHABLE) return null;
   // A post taken back to draft is dated by its last edit, as its page and lists do.
   const dated = post.status === "published" && post.publishedAt ? post.publishedAt : post.updatedAt;
@@ -67,6 +74,11 @@ function toDocument({ post, partnerSlug, partnerName, version }: Row, tags: stri
     year: dated.getUTCFullYear(),
     date: dated.getTime(),
     updatedAt: post.updatedAt.getTime(),
+    rag: null,
+    themeName: null,
+    // The roadmap items it is linked to: their titles found by words, their slugs by the finder's filter.
+    linkedItems: items.map((item) => item.slug),
+    linkedItemTitles: items.map((item) => item.title),
     version,
   };
 }
@@ -86,7 +98,7 @@ export const postSearchSource: SearchSource = {
         .all()
         .map((row) => String(row.id));
     }
-    return [];
+    return postsAffectedByRoadmap(event, db);
   },
 
   documents(ids, db) {
@@ -110,12 +122,16 @@ export const postSearchSource: SearchSource = {
       rows.map((row) => row.post.id),
       db,
     );
+    const items = linkedItemsByPost(
+      rows.map((row) => row.post.id),
+      db,
+    );
     const byId = new Map(rows.map((row) => [String(row.post.id), row]));
     for (const id of ids) {
       if (result.has(id)) continue;
       const row = byId.get(id);
       try {
-        result.set(id, row ? toDocument(row, tags.get(row.post.id) ?? []) : null);
+        result.set(id, row ? toDocument(row, tags.get(row.post.id) ?? [], items.get(row.post.id) ?? []) : null);
       } catch (error) {
         result.set(id, error instanceof Error ? error : new Error(String(error)));
       }

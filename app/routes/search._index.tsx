@@ -9,7 +9,9 @@ import { Pagination } from "~/components/pagination";
 import { routeTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
 import { findPostsInDatabase } from "~/posts/post-finder.server";
+import { POST_KINDS } from "~/posts/post-kinds";
 import { tagInWords, topicNames } from "~/posts/topics.server";
+import { roadmapLabels } from "~/roadmap/roadmap-list.server";
 import { searchRecords } from "~/search/finder.server";
 import type { FinderResults } from "~/search/finder-results";
 import { SearchUnavailableError } from "~/search/meili.server";
@@ -31,7 +33,9 @@ export const meta: MetaFunction<typeof loader> = (args) =>
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const url = new URL(request.url);
-  const query = parseSearchQuery(url.searchParams);
+  // Every member of staff reads the roadmap: its themes' and items' names are no secret.
+  const roadmap = roadmapLabels();
+  const query = parseSearchQuery(url.searchParams, Object.keys(roadmap.themes));
   let results: FinderResults;
   let searchDown = false;
   try {
@@ -49,6 +53,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     query,
     results,
     searchDown,
+    themeNames: roadmap.themes,
+    itemTitles: roadmap.items,
     partnerNames: partnerFacetLabels(),
     topicNames: {
       ...Object.fromEntries(query.tag.map((tag) => [tag, tagInWords(tag)])),
@@ -113,7 +119,15 @@ function FewResults({ query, results, labelFor }: { query: SearchQuery; results:
 }
 
 export default function FinderPage() {
-  const { query, results, searchDown, partnerNames, topicNames: names } = useLoaderData<typeof loader>();
+  const {
+    query,
+    results,
+    searchDown,
+    partnerNames,
+    themeNames,
+    itemTitles,
+    topicNames: names,
+  } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   const { pathname, search } = useLocation();
   const submit = useSubmit();
@@ -123,8 +137,14 @@ export default function FinderPage() {
   const filtersHeading = useRef<HTMLHeadingElement>(null);
   const topicName = (tag: string) => names[tag] ?? tag;
   const labelFor: LabelFor = (name, value) => {
-    if (name === "kind") return t(`kinds.${value as "lesson"}`);
+    if (name === "kind") {
+      // A post's kind, or a roadmap item's theme.
+      return (POST_KINDS as readonly string[]).includes(value)
+        ? t(`kinds.${value as "lesson"}`)
+        : (themeNames[value] ?? value);
+    }
     if (name === "type") return t(`types.${value as "post"}`);
+    if (name === "item") return itemTitles[value] ?? value;
     if (name === "partner") return partnerNames[value] ?? value;
     if (name === "tag") return topicName(value);
     return value;

@@ -17,13 +17,17 @@ export interface FinderHit {
   snippet: TextSegment[];
   /**
    * The part of the record the words matched first, in reading order:
-   * "title", "summary", "sections.<key>", "body", "tags" or "partnerNames";
+   * "title", "summary", "sections.<key>", "body", "tags", "partnerNames" or "linkedItemTitles";
    * null when there were no words.
    */
   matchedIn: string | null;
   /** The date lists show (publication, else last update), in ms. */
   date: number;
   tags: string[];
+  /** A roadmap item's latest RAG rating, if it has one. */
+  rag: string | null;
+  /** A roadmap item's theme, by name. */
+  themeName: string | null;
 }
 
 export interface FinderResults {

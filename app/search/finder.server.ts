@@ -28,6 +28,7 @@ const FACET_ATTRIBUTE: Record<FilterName, keyof SearchDocument> = {
   kind: "kind",
   partner: "partners",
   tag: "tags",
+  item: "linkedItems",
   year: "year",
 };
 
@@ -59,7 +60,18 @@ export function searchPageParams(user: SessionUser, query: SearchQuery) {
     page: query.page,
     hitsPerPage: RESULTS_PER_PAGE,
     sort: SORT_RULES[effectiveSort(query)],
-    attributesToRetrieve: ["type", "url", "kind", "status", "partners", "partnerNames", "tags", "date"],
+    attributesToRetrieve: [
+      "type",
+      "url",
+      "kind",
+      "status",
+      "partners",
+      "partnerNames",
+      "tags",
+      "date",
+      "rag",
+      "themeName",
+    ],
     attributesToHighlight: ["title", "summary", "sections", "body"],
     attributesToCrop: ["summary", "sections", "body"],
     cropLength: 40,
@@ -69,7 +81,10 @@ export function searchPageParams(user: SessionUser, query: SearchQuery) {
   } satisfies SearchParams;
 }
 
-type HitFields = Pick<SearchDocument, "url" | "kind" | "status" | "partners" | "partnerNames" | "tags" | "date"> & {
+type HitFields = Pick<
+  SearchDocument,
+  "url" | "kind" | "status" | "partners" | "partnerNames" | "tags" | "date" | "rag" | "themeName"
+> & {
   type: SearchableType;
 };
 
@@ -83,7 +98,7 @@ type Formatted = { title?: string; summary?: string; body?: string; sections?: R
 export function pickSnippet(formatted: Formatted, matched: Set<string>): { matchedIn: string | null; snippet: string } {
   const summary = formatted.summary ?? "";
   const sectionKeys = Object.keys(formatted.sections ?? {}).map((key) => `sections.${key}`);
-  const readingOrder = ["title", "summary", ...sectionKeys, "body", "tags", "partnerNames"];
+  const readingOrder = ["title", "summary", ...sectionKeys, "body", "tags", "partnerNames", "linkedItemTitles"];
   const first = readingOrder.find((field) => matched.has(field)) ?? null;
   if (first === "body") return { matchedIn: first, snippet: formatted.body ?? "" };
   if (first?.startsWith("sections.")) {
@@ -108,6 +123,8 @@ function toHit(hit: HitFields & { _formatted?: unknown; _matchesPosition?: Recor
     matchedIn,
     date: hit.date,
     tags: hit.tags,
+    rag: hit.rag ?? null,
+    themeName: hit.themeName ?? null,
   };
 }
 

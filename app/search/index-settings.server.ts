@@ -10,7 +10,7 @@ export const SEARCH_INDEX = "records";
  * every document rebuilt: the relay sees the stored version differ and
  * rebuilds the index once (see prepareSearchIndex in relay-runner.server.ts).
  */
-export const SEARCH_INDEX_VERSION = 4;
+export const SEARCH_INDEX_VERSION = 5;
 
 /** Indexes an earlier Hub used, removed once the current index is built. */
 export const LEGACY_INDEXES = ["posts"];
@@ -41,8 +41,8 @@ function synonymMap(groups: string[][]): Record<string, string[]> {
 }
 
 export const INDEX_SETTINGS = {
-  searchableAttributes: ["title", "summary", "sections", "body", "tags", "partnerNames"],
-  filterableAttributes: ["type", "kind", "partners", "tags", "status", "year", "visibility"],
+  searchableAttributes: ["title", "summary", "sections", "body", "tags", "partnerNames", "linkedItemTitles"],
+  filterableAttributes: ["type", "kind", "partners", "tags", "linkedItems", "status", "year", "visibility"],
   sortableAttributes: ["date", "updatedAt"],
   displayedAttributes: ["*"],
   synonyms: synonymMap(SYNONYM_GROUPS),

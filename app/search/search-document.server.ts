@@ -38,6 +38,14 @@ export interface SearchDocument {
   /** The date lists show (publication, else last update), in ms. */
   date: number;
   updatedAt: number;
+  /** A roadmap item's latest RAG rating; null for other types and items with no update yet. */
+  rag: string | null;
+  /** The name of a roadmap item's theme (its `kind` is the theme's slug); null for other types. */
+  themeName: string | null;
+  /** Slugs of the roadmap items a post is linked to (the finder's "Roadmap item" filter). */
+  linkedItems: string[];
+  /** Their titles, so that words find a post by the initiative it belongs to. */
+  linkedItemTitles: string[];
   /**
    * The id of the last event that changed what this document says (see
    * SearchSource.versionsAfter): the index check compares it with SQLite.

@@ -2,10 +2,14 @@
 import { POST_KINDS, type RecordType } from "../../db/enums";
 
 /** The record types search holds (each has a SearchSource on the server). */
-export const SEARCHABLE_TYPES = ["post"] as const satisfies readonly RecordType[];
+export const SEARCHABLE_TYPES = ["post", "roadmap_item"] as const satisfies readonly RecordType[];
 export type SearchableType = (typeof SEARCHABLE_TYPES)[number];
 
-/** The kinds (each type's own categories) the kind facet knows; other values are ignored. */
+/**
+ * The kinds (each type's own category) the kind facet knows: a post's kind.
+ * A roadmap item's kind is its theme, which administrators add: the server
+ * passes the themes' slugs to parseSearchQuery. Other values are ignored.
+ */
 export const SEARCHABLE_KINDS: readonly string[] = [...POST_KINDS];
 
 export const MAX_QUERY_LENGTH = 512;
@@ -15,7 +19,7 @@ export const MAX_PAGE = 1000;
 export const MAX_VALUES_PER_FILTER = 20;
 
 /** The finder's filters, in the order the page shows them. Values of one are OR'd; different ones AND'd. */
-export const FILTER_NAMES = ["type", "kind", "partner", "tag", "year"] as const;
+export const FILTER_NAMES = ["type", "kind", "partner", "tag", "item", "year"] as const;
 export type FilterName = (typeof FILTER_NAMES)[number];
 
 export const SORTS = ["relevance", "newest", "oldest"] as const;
@@ -29,6 +33,8 @@ export interface SearchQuery {
   kind: string[];
   partner: string[];
   tag: string[];
+  /** Slugs of roadmap items: records linked to any of them. */
+  item: string[];
   year: string[];
   page: number;
   /** As asked; undefined means the default (see effectiveSort). */
@@ -49,24 +55,26 @@ const ACCEPTS: Record<FilterName, (value: string) => boolean> = {
   kind: (value) => SEARCHABLE_KINDS.includes(value),
   partner: (value) => FACET_VALUE.test(value),
   tag: (value) => FACET_VALUE.test(value),
+  item: (value) => FACET_VALUE.test(value),
   year: isYear,
 };
 
 /** A filter's values: well formed, each once, at most MAX_VALUES_PER_FILTER; anything else is ignored. */
-function valuesOf(params: URLSearchParams, name: FilterName): string[] {
+function valuesOf(params: URLSearchParams, name: FilterName, accepts = ACCEPTS[name]): string[] {
   const values = params
     .getAll(name)
     .map((value) => value.trim())
-    .filter(ACCEPTS[name]);
+    .filter((value) => accepts(value));
   return [...new Set(values)].slice(0, MAX_VALUES_PER_FILTER);
 }
 
 /**
- * Parses `/search?q=&type=&kind=&partner=&tag=&year=&page=&sort=`, where each
+ * Parses `/search?q=&type=&kind=&partner=&tag=&item=&year=&page=&sort=`, where each
  * filter may come several times. Values that are not well formed are ignored,
  * never an error; an out-of-range page stays out of range (and shows an empty page).
+ * `themes`: the roadmap's theme slugs, also taken as kinds.
  */
-export function parseSearchQuery(params: URLSearchParams): SearchQuery {
+export function parseSearchQuery(params: URLSearchParams, themes: readonly string[] = []): SearchQuery {
   const raw = (params.get("q") ?? "").replace(/\s+/g, " ").trim();
   const q = Array.from(raw).slice(0, MAX_QUERY_LENGTH).join("");
   const page = Number(params.get("page") ?? "1");
@@ -75,9 +83,10 @@ export function parseSearchQuery(params: URLSearchParams): SearchQuery {
     q,
     truncated: q.length < raw.length,
     type: valuesOf(params, "type") as SearchableType[],
-    kind: valuesOf(params, "kind"),
+    kind: valuesOf(params, "kind", (value) => ACCEPTS.kind(value) || themes.includes(value)),
     partner: valuesOf(params, "partner"),
     tag: valuesOf(params, "tag"),
+    item: valuesOf(params, "item"),
     year: valuesOf(params, "year"),
     page: Number.isInteger(page) && page >= 1 ? Math.min(page, MAX_PAGE) : 1,
     sort: (SORTS as readonly string[]).includes(sort) ? (sort as Sort) : undefined,
@@ -97,7 +106,7 @@ export function isFiltered(query: Pick<SearchQuery, FilterName>): boolean {
 
 /** The same query with no filters (the words and order kept). */
 export function withoutFilters(query: SearchQuery): SearchQuery {
-  return { ...query, type: [], kind: [], partner: [], tag: [], year: [], page: 1 };
+  return { ...query, type: [], kind: [], partner: [], tag: [], item: [], year: [], page: 1 };
 }
 
 /** The same query without one value of one filter, back on page 1. */

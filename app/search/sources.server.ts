@@ -4,6 +4,7 @@
  * and the search page learns its labels.
  */
 import { postSearchSource } from "../posts/post-search.server";
+import { roadmapItemSearchSource } from "../roadmap/roadmap-search.server";
 import type { SearchSource } from "./search-document.server";
 
-export const SEARCH_SOURCES: readonly SearchSource[] = [postSearchSource];
+export const SEARCH_SOURCES: readonly SearchSource[] = [postSearchSource, roadmapItemSearchSource];

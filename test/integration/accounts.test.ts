@@ -245,6 +245,18 @@ describe("role and partner", () => {
     expect(eventsOf(person.id)).toHaveLength(3);
   });
 
+  it("make coordinators of SRS staff only, in invitations and changes alike", async () => {
+    givenPartner("srs", "Shared Resource Service", "shared-service");
+    const person = await givenUser("reader", "torfaen");
+    const outside = errorOf(() => updateAccount(admin, person.id, { role: "coordinator", partner: "torfaen" }));
+    expect((outside as ValidationError).fieldErrors).toEqual({ partner: ["errors.partner.coordinatorOutsideSrs"] });
+    expect(getUserById(person.id)?.role).toBe("reader");
+    const invited = errorOf(() => invite({ role: "coordinator", partner: "newport" })) as ValidationError;
+    expect(invited.fieldErrors).toEqual({ partner: ["errors.partner.coordinatorOutsideSrs"] });
+    updateAccount(admin, person.id, { role: "coordinator", partner: "srs" });
+    expect(getUserById(person.id)?.role).toBe("coordinator");
+  });
+
   it("an administrator cannot demote themselves", () => {
     const error = errorOf(() => updateAccount(admin, admin.id, { role: "reader", partner: "torfaen" }));
     expect((error as ValidationError).fieldErrors).toEqual({ role: ["errors.account.selfDemote"] });

@@ -85,6 +85,8 @@ describe("the Hub killed during writes", () => {
 
     /** Title last acknowledged for each post, by slug. */
     const acknowledged = new Map<string, string>();
+    /** A title sent but not acknowledged when the Hub died: it may or may not have been committed. */
+    const unanswered = new Map<string, string>();
     let writes = 0;
     let refused = 0;
     let killed = false;
@@ -99,7 +101,9 @@ describe("the Hub killed during writes", () => {
           }
           acknowledged.set(slug, title);
           writes++;
+          unanswered.set(slug, `${title} revised`);
           const revisedSlug = savedSlug(await sendPostEdit(admin, slug, { title: `${title} revised`, slug }));
+          unanswered.delete(slug);
           if (revisedSlug) {
             acknowledged.set(slug, `${title} revised`);
             writes++;
@@ -126,7 +130,10 @@ describe("the Hub killed during writes", () => {
           row.title,
         ]),
       );
-      for (const [slug, title] of acknowledged) expect(titles.get(slug)).toBe(title);
+      for (const [slug, title] of acknowledged) {
+        // An edit the Hub died answering may have committed before it died; else the acknowledged title stands.
+        expect([title, unanswered.get(slug)]).toContain(titles.get(slug));
+      }
     });
     await eventually(async () => (await searchBacklog(second.url)) === 0, 30_000, 200);
     expect(second.output()).not.toMatch(/Unexpected server error/);

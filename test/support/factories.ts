@@ -4,20 +4,24 @@ import { createUser } from "~/auth/users.server";
 import { getPartnerBySlug } from "~/partners/partners.server";
 import { getDb } from "~/platform/db.server";
 import type { PostFields } from "~/posts/post-schemas";
-import { partners } from "../../db/schema";
+import { type PartnerType, partners } from "../../db/schema";
 
 export function unique(prefix: string): string {
   return `${prefix}-${randomBytes(4).toString("hex")}`;
 }
 
 /** A partner row; returns the existing one when the slug is already there. */
-export function givenPartner(slug: string = unique("partner"), name = `Partner ${slug}`) {
+export function givenPartner(
+  slug: string = unique("partner"),
+  name = `Partner ${slug}`,
+  type: PartnerType = "council",
+) {
   const existing = getPartnerBySlug(slug);
   if (existing) return existing;
   const now = new Date();
   return getDb()
     .insert(partners)
-    .values({ slug, name, shortName: name, type: "council", description: "", createdAt: now, updatedAt: now })
+    .values({ slug, name, shortName: name, type, description: "", createdAt: now, updatedAt: now })
     .returning()
     .get();
 }
