@@ -54,6 +54,7 @@ export function LinkedRecords({
   ownKind,
   linkHref,
   headingId = "linked-records",
+  size = "l",
 }: {
   links: LinkedRecordsData;
   /** This record's own kind (a post's), for the wording from its side. */
@@ -61,12 +62,14 @@ export function LinkedRecords({
   /** Where "Link a post" (or "Link to a roadmap item") leads, for those who may link; null hides it. */
   linkHref: string | null;
   headingId?: string;
+  /** The section's heading size, to sit with the page's other sections ("m": its groups "s"). */
+  size?: "l" | "m";
 }) {
   const { t, date } = useI18n();
   const { side, groups } = links;
   return (
     <section className="app-linked-records" aria-labelledby={headingId}>
-      <h2 className="govuk-heading-l" id={headingId}>
+      <h2 className={`govuk-heading-${size}`} id={headingId}>
         {t(side === "subject" ? "links.heading.subject" : "links.heading.object")}
       </h2>
       {groups.length === 0 ? (
@@ -74,7 +77,9 @@ export function LinkedRecords({
       ) : (
         groups.map((group) => (
           <div key={group.relation} className="app-linked-records__group">
-            <h3 className="govuk-heading-m">{groupHeading(t, side, group.relation, ownKind)}</h3>
+            <h3 className={size === "l" ? "govuk-heading-m" : "govuk-heading-s"}>
+              {groupHeading(t, side, group.relation, ownKind)}
+            </h3>
             <ul className="govuk-list app-linked-records__list">
               {group.links.map((link) => (
                 <li key={link.id} className="app-linked-record">

@@ -6,6 +6,7 @@ import { ACCOUNT_LIMITS } from "../auth/account-limits";
 import { LINK_NOTE_MAX } from "../links/link-relations";
 import { KIND_SECTIONS, type SectionKey, SHORT_SECTIONS } from "../posts/post-kinds";
 import { LIMITS } from "../posts/post-limits";
+import { ROADMAP_MESSAGE_PARAMS } from "../roadmap/roadmap-limits";
 import { MAX_QUERY_LENGTH } from "../search/search-query";
 import type { MessageKey } from "./en";
 import type { Params } from "./translate";
@@ -28,6 +29,7 @@ export const MESSAGE_PARAMS: Partial<Record<MessageKey, Params>> = {
   "password.newHint": { min: ACCOUNT_LIMITS.passwordMin },
   "search.truncated": { max: MAX_QUERY_LENGTH },
   "errors.tags.tooLongNamed": { max: LIMITS.tagLength },
+  ...ROADMAP_MESSAGE_PARAMS,
   // Each section's "must be N characters or fewer", named for its section.
   ...Object.fromEntries(
     (Object.values(KIND_SECTIONS).flat() as SectionKey[]).map((key) => [

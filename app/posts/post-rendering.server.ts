@@ -6,13 +6,12 @@
  */
 import { eq, isNull } from "drizzle-orm";
 import { posts, type RenderedFields } from "../../db/schema";
-import { inLocale } from "../i18n/bilingual";
-import type { Locale } from "../i18n/translate";
-import { escapedParagraphs, MarkdownTooComplexError, renderWithinBudget } from "../markdown/render.server";
+import { escapedParagraphs } from "../markdown/render.server";
+import { renderedHtml, renderForSave, WELSH_FIELD } from "../markdown/render-for-save.server";
 import { type Db, getDb } from "../platform/db.server";
 import { ValidationError } from "../platform/errors";
 
-const WELSH = "cy:";
+const WELSH = WELSH_FIELD;
 
 export interface PostMarkdown {
   body: string;
@@ -37,27 +36,10 @@ function markdownFields(post: PostMarkdown): Record<string, string> {
 
 /** Renders the post's Markdown; a field too complex to render in time is a ValidationError on it. */
 export function renderPostMarkdown(post: PostMarkdown): RenderedFields {
-  try {
-    const rendered = renderWithinBudget(markdownFields(post));
-    const html: Record<string, string> = {};
-    const text: Record<string, string> = {};
-    for (const [field, result] of Object.entries(rendered)) {
-      html[field] = result.html;
-      text[field] = result.text;
-    }
-    return { html, text };
-  } catch (error) {
-    if (error instanceof MarkdownTooComplexError) {
-      throw new ValidationError({ [error.field.replace(WELSH, "")]: ["errors.markdown.tooComplex"] });
-    }
-    throw error;
-  }
+  return renderForSave(markdownFields(post));
 }
 
-/** The stored HTML of a field in the reader's language (the English when there is no Welsh). */
-export function renderedHtml(rendered: RenderedFields, field: string, locale: Locale): string {
-  return inLocale(rendered.html[field] ?? "", rendered.html[`${WELSH}${field}`], locale).text;
-}
+export { renderedHtml };
 
 /**
  * Renders the posts saved before rendering was kept (run at start-up, before

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { CompareForm } from "~/components/revision-compare";
+import { RevisionHistoryTable } from "~/components/revision-history-table";
 import { resolveLocale } from "~/i18n/locale.server";
 import { routeTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
@@ -40,27 +41,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { post: { slug: post.slug, title, partner }, revisions };
 }
 
-const COLUMNS = [
-  "history.revision",
-  "history.when",
-  "history.who",
-  "history.status",
-  "history.titleAtRevision",
-  "history.note",
-] as const;
-
-/** Who made a revision when no person is recorded: the import, a script, the Hub itself, or an account since removed. */
-const SOURCE_NAMES = {
-  import: "history.import",
-  script: "history.script",
-  system: "history.system",
-  web: "history.unknown",
-} as const;
-
 export default function PostHistory() {
   const { post, revisions } = useLoaderData<typeof loader>();
-  const { t, dateTime } = useI18n();
-  const [label, when, who, status, title, note] = COLUMNS.map((column) => t(column));
+  const { t } = useI18n();
   return (
     <>
       <Breadcrumbs
@@ -71,52 +54,16 @@ export default function PostHistory() {
         ]}
       />
       <h1 className="govuk-heading-l app-break-words">{t("history.title", { title: post.title })}</h1>
-      <table className="govuk-table app-table-reflow">
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            {COLUMNS.map((column) => (
-              <th key={column} scope="col" className="govuk-table__header">
-                {t(column)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {revisions.map((revision) => (
-            <tr className="govuk-table__row" key={revision.number}>
-              <td className="govuk-table__cell" data-label={label}>
-                {revision.number}
-              </td>
-              <td className="govuk-table__cell" data-label={when}>
-                {dateTime(revision.createdAt)}
-              </td>
-              <td className="govuk-table__cell" data-label={who}>
-                {revision.actorName ?? t(SOURCE_NAMES[revision.source])}
-              </td>
-              <td className="govuk-table__cell" data-label={status}>
-                {t(`statuses.${revision.status}`)}
-              </td>
-              <td className="govuk-table__cell app-break-words" data-label={title}>
-                {revision.title}
-              </td>
-              <td className="govuk-table__cell app-break-words" data-label={note}>
-                {revision.changeNote ?? (revision.source === "import" ? t("history.importedFrom") : "")}
-                {revision.number > 1 ? (
-                  <>
-                    {revision.changeNote || revision.source === "import" ? <br /> : null}
-                    <Link
-                      className="govuk-link"
-                      to={`/posts/${post.slug}/compare?from=${revision.number - 1}&to=${revision.number}`}
-                    >
-                      {t("history.compareWithPrevious", { number: revision.number - 1 })}
-                    </Link>
-                  </>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <RevisionHistoryTable
+        revisions={revisions.map((revision) => ({
+          ...revision,
+          statusLabel: t(`statuses.${revision.status}`),
+          compareTo:
+            revision.number > 1
+              ? `/posts/${post.slug}/compare?from=${revision.number - 1}&to=${revision.number}`
+              : undefined,
+        }))}
+      />
       {revisions.length > 1 ? (
         <CompareForm
           slug={post.slug}

@@ -13,6 +13,7 @@ import { HEALTH_PATHS } from "../../server/health-endpoints";
 import { DEMO_PASSWORD } from "../support/browser";
 import { e2eFixture } from "../support/e2e-fixtures";
 import { addRoadmapItem, newestLinkId, postId } from "../support/e2e-hub-database";
+import { roadmapItemMatrixRows } from "../support/matrix-roadmap-items";
 
 // The shared Hub; after each test, any server error it logged fails the test.
 const e2e = e2eFixture();
@@ -614,6 +615,7 @@ const MATRIX: Row[] = [
       expect(page).not.toContain("Reactivate account");
     },
   },
+  ...roadmapItemMatrixRows(send, LOGIN),
 ];
 
 /** Every route in the route config, as "/posts/:slug/edit", with "/*" for a catch-all; and the health endpoints. */

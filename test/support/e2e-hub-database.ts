@@ -126,8 +126,8 @@ export function clearSignInThrottle(dataDir: string): void {
 
 /**
  * A roadmap item owned by the account at `ownerEmail`, straight into the
- * Hub's database (the typed-link tests need one whatever the roadmap pages
- * offer). Returns its id; the item stays (its slug is the test's own).
+ * Hub's database with its event (the typed-link tests need items with
+ * owners no form gives them). Returns its id; the item stays (its slug is the test's own).
  */
 export function addRoadmapItem(
   dataDir: string,
@@ -149,6 +149,15 @@ export function addRoadmapItem(
         "insert into roadmap_item_partners (item_id, partner_id) select ?, id from partners where slug = ?",
       ).run(lastInsertRowid, partner);
     }
+    // Its event, as the item's command would record: the search relay indexes it from there.
+    const partnerIds = db
+      .prepare("select partner_id as id from roadmap_item_partners where item_id = ?")
+      .all(lastInsertRowid)
+      .map((row) => (row as { id: number }).id);
+    db.prepare(
+      `insert into events (type, record_type, record_id, actor_id, source, partner_ids, occurred_at, data)
+       values ('roadmap_item.created', 'roadmap_item', ?, null, 'script', ?, ?, ?)`,
+    ).run(String(lastInsertRowid), JSON.stringify(partnerIds), now, JSON.stringify({ title: item.title }));
     return Number(lastInsertRowid);
   });
 }

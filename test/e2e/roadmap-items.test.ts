@@ -1,0 +1,103 @@
+/**
+ * Roadmap items in Chromium against the built Hub: a coordinator adds an
+ * item (after an error first), its owner posts an "at risk" update, and a
+ * reader sees it on the item's page but is refused the edit form.
+ */
+import { describe, expect, it } from "vitest";
+import { expectAccessible, pauseBeforeSendingAgain, waitForScripts } from "../support/browser";
+import { invitePerson, setPasswordThroughLink } from "../support/e2e-accounts";
+import { e2eFixture } from "../support/e2e-fixtures";
+
+const e2e = e2eFixture();
+const ADMIN = "admin@demo.srs-hub.test";
+const TORFAEN_EDITOR = "editor.torfaen@demo.srs-hub.test";
+const READER = "reader@demo.srs-hub.test";
+
+/** A coordinator of the SRS's own, made through the administrators' invitation: signed in on the returned page. */
+async function coordinatorPage() {
+  const admin = await e2e.signedInPage(ADMIN);
+  const person = await invitePerson(admin.context().request, e2e.baseUrl, { role: "coordinator", partner: "srs" });
+  const page = await e2e.newPage();
+  expect(await setPasswordThroughLink(page.context().request, person.link)).toBe(302);
+  return page;
+}
+
+describe("roadmap items", () => {
+  it("are added by a coordinator, updated by their owner and read by everyone", async () => {
+    const title = `Cloud telephony ${Date.now().toString(36)}`;
+    const coordinator = await coordinatorPage();
+    await coordinator.goto(`${e2e.baseUrl}/roadmap/new`);
+    await waitForScripts(coordinator);
+    await expectAccessible(coordinator);
+    await coordinator.getByLabel("Title").fill(title);
+    await coordinator.getByLabel("Summary").fill("Every partner's phones in the cloud.");
+    await coordinator.getByLabel("Description").fill("## Plan\n\nMove the **contact centres** first.");
+    await coordinator.getByLabel("Theme").selectOption({ label: "Telephony and networks" });
+    await coordinator.getByLabel("Planned").check();
+    await coordinator.getByLabel("Start quarter").fill("2026-Q3");
+    // The target before the start: refused, with the error named in the summary and at its field.
+    await coordinator.getByLabel("Target quarter").fill("2026-Q1");
+    await coordinator.getByLabel("Torfaen County Borough Council").check();
+    await coordinator
+      .getByLabel("Owner")
+      .selectOption({ label: "Demo Editor (Torfaen), Torfaen County Borough Council" });
+    await coordinator.getByRole("button", { name: "Add to the roadmap" }).click();
+    const summary = coordinator.locator(".govuk-error-summary");
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain("Target quarter must be the same as or after the start quarter");
+    expect(await coordinator.title()).toMatch(/^Error: /);
+    expect(await coordinator.getByLabel("Title").inputValue()).toBe(title);
+    await coordinator.getByLabel("Target quarter").fill("2027-Q2");
+    await pauseBeforeSendingAgain(coordinator);
+    await coordinator.getByRole("button", { name: "Add to the roadmap" }).click();
+    await coordinator.getByRole("heading", { level: 1, name: title }).waitFor();
+    expect(await coordinator.locator(".govuk-notification-banner--success").textContent()).toContain(
+      "Roadmap item added",
+    );
+    const address = new URL(coordinator.url()).pathname;
+    expect(address).toMatch(/^\/roadmap\/cloud-telephony-/);
+
+    // The owner posts an "at risk" update.
+    const owner = await e2e.signedInPage(TORFAEN_EDITOR);
+    await owner.goto(`${e2e.baseUrl}${address}`);
+    await waitForScripts(owner);
+    await owner.getByRole("link", { name: "Post a progress update" }).click();
+    await owner.getByLabel("At risk").check();
+    await owner.getByLabel("What has happened since the last update?").fill("The **supplier** is late.");
+    await owner.getByRole("button", { name: "Post update" }).click();
+    await owner.getByRole("heading", { level: 1, name: title }).waitFor();
+    expect(await owner.locator(".govuk-notification-banner--success").textContent()).toContain(
+      "Progress update posted",
+    );
+
+    // A reader sees the rating, the update and the timeline, with no way to change them.
+    const reader = await e2e.signedInPage(READER);
+    await reader.goto(`${e2e.baseUrl}${address}`);
+    await waitForScripts(reader);
+    const tags = await reader.locator(".app-roadmap-tags").textContent();
+    expect(tags).toContain("Planned");
+    expect(tags).toContain("At risk");
+    expect(await reader.locator(".app-roadmap-updates").textContent()).toContain("The supplier is late.");
+    const timeline = (await reader.locator(".app-roadmap-timeline").textContent()) ?? "";
+    expect(timeline).toMatch(/posted an update for .*: At risk/);
+    expect(timeline).toContain("added the item as Planned");
+    expect(await reader.getByRole("link", { name: "Post a progress update" }).count()).toBe(0);
+    expect(await reader.getByRole("link", { name: "Edit this item" }).count()).toBe(0);
+    await expectAccessible(reader);
+    e2e.allowNavigationStatus(403);
+    const edit = await reader.goto(`${e2e.baseUrl}${address}/edit`);
+    expect(edit?.status()).toBe(403);
+    const post = await reader.context().request.post(`${e2e.baseUrl}${address}/updates/new`, {
+      form: {
+        "updateDate-day": "1",
+        "updateDate-month": "1",
+        "updateDate-year": "2026",
+        rating: "off-track",
+        note: "x",
+      },
+      headers: { Origin: e2e.baseUrl },
+      maxRedirects: 0,
+    });
+    expect(post.status()).toBe(403);
+  });
+});
