@@ -157,7 +157,12 @@ export function addRoadmapItem(
     db.prepare(
       `insert into events (type, record_type, record_id, actor_id, source, partner_ids, occurred_at, data)
        values ('roadmap_item.created', 'roadmap_item', ?, null, 'script', ?, ?, ?)`,
-    ).run(String(lastInsertRowid), JSON.stringify(partnerIds), now, JSON.stringify({ title: item.title }));
+    ).run(
+      String(lastInsertRowid),
+      JSON.stringify(partnerIds),
+      now,
+      JSON.stringify({ slug: item.slug, title: item.title, status: "in-progress", ownerId: owner?.id ?? null }),
+    );
     return Number(lastInsertRowid);
   });
 }
