@@ -138,3 +138,35 @@ export function DigitalLeadForm({
     </Form>
   );
 }
+
+/** The roadmap items the partner's aspirations drive, each with the aspirations behind it. */
+export function PartnerRoadmapItems({
+  items,
+}: {
+  items: { slug: string; title: string; drivenBy: { slug: string; title: string }[] }[];
+}) {
+  const { t } = useI18n();
+  if (items.length === 0) return null;
+  return (
+    <section aria-labelledby="on-the-roadmap" className="govuk-!-margin-bottom-6">
+      <h2 className="govuk-heading-l" id="on-the-roadmap">
+        {t("partnerPage.roadmap.heading")}
+      </h2>
+      <p className="govuk-body">{t("partnerPage.roadmap.intro")}</p>
+      <ul className="govuk-list">
+        {items.map((item) => (
+          <li key={item.slug} className="app-roadmap-links__item">
+            <Link className="govuk-link govuk-!-font-weight-bold" to={`/roadmap/${item.slug}`}>
+              {item.title}
+            </Link>
+            {item.drivenBy.map((post) => (
+              <span key={post.slug} className="app-link-picker__meta">
+                {t("partnerPage.roadmap.drivenBy", { title: post.title })}
+              </span>
+            ))}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -3,6 +3,7 @@
  * constants validation uses, so the words can never disagree with the rule.
  */
 import { ACCOUNT_LIMITS } from "../auth/account-limits";
+import { LINK_NOTE_MAX } from "../links/link-relations";
 import { KIND_SECTIONS, type SectionKey, SHORT_SECTIONS } from "../posts/post-kinds";
 import { LIMITS } from "../posts/post-limits";
 import { ROADMAP_MESSAGE_PARAMS } from "../roadmap/roadmap-limits";
@@ -23,6 +24,7 @@ export const MESSAGE_PARAMS: Partial<Record<MessageKey, Params>> = {
   "errors.password.tooShort": { min: ACCOUNT_LIMITS.passwordMin },
   "errors.jobTitle.tooLong": { max: ACCOUNT_LIMITS.jobTitle },
   "errors.applied.noteTooLong": { max: LIMITS.applicationNote },
+  "errors.links.noteTooLong": { max: LINK_NOTE_MAX },
   "errors.interest.noteTooLong": { max: LIMITS.applicationNote },
   "errors.password.tooLong": { max: ACCOUNT_LIMITS.passwordMax },
   "password.newHint": { min: ACCOUNT_LIMITS.passwordMin },

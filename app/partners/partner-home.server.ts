@@ -4,8 +4,8 @@
  * Everything here is published content, which every member of staff may see;
  * drafts stay on the editors' own lists.
  */
-import { and, count, countDistinct, eq, ne } from "drizzle-orm";
-import { partnerResponses, posts, users } from "../../db/schema";
+import { and, asc, count, countDistinct, eq, ne, sql } from "drizzle-orm";
+import { partnerResponses, posts, recordLinks, roadmapItems, users } from "../../db/schema";
 import type { SessionUser } from "../auth/principals";
 import { type Db, getDb } from "../platform/db.server";
 import { POST_KINDS, type PostKind } from "../posts/post-kinds";
@@ -106,4 +106,56 @@ export function digitalLeadOf(digitalLeadId: string | null, db: Db = getDb()): D
     .get();
   if (!row || row.deactivatedAt) return null;
   return { name: row.name, jobTitle: row.jobTitle?.trim() || null, email: row.email };
+}
+
+export interface DrivenItem {
+  slug: string;
+  title: string;
+  titleCy: string | null;
+  /** The partner's aspirations that drive it. */
+  drivenBy: { slug: string; title: string; titleCy: string | null }[];
+}
+
+/**
+ * The roadmap items this partner's published aspirations drive (typed links,
+ * decision 043): where its aspirations landed. Every member of staff reads
+ * the roadmap and published posts, so the list is the same for everyone.
+ */
+export function roadmapItemsDrivenBy(partnerId: number, db: Db = getDb()): DrivenItem[] {
+  const rows = db
+    .select({
+      itemSlug: roadmapItems.slug,
+      itemTitle: roadmapItems.title,
+      itemTitleCy: roadmapItems.titleCy,
+      postSlug: posts.slug,
+      postTitle: posts.title,
+      postTitleCy: posts.titleCy,
+    })
+    .from(recordLinks)
+    .innerJoin(posts, sql`${recordLinks.objectId} = cast(${posts.id} as text)`)
+    .innerJoin(roadmapItems, sql`${recordLinks.subjectId} = cast(${roadmapItems.id} as text)`)
+    .where(
+      and(
+        eq(recordLinks.subjectType, "roadmap_item"),
+        eq(recordLinks.relation, "drives"),
+        eq(recordLinks.objectType, "post"),
+        eq(posts.partnerId, partnerId),
+        eq(posts.kind, "aspiration"),
+        eq(posts.status, "published"),
+      ),
+    )
+    .orderBy(asc(roadmapItems.title), asc(posts.title))
+    .all();
+  const items = new Map<string, DrivenItem>();
+  for (const row of rows) {
+    const item = items.get(row.itemSlug) ?? {
+      slug: row.itemSlug,
+      title: row.itemTitle,
+      titleCy: row.itemTitleCy,
+      drivenBy: [],
+    };
+    item.drivenBy.push({ slug: row.postSlug, title: row.postTitle, titleCy: row.postTitleCy });
+    items.set(row.itemSlug, item);
+  }
+  return [...items.values()];
 }

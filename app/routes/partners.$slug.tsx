@@ -3,14 +3,26 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { ErrorSummary } from "~/components/error-summary";
 import { PartnerActivity } from "~/components/partner-activity";
-import { DigitalLeadForm, PartnerFacts, PartnerKindSection, PinnedStrategy } from "~/components/partner-home";
+import {
+  DigitalLeadForm,
+  PartnerFacts,
+  PartnerKindSection,
+  PartnerRoadmapItems,
+  PinnedStrategy,
+} from "~/components/partner-home";
 import { SafeHtml } from "~/components/safe-html";
 import { inLocale } from "~/i18n/bilingual";
 import { resolveLocale } from "~/i18n/locale.server";
 import { routeTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
 import { recentActivity } from "~/partners/partner-activity.server";
-import { appliedCounts, currentStrategy, digitalLeadOf, partnerSections } from "~/partners/partner-home.server";
+import {
+  appliedCounts,
+  currentStrategy,
+  digitalLeadOf,
+  partnerSections,
+  roadmapItemsDrivenBy,
+} from "~/partners/partner-home.server";
 import { activeMembersOf, setDigitalLead } from "~/partners/partner-people.server";
 import { canOnPartner } from "~/partners/partner-policy.server";
 import { getPartnerForReading, presentPartnerPage } from "~/partners/partners.server";
@@ -36,6 +48,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       newest: section.newest.map((post) => presentPostSummary(post, locale)),
     })),
     applied: appliedCounts(user, partner.id),
+    roadmapItems: roadmapItemsDrivenBy(partner.id).map((item) => ({
+      slug: item.slug,
+      title: inLocale(item.title, item.titleCy, locale).text,
+      drivenBy: item.drivenBy.map((post) => ({
+        slug: post.slug,
+        title: inLocale(post.title, post.titleCy, locale).text,
+      })),
+    })),
     digitalLead: digitalLeadOf(partner.digitalLeadId),
     activity: recentActivity(user, partner.id).map((item) => ({
       ...item,
@@ -57,7 +77,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function PartnerPage() {
-  const { partner, strategy, sections, applied, digitalLead, activity, leadChoice } = useLoaderData<typeof loader>();
+  const { partner, strategy, sections, applied, digitalLead, activity, leadChoice, roadmapItems } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useI18n();
   const errors: Record<string, string[] | undefined> = actionData?.errors ?? {};
@@ -80,6 +101,7 @@ export default function PartnerPage() {
           {sections.map((section) => (
             <PartnerKindSection key={section.kind} partner={partner} section={section} />
           ))}
+          <PartnerRoadmapItems items={roadmapItems} />
         </div>
         <aside className="govuk-grid-column-one-third">
           <PartnerFacts sections={sections} applied={applied} digitalLead={digitalLead} />

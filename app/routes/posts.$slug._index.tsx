@@ -4,6 +4,7 @@ import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/reac
 import { requireUser } from "~/auth/session.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { ErrorSummary } from "~/components/error-summary";
+import { LinkedRecords } from "~/components/linked-records";
 import { ImportantBanner } from "~/components/notification-banner";
 import { PostApplications } from "~/components/post-applications";
 import { PostFacts } from "~/components/post-facts";
@@ -14,6 +15,7 @@ import { SafeHtml } from "~/components/safe-html";
 import { resolveLocale } from "~/i18n/locale.server";
 import { routeTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
+import { linkedRecordsSection } from "~/links/links.server";
 import { orRespond, readForm, runFormCommand } from "~/platform/http.server";
 import { redirectWithNotice } from "~/platform/notice.server";
 import { reviewOfPost } from "~/posts/confirm-review.server";
@@ -37,9 +39,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       (current) => `/posts/${current}`,
     ),
   );
-  const presented = presentPost(post, user, resolveLocale(request));
+  const locale = resolveLocale(request);
+  const presented = presentPost(post, user, locale);
   return {
     post: presented,
+    linked: linkedRecordsSection(user, "post", post.slug, locale),
     review: reviewOfPost(user, post),
     topicNames: Object.fromEntries(topicNames(presented.tags)),
   };
@@ -88,7 +92,7 @@ function useBackToResults(): string | null {
 }
 
 export default function PostPage() {
-  const { post, review, topicNames: names } = useLoaderData<typeof loader>();
+  const { post, review, topicNames: names, linked } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const backTo = useBackToResults();
   const { t } = useI18n();
@@ -163,6 +167,7 @@ export default function PostPage() {
               errors={errors.note}
             />
           ) : null}
+          {linked ? <LinkedRecords links={linked.links} ownKind={linked.ownKind} linkHref={linked.linkHref} /> : null}
         </div>
         <aside className="govuk-grid-column-one-third" aria-labelledby="post-actions">
           <h2 className="govuk-heading-s" id="post-actions">

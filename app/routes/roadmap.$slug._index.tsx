@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { requireUser } from "~/auth/session.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
+import { LinkedRecords } from "~/components/linked-records";
 import { ImportantBanner } from "~/components/notification-banner";
 import { RagTag, RoadmapStatusTag } from "~/components/roadmap-tags";
 import { RoadmapTimeline } from "~/components/roadmap-timeline";
@@ -10,6 +11,7 @@ import { SafeHtml } from "~/components/safe-html";
 import { resolveLocale } from "~/i18n/locale.server";
 import { routeTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
+import { linkedRecordsSection } from "~/links/links.server";
 import { orRespond } from "~/platform/http.server";
 import { quarterLabel } from "~/roadmap/quarters";
 import { readRoadmapItemAt } from "~/roadmap/roadmap-addresses.server";
@@ -33,11 +35,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     item: presentRoadmapItem(found, user, locale),
     updates: listRoadmapUpdates(found.id).map((update) => presentUpdate(update, locale)),
     timeline: roadmapItemTimeline(found.id),
+    linked: linkedRecordsSection(user, "roadmap_item", found.slug, locale),
   };
 }
 
 export default function RoadmapItemPage() {
-  const { item, updates, timeline } = useLoaderData<typeof loader>();
+  const { item, updates, timeline, linked } = useLoaderData<typeof loader>();
   const { t, date, locale } = useI18n();
   const facts: { key: string; label: string; value: ReactNode }[] = [
     { key: "theme", label: t("roadmap.item.theme"), value: item.theme.name },
@@ -154,7 +157,7 @@ export default function RoadmapItemPage() {
           ) : null}
           <h2 className="govuk-heading-m">{t("roadmap.item.description")}</h2>
           <SafeHtml html={item.descriptionHtml} className="app-prose govuk-!-margin-bottom-6" />
-          {/* linked posts */}
+          {linked ? <LinkedRecords links={linked.links} linkHref={linked.linkHref} size="m" /> : null}
           <h2 className="govuk-heading-m">{t("roadmap.item.updates")}</h2>
           {updates.length === 0 ? (
             <p className="govuk-body">{t("roadmap.item.noUpdates")}</p>

@@ -5,6 +5,7 @@
  * built from the session, never from the request. Facet values from the
  * request are only ever quoted literals.
  */
+import type { RecordType } from "../../db/enums";
 import { principalsOf, type SessionUser } from "../auth/principals";
 import { listPartners } from "../partners/partners.server";
 import { SEARCH_INDEX } from "./index-settings.server";
@@ -111,4 +112,67 @@ export async function suggestRecords(
 /** Partner short names by slug, for labelling the partner facet. */
 export function partnerFacetLabels(): Record<string, string> {
   return Object.fromEntries(listPartners().map((partner) => [partner.slug, partner.shortName]));
+}
+
+/** A restriction of a search to one record type, and to these of its statuses when given. */
+export interface TypeRestriction {
+  type: RecordType;
+  statuses?: readonly string[];
+}
+
+/** A record found by a restricted search: enough to choose it and to name it. */
+export interface FoundRecord {
+  type: RecordType;
+  recordId: string;
+  url: string;
+  title: string;
+  kind: string | null;
+  status: string;
+  partnerNames: string[];
+}
+
+/** The filter for "only these types (in these statuses)": values quoted, never taken from a request as they are. */
+export function restrictionFilter(only: readonly TypeRestriction[]): string {
+  if (only.length === 0) return "type IN []";
+  return only
+    .map(({ type, statuses }) =>
+      statuses
+        ? `(type = ${quoteFilterValue(type)} AND status IN [${statuses.map(quoteFilterValue).join(", ")}])`
+        : `(type = ${quoteFilterValue(type)})`,
+    )
+    .join(" OR ");
+}
+
+/**
+ * Search restricted to some record types, as the link picker asks it: what
+ * this person may see, of those types only; with no words, the most
+ * recently changed first.
+ */
+export async function searchRecordsOfTypes(
+  user: SessionUser,
+  q: string,
+  only: readonly TypeRestriction[],
+  limit = 10,
+  indexUid = SEARCH_INDEX,
+): Promise<FoundRecord[]> {
+  const words = q.trim();
+  const response = await whileSearchIsUp(() =>
+    getSearchClient()
+      .index<FoundRecord>(indexUid)
+      .search(words, {
+        filter: [visibilityFilter(user), restrictionFilter(only)],
+        limit,
+        attributesToRetrieve: ["type", "recordId", "url", "title", "kind", "status", "partnerNames"],
+        ...(words ? {} : { sort: ["updatedAt:desc"] }),
+      }),
+  );
+  return response.hits.map((hit) => ({
+    type: hit.type,
+    recordId: hit.recordId,
+    url: hit.url,
+    title: hit.title,
+    kind: hit.kind,
+    status: hit.status,
+    partnerNames: hit.partnerNames,
+  }));
 }

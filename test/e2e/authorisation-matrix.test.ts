@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { HEALTH_PATHS } from "../../server/health-endpoints";
 import { DEMO_PASSWORD } from "../support/browser";
 import { e2eFixture } from "../support/e2e-fixtures";
+import { addRoadmapItem, newestLinkId, postId } from "../support/e2e-hub-database";
 import { roadmapItemMatrixRows } from "../support/matrix-roadmap-items";
 
 // The shared Hub; after each test, any server error it logged fails the test.
@@ -141,6 +142,43 @@ async function postStillThere(_role: Role, target: string) {
 }
 
 const fixed = (target: string) => async () => ({ path: target });
+
+/** A roadmap item owned by none of the matrix's people (its owner would manage its links); its slug and id. */
+function matrixItem(): { slug: string; id: number } {
+  fixtures++;
+  const slug = `matrix-item-${fixtures}-${Date.now()}`;
+  const id = addRoadmapItem(e2e.hub.dataDir, {
+    slug,
+    title: `Matrix item ${fixtures}`,
+    ownerEmail: "nobody@example.test",
+    partnerSlugs: ["newport"],
+  });
+  return { slug, id };
+}
+
+/** A link from a fresh item to a fresh Torfaen lesson, made by the administrator through the picker. */
+async function matrixLink(): Promise<{ id: number; postSlug: string; itemId: number }> {
+  const item = matrixItem();
+  const postSlug = await torfaenPost();
+  const post = postId(e2e.hub.dataDir, postSlug);
+  const response = await send("admin", "POST", `/roadmap/${item.slug}/links/new`, {
+    record: String(post),
+    relation: "informs",
+  });
+  const id = newestLinkId(e2e.hub.dataDir, item.id, post);
+  if (response.status !== 302 || id === null) throw new Error(`Linking a fixture answered ${response.status}`);
+  return { id, postSlug, itemId: item.id };
+}
+
+/** A link the matrix refused to remove is still there. */
+async function linkStillThere(_role: Role, target: string) {
+  const id = Number(target.split("/")[2]);
+  const fixture = linkFixtures.get(id);
+  expect(fixture).toBeDefined();
+  if (fixture)
+    expect(newestLinkId(e2e.hub.dataDir, fixture.itemId, postId(e2e.hub.dataDir, fixture.postSlug))).toBe(id);
+}
+const linkFixtures = new Map<number, { postSlug: string; itemId: number }>();
 const ADMIN_ONLY: Expected = [LOGIN, 403, 403, 403, 200];
 const EVERYONE_200: Expected = [200, 200, 200, 200, 200];
 /** A link that cannot be used answers 410 Gone, whoever opens it. */
@@ -438,6 +476,67 @@ const MATRIX: Row[] = [
     expected: [LOGIN, 404, 404, 400, 400],
     request: async () => ({ path: `/posts/${await torfaenPost("draft")}/review`, form: {} }),
     unchanged: postStillThere,
+  },
+  // Typed links (decision 043): the picker is for those who manage links on the page's record; a POST is
+  // refused (403) to anyone who manages neither end. The POSTs here send a relation the lesson does not
+  // take, so those allowed get the form's 400 and nothing is written.
+  {
+    method: "GET",
+    route: "/posts/:slug/links/new",
+    variant: "published",
+    expected: [LOGIN, 403, 403, 200, 200],
+    request: async () => ({ path: `/posts/${await torfaenPost()}/links/new?q=matrix` }),
+  },
+  {
+    method: "GET",
+    route: "/posts/:slug/links/new",
+    variant: "a draft",
+    expected: [LOGIN, 404, 404, 403, 403],
+    request: async () => ({ path: `/posts/${await torfaenPost("draft")}/links/new` }),
+  },
+  {
+    method: "POST",
+    route: "/posts/:slug/links/new",
+    variant: "a relation the lesson does not take",
+    expected: [LOGIN, 403, 403, 400, 400],
+    request: async () => ({
+      path: `/posts/${await torfaenPost()}/links/new`,
+      form: { record: String(matrixItem().id), relation: "drives" },
+    }),
+  },
+  {
+    method: "GET",
+    route: "/roadmap/:slug/links/new",
+    expected: [LOGIN, 403, 403, 403, 200],
+    request: async () => ({ path: `/roadmap/${matrixItem().slug}/links/new` }),
+  },
+  {
+    method: "POST",
+    route: "/roadmap/:slug/links/new",
+    variant: "a relation the lesson does not take",
+    // Each picker is its own record's: Torfaen's editor links their post from the post's picker, not the item's.
+    expected: [LOGIN, 403, 403, 403, 400],
+    request: async () => ({
+      path: `/roadmap/${matrixItem().slug}/links/new`,
+      form: { record: String(postId(e2e.hub.dataDir, await torfaenPost())), relation: "delivers" },
+    }),
+  },
+  {
+    method: "GET",
+    route: "/links/:id/remove",
+    expected: [LOGIN, 302, 302, 302, 302],
+    request: fixed("/links/1/remove"),
+  },
+  {
+    method: "POST",
+    route: "/links/:id/remove",
+    expected: [LOGIN, 403, 403, 302, 302],
+    request: async () => {
+      const link = await matrixLink();
+      linkFixtures.set(link.id, link);
+      return { path: `/links/${link.id}/remove`, form: { from: "object" } };
+    },
+    unchanged: linkStillThere,
   },
   { method: "GET", route: "/search", expected: ALL_SIGNED_IN, request: fixed("/search?q=teams") },
   { method: "POST", route: "/search", expected: NO_ACTION, request: fixed("/search") },

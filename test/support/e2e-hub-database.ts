@@ -123,3 +123,58 @@ export function clearSignInThrottle(dataDir: string): void {
     db.prepare("delete from sign_in_throttle").run();
   });
 }
+
+/**
+ * A roadmap item owned by the account at `ownerEmail`, straight into the
+ * Hub's database with its event (the typed-link tests need items with
+ * owners no form gives them). Returns its id; the item stays (its slug is the test's own).
+ */
+export function addRoadmapItem(
+  dataDir: string,
+  item: { slug: string; title: string; ownerEmail: string; partnerSlugs: string[] },
+): number {
+  return withHubDatabase(dataDir, (db) => {
+    const owner = db.prepare("select id from users where email = ?").get(item.ownerEmail) as { id: string } | undefined;
+    const theme = db.prepare("select id from roadmap_themes order by id limit 1").get() as { id: number };
+    const now = Date.now();
+    const { lastInsertRowid } = db
+      .prepare(
+        `insert into roadmap_items (slug, title, summary, description, theme_id, status, start_quarter, target_quarter,
+           owner_id, reviewed_at, created_at, updated_at)
+         values (?, ?, 'An item made by an end-to-end test.', '', ?, 'in-progress', '2026-Q1', '2026-Q4', ?, ?, ?, ?)`,
+      )
+      .run(item.slug, item.title, theme.id, owner?.id ?? null, now, now, now);
+    for (const partner of item.partnerSlugs) {
+      db.prepare(
+        "insert into roadmap_item_partners (item_id, partner_id) select ?, id from partners where slug = ?",
+      ).run(lastInsertRowid, partner);
+    }
+    // Its event, as the item's command would record: the search relay indexes it from there.
+    const partnerIds = db
+      .prepare("select partner_id as id from roadmap_item_partners where item_id = ?")
+      .all(lastInsertRowid)
+      .map((row) => (row as { id: number }).id);
+    db.prepare(
+      `insert into events (type, record_type, record_id, actor_id, source, partner_ids, occurred_at, data)
+       values ('roadmap_item.created', 'roadmap_item', ?, null, 'script', ?, ?, ?)`,
+    ).run(
+      String(lastInsertRowid),
+      JSON.stringify(partnerIds),
+      now,
+      JSON.stringify({ slug: item.slug, title: item.title, status: "in-progress", ownerId: owner?.id ?? null }),
+    );
+    return Number(lastInsertRowid);
+  });
+}
+
+/** The id of the newest link from this roadmap item to this post, or null. */
+export function newestLinkId(dataDir: string, itemId: number, postId: number): number | null {
+  return withHubDatabase(dataDir, (db) => {
+    const row = db
+      .prepare(
+        "select id from record_links where subject_type = 'roadmap_item' and subject_id = ? and object_type = 'post' and object_id = ? order by id desc limit 1",
+      )
+      .get(String(itemId), String(postId)) as { id: number } | undefined;
+    return row?.id ?? null;
+  });
+}
