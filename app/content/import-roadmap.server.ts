@@ -12,11 +12,13 @@
  * accounts are made after the first import) leaves the item without one;
  * the hash records that, so the next import assigns them.
  */
-import { eq } from "drizzle-orm";
-import { roadmapItemPartners, roadmapItems } from "../../db/schema";
+import { and, eq } from "drizzle-orm";
+import { recordLinks, roadmapItemPartners, roadmapItems } from "../../db/schema";
 import { getUserByEmail } from "../auth/users.server";
+import { writeLink } from "../links/write-link.server";
 import type { Db } from "../platform/db.server";
 import { ValidationError } from "../platform/errors";
+import { findPostBySlug } from "../posts/posts.server";
 import { ProgressUpdateInputSchema, RoadmapItemInputSchema } from "../roadmap/roadmap-item-schemas";
 import { resolveRoadmapReferences } from "../roadmap/roadmap-references.server";
 import {
@@ -94,6 +96,41 @@ function itemWrite(tx: Db, source: RoadmapSource, ownerId: string | null, now: D
   };
 }
 
+/** Writes the file's links the item does not have yet; returns how many. */
+function importLinks(tx: Db, source: RoadmapSource, itemId: number, now: Date): number {
+  let written = 0;
+  for (const link of source.links) {
+    const post = findPostBySlug(link.post, tx);
+    if (!post) throw new Error(`${source.file}: no post "${link.post}" to link`);
+    const existing = tx
+      .select({ id: recordLinks.id })
+      .from(recordLinks)
+      .where(
+        and(
+          eq(recordLinks.subjectType, "roadmap_item"),
+          eq(recordLinks.subjectId, String(itemId)),
+          eq(recordLinks.relation, link.relation),
+          eq(recordLinks.objectType, "post"),
+          eq(recordLinks.objectId, String(post.id)),
+        ),
+      )
+      .get();
+    if (existing) continue;
+    writeLink(
+      tx,
+      {
+        subject: { type: "roadmap_item", id: itemId },
+        relation: link.relation,
+        object: { type: "post", id: post.id },
+        note: link.note ?? "",
+      },
+      { actorId: null, source: "import", now },
+    );
+    written++;
+  }
+  return written;
+}
+
 /** A new item, then its updates oldest first (each dated days before the import), then its links. */
 function createItem(tx: Db, source: RoadmapSource, fields: RoadmapItemWrite, now: Date, counts: RoadmapImportCounts) {
   const updates = [...source.updates].sort((a, b) => b.daysAgo - a.daysAgo);
@@ -129,6 +166,7 @@ function createItem(tx: Db, source: RoadmapSource, fields: RoadmapItemWrite, now
   if (reviewed && reviewed.at.getTime() < fields.reviewedAt.getTime()) {
     tx.update(roadmapItems).set({ reviewedAt: fields.reviewedAt }).where(eq(roadmapItems.id, itemId)).run();
   }
+  counts.links += importLinks(tx, source, itemId, now);
   return itemId;
 }
 
@@ -165,6 +203,7 @@ export function importRoadmap(tx: Db, sources: RoadmapSource[], now: Date): Road
         { ...fields, ownerId: ownerId ?? existing.ownerId, reviewedAt: existing.reviewedAt },
         { actorId: null, source: "import", now },
       );
+      counts.links += importLinks(tx, source, existing.id, now);
       storeHash(tx, "roadmap_item", existing.id, hash, now);
       counts.updated++;
     } catch (error) {
