@@ -43,7 +43,7 @@ export async function pickerLoader(user: SessionUser, type: RecordType, slug: st
 }
 
 export async function pickerAction(user: SessionUser, type: RecordType, slug: string, request: Request) {
-  const self = orRespond(() => pickerSelf(user, type, slug));
+  const self = orRespond(() => pickerSelf(user, type, slug, { sending: true }));
   const form = await readForm(request);
   const result = runFormCommand(() =>
     linkFromPicker(user, self, { record: form.get("record"), relation: form.get("relation"), note: form.get("note") }),

@@ -23,19 +23,33 @@ export interface PickerSelf {
   end: LinkEnd;
   /** The type the picker searches, and which end of the link it will be. */
   other: { type: RecordType; side: "subject" | "object" };
+  /** Does the person manage this record's links? If not, they may link only records of the other type they manage. */
+  managesSelf: boolean;
 }
 
-/** The record whose page the picker was opened from, if the person may link it; NotFoundError or ForbiddenError otherwise. */
-export function pickerSelf(user: SessionUser, type: RecordType, slug: string, db: Db = getDb()): PickerSelf {
+/**
+ * The picker's own record. Its search offers every record of the other type,
+ * so the page is for those who manage this record's links; a link sent to it
+ * (`sending`) is decided by the link rule alone, which also lets the other
+ * end's managers in (a post's editor linking their post to this item).
+ */
+export function pickerSelf(
+  user: SessionUser,
+  type: RecordType,
+  slug: string,
+  { sending = false }: { sending?: boolean } = {},
+  db: Db = getDb(),
+): PickerSelf {
   const linkable = requireLinkableType(type);
   const end = linkable.findBySlug(slug, db);
   if (!end || !linkable.canRead(user, end)) throw new NotFoundError("No such record");
-  if (!linkable.canManageLinks(user, end) || !linkable.acceptsNewLinks(end)) {
+  const managesSelf = linkable.canManageLinks(user, end);
+  if ((!sending && !managesSelf) || !linkable.acceptsNewLinks(end)) {
     throw new ForbiddenError("You may not link this record");
   }
   const other = otherEndType(type);
   if (!other) throw new ForbiddenError("This record cannot be linked");
-  return { end, other };
+  return { end, other, managesSelf };
 }
 
 export interface PickerResult {
@@ -107,7 +121,17 @@ export function linkFromPicker(
   form: { record: unknown; relation: unknown; note: unknown },
 ): AddedLink {
   const id = typeof form.record === "string" ? form.record.trim() : "";
-  if (!/^\d{1,15}$/.test(id)) throw new ValidationError({ record: ["errors.links.chooseRecord"] });
+  const wellFormed = /^\d{1,15}$/.test(id);
+  if (!self.managesSelf) {
+    // Only someone who manages the chosen record's links may link it from here: everyone else is refused
+    // before anything they sent is weighed.
+    const chosen = wellFormed ? loadEnd(self.other.type, id, getDb()) : null;
+    const linkable = requireLinkableType(self.other.type);
+    if (!chosen || !linkable.canRead(user, chosen) || !linkable.canManageLinks(user, chosen)) {
+      throw new ForbiddenError("You may not link this record");
+    }
+  }
+  if (!wellFormed) throw new ValidationError({ record: ["errors.links.chooseRecord"] });
   const relation = typeof form.relation === "string" ? form.relation : "";
   const selfRef = { type: self.end.type, id: self.end.id };
   const otherRef = { type: self.other.type, id };

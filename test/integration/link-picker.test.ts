@@ -83,4 +83,27 @@ describe("the link picker", () => {
     expect(() => pickerSelf(reader, "post", draft.slug)).toThrow(NotFoundError);
     expect(() => pickerSelf(editor, "post", draft.slug)).toThrow(ForbiddenError);
   });
+
+  it("takes a link sent to an item's picker from a post's editor, for their own post only", async () => {
+    const item = givenRoadmapItem({ ownerId: owner.id });
+    const own = createPost({ actor: editor, fields: lessonInput(partner, { title: unique("Own lesson") }) });
+    const other = createPost({
+      actor: await givenUser("admin"),
+      fields: lessonInput(givenPartner(unique("other")).slug, { title: unique("Other lesson") }),
+    });
+    const sent = pickerSelf(editor, "roadmap_item", item.slug, { sending: true });
+    // Another partner's post, a malformed choice: refused before the relation is even weighed.
+    for (const record of [String(other.id), "x", "99999999"]) {
+      expect(() => linkFromPicker(editor, sent, { record, relation: "nonsense", note: "" })).toThrow(ForbiddenError);
+    }
+    expect(() =>
+      linkFromPicker(reader, pickerSelf(reader, "roadmap_item", item.slug, { sending: true }), {
+        record: String(own.id),
+        relation: "informs",
+        note: "",
+      }),
+    ).toThrow(ForbiddenError);
+    const added = linkFromPicker(editor, sent, { record: String(own.id), relation: "informs", note: "" });
+    expect(added.link).toMatchObject({ subjectId: String(item.id), objectId: String(own.id), relation: "informs" });
+  });
 });

@@ -2,12 +2,14 @@
  * The authorisation matrix's rows for roadmap items and themes. Each item is
  * made by the demo administrator, owned by Torfaen's editor (the matrix's
  * "ownEditor"); Newport's editor ("otherEditor") and the reader may read it
- * but change nothing.
+ * but change nothing; the demo coordinator adds items and edits and updates
+ * any, but manages no item's links and no themes.
  */
 import { expect } from "vitest";
 
-type Role = "anonymous" | "reader" | "otherEditor" | "ownEditor" | "admin";
-type Expected = [number, number, number, number, number];
+type Role = "anonymous" | "reader" | "otherEditor" | "ownEditor" | "coordinator" | "admin";
+/** In the matrix's role order: anonymous, reader, otherEditor, ownEditor (the owner), coordinator, admin. */
+type Expected = [number, number, number, number, number, number];
 type Send = (role: Role, method: "GET" | "POST", target: string, form?: Record<string, string>) => Promise<Response>;
 
 export interface RoadmapMatrixRow {
@@ -65,50 +67,66 @@ export function roadmapItemMatrixRows(send: Send, LOGIN: number): RoadmapMatrixR
     rating: "off-track",
     note: "Matrix update",
   };
-  const OWNER_AND_ADMIN: Expected = [LOGIN, 403, 403, 200, 200];
-  const OWNER_AND_ADMIN_SAVE: Expected = [LOGIN, 403, 403, 302, 302];
+  const OWNER_COORDINATOR_AND_ADMIN: Expected = [LOGIN, 403, 403, 200, 200, 200];
+  const OWNER_COORDINATOR_AND_ADMIN_SAVE: Expected = [LOGIN, 403, 403, 302, 302, 302];
+  const EVERYONE_SIGNED_IN: Expected = [LOGIN, 200, 200, 200, 200, 200];
+  const NO_ACTION: Expected = [405, 405, 405, 405, 405, 405];
   return [
     {
       method: "GET",
+      route: "/roadmap",
+      expected: EVERYONE_SIGNED_IN,
+      request: async () => ({ path: "/roadmap?view=timeline&status=planned&theme=cyber-security&rating=nonsense" }),
+    },
+    { method: "POST", route: "/roadmap", expected: NO_ACTION, request: async () => ({ path: "/roadmap" }) },
+    {
+      method: "GET",
+      route: "/roadmap.csv",
+      expected: EVERYONE_SIGNED_IN,
+      request: async () => ({ path: "/roadmap.csv?partner=torfaen&partner=%3Cscript%3E" }),
+    },
+    { method: "POST", route: "/roadmap.csv", expected: NO_ACTION, request: async () => ({ path: "/roadmap.csv" }) },
+    {
+      method: "GET",
       route: "/roadmap/new",
-      expected: [LOGIN, 403, 403, 403, 200],
+      expected: [LOGIN, 403, 403, 403, 200, 200],
       request: async () => ({ path: "/roadmap/new" }),
     },
     {
       method: "POST",
       route: "/roadmap/new",
-      expected: [LOGIN, 403, 403, 403, 302],
+      expected: [LOGIN, 403, 403, 403, 302, 302],
       request: async () => ({ path: "/roadmap/new", form: await itemForm() }),
     },
     {
       method: "GET",
       route: "/roadmap/:slug",
-      expected: [LOGIN, 200, 200, 200, 200],
+      expected: EVERYONE_SIGNED_IN,
       request: async () => ({ path: `/roadmap/${await item()}` }),
     },
     {
       method: "GET",
       route: "/roadmap/:slug",
       variant: "no such item",
-      expected: [LOGIN, 404, 404, 404, 404],
+      expected: [LOGIN, 404, 404, 404, 404, 404],
       request: async () => ({ path: "/roadmap/no-such-item" }),
     },
     {
       method: "POST",
       route: "/roadmap/:slug",
-      expected: [405, 405, 405, 405, 405],
+      expected: NO_ACTION,
       request: async () => ({ path: `/roadmap/${await item()}` }),
     },
     {
       method: "GET",
       route: "/roadmap/:slug/edit",
-      expected: OWNER_AND_ADMIN,
+      expected: OWNER_COORDINATOR_AND_ADMIN,
       request: async () => ({ path: `/roadmap/${await item()}/edit` }),
     },
     {
       method: "POST",
       route: "/roadmap/:slug/edit",
-      expected: OWNER_AND_ADMIN_SAVE,
+      expected: OWNER_COORDINATOR_AND_ADMIN_SAVE,
       request: async () => ({
         path: `/roadmap/${await item()}/edit`,
         form: await itemForm({ title: "Matrix item, edited" }),
@@ -120,7 +138,7 @@ export function roadmapItemMatrixRows(send: Send, LOGIN: number): RoadmapMatrixR
       route: "/roadmap/:slug/edit",
       variant: "bad input",
       // Refused before the input is read for those who may not edit; a form error for those who may.
-      expected: [LOGIN, 403, 403, 400, 400],
+      expected: [LOGIN, 403, 403, 400, 400, 400],
       request: async () => ({
         path: `/roadmap/${await item()}/edit`,
         form: await itemForm({ startQuarter: "2026-Q9", theme: "no-such-theme" }),
@@ -130,51 +148,51 @@ export function roadmapItemMatrixRows(send: Send, LOGIN: number): RoadmapMatrixR
     {
       method: "GET",
       route: "/roadmap/:slug/updates/new",
-      expected: OWNER_AND_ADMIN,
+      expected: OWNER_COORDINATOR_AND_ADMIN,
       request: async () => ({ path: `/roadmap/${await item()}/updates/new` }),
     },
     {
       method: "POST",
       route: "/roadmap/:slug/updates/new",
-      expected: OWNER_AND_ADMIN_SAVE,
+      expected: OWNER_COORDINATOR_AND_ADMIN_SAVE,
       request: async () => ({ path: `/roadmap/${await item()}/updates/new`, form: updateForm }),
       unchanged: itemUnchanged,
     },
     {
       method: "GET",
       route: "/roadmap/:slug/history",
-      expected: [LOGIN, 200, 200, 200, 200],
+      expected: EVERYONE_SIGNED_IN,
       request: async () => ({ path: `/roadmap/${await item()}/history` }),
     },
     {
       method: "POST",
       route: "/roadmap/:slug/history",
-      expected: [405, 405, 405, 405, 405],
+      expected: NO_ACTION,
       request: async () => ({ path: `/roadmap/${await item()}/history` }),
     },
     {
       method: "GET",
       route: "/roadmap/:slug/review",
-      expected: [LOGIN, 302, 302, 302, 302],
+      expected: [LOGIN, 302, 302, 302, 302, 302],
       request: async () => ({ path: `/roadmap/${await item()}/review` }),
     },
     {
       method: "POST",
       route: "/roadmap/:slug/review",
-      expected: OWNER_AND_ADMIN_SAVE,
+      expected: OWNER_COORDINATOR_AND_ADMIN_SAVE,
       request: async () => ({ path: `/roadmap/${await item()}/review`, form: {} }),
       unchanged: itemUnchanged,
     },
     {
       method: "GET",
       route: "/admin/roadmap-themes",
-      expected: [LOGIN, 403, 403, 403, 200],
+      expected: [LOGIN, 403, 403, 403, 403, 200],
       request: async () => ({ path: "/admin/roadmap-themes" }),
     },
     {
       method: "POST",
       route: "/admin/roadmap-themes",
-      expected: [LOGIN, 403, 403, 403, 302],
+      expected: [LOGIN, 403, 403, 403, 403, 302],
       request: async () => ({ path: "/admin/roadmap-themes", form: { name: `Matrix theme ${++made} ${Date.now()}` } }),
     },
   ];
