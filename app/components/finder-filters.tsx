@@ -78,7 +78,9 @@ function FilterSection({
           {rest.length > 0 ? (
             <details className="govuk-details app-filter__more">
               <summary className="govuk-details__summary">
-                <span className="govuk-details__summary-text">{t("finder.showAllTopics", { count: all.length })}</span>
+                <span className="govuk-details__summary-text">
+                  {t(name === "item" ? "finder.showAllItems" : "finder.showAllTopics", { count: all.length })}
+                </span>
               </summary>
               <div className="govuk-checkboxes govuk-checkboxes--small">{rest.map(box)}</div>
             </details>

@@ -167,6 +167,7 @@ export const en = {
   "finder.filter.year": "Year",
   "finder.showAllTopics": "Show all {count} topics",
   "finder.sortOldest": "Oldest first",
+  "finder.showAllItems": "Show all {count} roadmap items",
   "finder.results": "Results",
   "finder.matchedIn": "Matched in: {part}",
   "finder.part.title": "Title",
@@ -1024,6 +1025,7 @@ export const en = {
   "sections.latestUpdate": "Latest update",
   "sections.linkedPosts": "Linked posts",
   "roadmapViews.title": "Roadmap",
+  "roadmapViews.demandLink": "Demand from partners: aspirations not yet on the roadmap, most wanted first",
   "roadmapViews.lead":
     "What the SRS and its partners are working on: by status on the board, by quarter on the timeline.",
   "roadmapViews.views": "Views",

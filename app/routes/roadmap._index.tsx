@@ -64,6 +64,11 @@ export default function RoadmapPage() {
         ) : null}
       </div>
       <p className="govuk-body-l">{t("roadmapViews.lead")}</p>
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/roadmap/demand">
+          {t("roadmapViews.demandLink")}
+        </Link>
+      </p>
 
       <div className="govuk-grid-row app-roadmap-layout">
         <div className="govuk-grid-column-one-quarter-from-desktop app-roadmap-filters">

@@ -5,7 +5,7 @@
  * aspiration's own partner may not say it wants it.
  */
 import { describe, expect, it } from "vitest";
-import { expectAccessible } from "../support/browser";
+import { expectAccessible, waitForScripts } from "../support/browser";
 import { invitePerson, setPasswordThroughLink } from "../support/e2e-accounts";
 import { e2eFixture } from "../support/e2e-fixtures";
 import { createPost, uniqueTitle } from "../support/e2e-posts";
@@ -56,8 +56,11 @@ describe("demand from partners", () => {
     expect(await wanted.textContent()).toContain("Our leisure trust asked for the same booking system.");
     expect(await wanted.getByRole("link", { name: "Monmouthshire County Council" }).count()).toBe(1);
 
-    await reader.goto(`${e2e.baseUrl}/roadmap/demand`);
-    expect(await reader.getByRole("heading", { level: 1 }).textContent()).toBe("Demand from partners");
+    // The roadmap leads to the demand view.
+    await reader.goto(`${e2e.baseUrl}/roadmap`);
+    await waitForScripts(reader);
+    await reader.getByRole("link", { name: /^Demand from partners/ }).click();
+    await reader.getByRole("heading", { level: 1, name: "Demand from partners" }).waitFor();
     const entry = reader.getByRole("listitem").filter({ has: reader.getByRole("heading", { name: title }) });
     expect(await entry.textContent()).toContain("Wanted by 1 other partner");
     expect(await entry.getByRole("link", { name: "Monmouthshire County Council" }).count()).toBe(1);

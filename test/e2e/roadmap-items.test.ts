@@ -1,31 +1,25 @@
 /**
- * Roadmap items in Chromium against the built Hub: a coordinator adds an
- * item (after an error first), its owner posts an "at risk" update, and a
- * reader sees it on the item's page but is refused the edit form.
+ * Roadmap items in Chromium against the built Hub: the demo coordinator
+ * adds an item (after an error first), its owner posts an "at risk" update
+ * and links a Torfaen lesson through the picker as they type; a reader sees
+ * it all on the item's page, is refused the edit form, and finds the lesson
+ * by filtering search on the item.
  */
 import { describe, expect, it } from "vitest";
 import { expectAccessible, pauseBeforeSendingAgain, waitForScripts } from "../support/browser";
-import { invitePerson, setPasswordThroughLink } from "../support/e2e-accounts";
 import { e2eFixture } from "../support/e2e-fixtures";
+import { createPost, uniqueTitle } from "../support/e2e-posts";
 
 const e2e = e2eFixture();
 const ADMIN = "admin@demo.srs-hub.test";
 const TORFAEN_EDITOR = "editor.torfaen@demo.srs-hub.test";
 const READER = "reader@demo.srs-hub.test";
-
-/** A coordinator of the SRS's own, made through the administrators' invitation: signed in on the returned page. */
-async function coordinatorPage() {
-  const admin = await e2e.signedInPage(ADMIN);
-  const person = await invitePerson(admin.context().request, e2e.baseUrl, { role: "coordinator", partner: "srs" });
-  const page = await e2e.newPage();
-  expect(await setPasswordThroughLink(page.context().request, person.link)).toBe(302);
-  return page;
-}
+const COORDINATOR = "coordinator@demo.srs-hub.test";
 
 describe("roadmap items", () => {
   it("are added by a coordinator, updated by their owner and read by everyone", async () => {
     const title = `Cloud telephony ${Date.now().toString(36)}`;
-    const coordinator = await coordinatorPage();
+    const coordinator = await e2e.signedInPage(COORDINATOR);
     await coordinator.goto(`${e2e.baseUrl}/roadmap/new`);
     await waitForScripts(coordinator);
     await expectAccessible(coordinator);
@@ -70,6 +64,22 @@ describe("roadmap items", () => {
       "Progress update posted",
     );
 
+    // The owner links a Torfaen lesson through the picker, whose results follow what is typed.
+    const lessonTitle = uniqueTitle("Porting numbers to cloud telephony");
+    await createPost(owner.request, e2e.baseUrl, { title: lessonTitle, status: "published" });
+    await owner.getByRole("link", { name: "Link a post" }).click();
+    await waitForScripts(owner);
+    await owner.getByLabel("Search published posts").pressSequentially(lessonTitle.slice(0, 24));
+    await owner.getByRole("radio", { name: lessonTitle }).check();
+    await owner.getByRole("button", { name: "Continue" }).click();
+    await owner.getByRole("radio", { name: /It informed the item/ }).check();
+    await owner.getByRole("button", { name: "Link", exact: true }).click();
+    await owner.waitForURL(`**${address}`);
+    await owner.locator(".govuk-notification-banner--success").waitFor();
+    expect(await owner.locator(".govuk-notification-banner--success").textContent()).toContain(
+      `Linked to ${lessonTitle}`,
+    );
+
     // A reader sees the rating, the update and the timeline, with no way to change them.
     const reader = await e2e.signedInPage(READER);
     await reader.goto(`${e2e.baseUrl}${address}`);
@@ -99,5 +109,23 @@ describe("roadmap items", () => {
       maxRedirects: 0,
     });
     expect(post.status()).toBe(403);
+    expect(await reader.goto(`${e2e.baseUrl}${address}`).then((response) => response?.status())).toBe(200);
+    expect(await reader.locator("section.app-linked-records").getByRole("link", { name: lessonTitle }).count()).toBe(1);
+
+    // The reader finds the lesson by filtering search on the item.
+    await reader.goto(`${e2e.baseUrl}/search`);
+    await waitForScripts(reader);
+    // The section headed "Roadmap item" (the type filter lists "Roadmap item" too, as a value).
+    const filters = reader.locator("details.app-filter", {
+      has: reader.locator(":scope > summary", { hasText: /^\s*Roadmap item\s*$/ }),
+    });
+    await filters.locator(":scope > summary").click();
+    const box = filters.getByRole("checkbox", { name: new RegExp(`^${title} \\(`) });
+    if (!(await box.isVisible())) await filters.getByText(/^Show all \d+ roadmap items$/).click();
+    await box.check();
+    await reader.waitForURL(/[?&]item=/);
+    const results = reader.locator(".app-results");
+    await results.getByRole("link", { name: lessonTitle }).waitFor();
+    expect(await results.getByRole("heading").count()).toBe(1);
   });
 });
