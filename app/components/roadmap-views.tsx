@@ -91,14 +91,17 @@ export function RoadmapBoard({ items }: { items: RoadmapCardView[] }) {
   );
 }
 
-/** More quarters than any plan spans: an item dated decades out does not make a page of empty rows. */
-const MAX_QUARTERS = 40;
-
 /**
- * The timeline: a row per quarter from the earliest start to the latest
- * target, each listing the items under way then, marked where they start and
- * where they are due. A table, so that each row reads as its quarter.
+ * The timeline: a row per quarter in which some item is under way, from the
+ * earliest start to the latest target, each listing the items under way then,
+ * marked where they start and where they are due. Quarters with nothing under
+ * way are left out (an item dated years ahead leaves no run of empty rows),
+ * and every item shown on the board is on it. A table, so that each row reads
+ * as its quarter.
  */
+const quartersOf = ({ start, target }: { start: number; target: number }) =>
+  Array.from({ length: target - start + 1 }, (_, index) => start + index);
+
 export function RoadmapTimeline({ items }: { items: RoadmapCardView[] }) {
   const { t } = useI18n();
   const quarterName = useQuarterName();
@@ -108,9 +111,7 @@ export function RoadmapTimeline({ items }: { items: RoadmapCardView[] }) {
     return start === null || target === null ? [] : [{ item, start, target: Math.max(start, target) }];
   });
   if (spans.length === 0) return null;
-  const first = Math.min(...spans.map((span) => span.start));
-  const last = Math.min(Math.max(...spans.map((span) => span.target)), first + MAX_QUARTERS - 1);
-  const quarters = Array.from({ length: last - first + 1 }, (_, index) => first + index);
+  const quarters = [...new Set(spans.flatMap((span) => quartersOf(span)))].sort((a, b) => a - b);
   return (
     <table className="govuk-table app-roadmap-timeline">
       <caption className="govuk-table__caption govuk-table__caption--s">{t("roadmapViews.timelineCaption")}</caption>
@@ -133,7 +134,7 @@ export function RoadmapTimeline({ items }: { items: RoadmapCardView[] }) {
                 {quarterName(quarterAt(quarter))}
               </th>
               <td className="govuk-table__cell">
-                {running.length > 0 ? (
+                {
                   <ul className="app-roadmap-timeline__items">
                     {running.map(({ item, start, target }) => {
                       const marker =
@@ -157,9 +158,7 @@ export function RoadmapTimeline({ items }: { items: RoadmapCardView[] }) {
                       );
                     })}
                   </ul>
-                ) : (
-                  <span className="govuk-hint">{t("roadmapViews.columnEmpty")}</span>
-                )}
+                }
               </td>
             </tr>
           );

@@ -879,7 +879,7 @@ export const en = {
   "roadmap.errors.title.tooLong": "Title must be {max} characters or fewer",
   "roadmap.errors.slug.tooLong": "Web address must be {max} characters or fewer",
   "roadmap.errors.slug.invalid": "Web address must use only lowercase letters, numbers and single hyphens",
-  "roadmap.errors.slug.reserved": "Web address cannot be \u201cnew\u201d: choose another",
+  "roadmap.errors.slug.reserved": "That web address belongs to one of the roadmap\u2019s own pages: choose another",
   "roadmap.errors.slug.taken": "Another roadmap item already uses this web address",
   "roadmap.errors.summary.required": "Enter a summary",
   "roadmap.errors.summary.tooLong": "Summary must be {max} characters or fewer",

@@ -7,6 +7,7 @@ import { stringify } from "csv-stringify/sync";
 import { LINK_RELATIONS } from "../../db/enums";
 import type { Translate } from "../i18n/translate";
 import { type Db, getDb } from "../platform/db.server";
+import type { SessionUser } from "../auth/principals";
 import { linkCountsByItem, listRoadmap } from "./roadmap-list.server";
 import type { RoadmapQuery } from "./roadmap-query";
 
@@ -29,9 +30,16 @@ export function roadmapCsvFileName(now: Date = new Date()): string {
 }
 
 /** The filtered roadmap as CSV text (with a byte order mark, so that spreadsheets read it as UTF-8). */
-export function roadmapCsv(query: RoadmapQuery, t: Translate, db: Db = getDb(), now = Date.now()): string {
+export function roadmapCsv(
+  reader: SessionUser,
+  query: RoadmapQuery,
+  t: Translate,
+  db: Db = getDb(),
+  now = Date.now(),
+): string {
   const { items } = listRoadmap(query, db, now);
   const counts = linkCountsByItem(
+    reader,
     items.map((item) => item.id),
     db,
   );

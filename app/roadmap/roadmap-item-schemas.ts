@@ -20,6 +20,8 @@ const utf8Length = (text: string) => new TextEncoder().encode(text).length;
 
 /** Addresses under /roadmap/ that are pages, not items. */
 export const RESERVED_ROADMAP_SLUGS: ReadonlySet<string> = new Set(["new", "demand"]);
+/** Far more partners than the SRS has: a longer list is not from the form, and is refused before any look-up. */
+const MOST_PARTNERS = 50;
 
 const DatePartsSchema = z.object({
   day: z.string().default(""),
@@ -103,7 +105,8 @@ export const RoadmapItemInputSchema = z
       .default([])
       .transform((value) => [...new Set((Array.isArray(value) ? value : [value]).map((slug) => slug.trim()))])
       .transform((slugs) => slugs.filter(Boolean))
-      .refine((slugs) => slugs.length > 0, "roadmap.errors.partners.required"),
+      .refine((slugs) => slugs.length > 0, "roadmap.errors.partners.required")
+      .refine((slugs) => slugs.length <= MOST_PARTNERS, "roadmap.errors.partners.unknown"),
     owner: z.string({ error: "roadmap.errors.owner.required" }).trim().min(1, "roadmap.errors.owner.required"),
     /** Empty for "today" on a new item, and for "as it is" on an edit. */
     reviewedAt: pastDate("reviewedAt", { required: false }),

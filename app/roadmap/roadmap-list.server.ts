@@ -6,9 +6,12 @@
  * worked out from that one list (decision 045). Every member of staff reads
  * the roadmap (roadmapItemPolicy.readers), so no row is left out per reader.
  */
-import { sql } from "drizzle-orm";
+import { and, count, eq, ne, sql } from "drizzle-orm";
 import { LINK_RELATIONS, type LinkRelation, ROADMAP_STATUSES, type RoadmapStatus } from "../../db/enums";
+import { posts, recordLinks } from "../../db/schema";
+import type { SessionUser } from "../auth/principals";
 import { type Db, getDb } from "../platform/db.server";
+import { postsVisibleTo } from "../posts/post-policy.server";
 import type { FacetCount } from "../search/finder-results";
 import { byCount } from "../search/finder-results";
 import { isStale } from "./review-staleness";
@@ -123,12 +126,28 @@ export function listRoadmap(query: RoadmapQuery, db: Db = getDb(), now = Date.no
 }
 
 /** How many posts are linked to each item, per relation: one grouped query for the whole list. */
-export function linkCountsByItem(itemIds: number[], db: Db = getDb()): Map<number, Record<LinkRelation, number>> {
-  const rows = db.all<{ itemId: string; relation: LinkRelation; count: number }>(sql`
-    select subject_id as itemId, relation, count(*) as count from record_links
-    where subject_type = 'roadmap_item' and object_type = 'post'
-      and subject_id in (select value from json_each(${JSON.stringify(itemIds.map(String))}))
-    group by subject_id, relation`);
+export function linkCountsByItem(
+  reader: SessionUser,
+  itemIds: number[],
+  db: Db = getDb(),
+): Map<number, Record<LinkRelation, number>> {
+  // Counted as the item's page lists them: posts the reader may see, never a draft.
+  const visible = postsVisibleTo(reader);
+  const rows = db
+    .select({ itemId: recordLinks.subjectId, relation: recordLinks.relation, count: count() })
+    .from(recordLinks)
+    .innerJoin(posts, eq(sql`cast(${posts.id} as text)`, recordLinks.objectId))
+    .where(
+      and(
+        eq(recordLinks.subjectType, "roadmap_item"),
+        eq(recordLinks.objectType, "post"),
+        sql`${recordLinks.subjectId} in (select value from json_each(${JSON.stringify(itemIds.map(String))}))`,
+        ne(posts.status, "draft"),
+        visible,
+      ),
+    )
+    .groupBy(recordLinks.subjectId, recordLinks.relation)
+    .all();
   const map = new Map<number, Record<LinkRelation, number>>();
   for (const id of itemIds) {
     map.set(id, Object.fromEntries(LINK_RELATIONS.map((relation) => [relation, 0])) as Record<LinkRelation, number>);

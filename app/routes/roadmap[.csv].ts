@@ -7,9 +7,9 @@ import { parseRoadmapQuery } from "~/roadmap/roadmap-query";
 
 /** /roadmap.csv: the roadmap with the same filters as /roadmap, as a download for board packs. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
+  const user = await requireUser(request);
   const query = parseRoadmapQuery(new URL(request.url).searchParams);
-  const csv = roadmapCsv(query, translator(resolveLocale(request)));
+  const csv = roadmapCsv(user, query, translator(resolveLocale(request)));
   return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

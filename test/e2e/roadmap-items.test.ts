@@ -11,7 +11,6 @@ import { e2eFixture } from "../support/e2e-fixtures";
 import { createPost, uniqueTitle } from "../support/e2e-posts";
 
 const e2e = e2eFixture();
-const ADMIN = "admin@demo.srs-hub.test";
 const TORFAEN_EDITOR = "editor.torfaen@demo.srs-hub.test";
 const READER = "reader@demo.srs-hub.test";
 const COORDINATOR = "coordinator@demo.srs-hub.test";

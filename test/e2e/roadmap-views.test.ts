@@ -17,6 +17,7 @@ const ADMIN = "admin@demo.srs-hub.test";
 const READER = "reader@demo.srs-hub.test";
 const DAY = 24 * 60 * 60 * 1000;
 const theme = `theme-${randomBytes(4).toString("hex")}`;
+const farTheme = `${theme}-far`;
 const slugs = { cloud: `${theme}-cloud`, formula: `${theme}-formula`, done: `${theme}-done` };
 
 beforeAll(() => {
@@ -40,6 +41,23 @@ beforeAll(() => {
     const cloud = item(slugs.cloud, "Cloud mailbox move", "in-progress", "2026-Q1", "2026-Q3", now);
     const formula = item(slugs.formula, '=HYPERLINK("http://evil.example")', "planned", "2026-Q2", "2026-Q4", now);
     const done = item(slugs.done, "Old network refresh", "delivered", "2025-Q3", "2026-Q1", now - 120 * DAY);
+    // Years after the rest, in a theme of its own: the timeline goes on to it without a run of empty quarters.
+    const farThemeId = db
+      .prepare("insert into roadmap_themes (slug, name) values (?, ?) returning id")
+      .pluck()
+      .get(farTheme, `Test theme ${farTheme}`);
+    insertItem.run(
+      `${farTheme}-far`,
+      "Data centre exit",
+      farThemeId,
+      "planned",
+      "2035-Q1",
+      "2035-Q2",
+      adminId,
+      now,
+      now,
+      now,
+    );
     const addPartner = db.prepare("insert into roadmap_item_partners (item_id, partner_id) values (?, ?)");
     addPartner.run(cloud, partnerId("torfaen"));
     addPartner.run(cloud, partnerId("newport"));
@@ -99,7 +117,7 @@ describe("the roadmap", () => {
     expect(await page.getByRole("heading", { name: "No roadmap items match these filters" }).count()).toBe(1);
   });
 
-  it("shows a timeline with a row per quarter from the earliest start to the latest target", async () => {
+  it("shows a timeline with a row per quarter from the earliest start to the latest target, skipping empty ones", async () => {
     const page = await e2e.signedInPage(READER);
     await page.goto(`${e2e.baseUrl}/roadmap?view=timeline&theme=${theme}`);
     const rows = page.getByRole("table").getByRole("row");
@@ -113,6 +131,13 @@ describe("the roadmap", () => {
     ]);
     expect(await page.getByRole("link", { name: "Create a roadmap item" }).count()).toBe(0);
     await expectAccessible(page);
+
+    // An item years ahead is on the timeline too, after the quarters in between that have nothing under way.
+    await page.goto(`${e2e.baseUrl}/roadmap?view=timeline&theme=${theme}&theme=${farTheme}`);
+    const headers = await page.getByRole("table").getByRole("rowheader").allTextContents();
+    expect(headers).toEqual(["2025 Q3", "2025 Q4", "2026 Q1", "2026 Q2", "2026 Q3", "2026 Q4", "2035 Q1", "2035 Q2"]);
+    const far = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "2035 Q2" }) });
+    expect(await far.getByRole("link").allTextContents()).toEqual(["Data centre exit"]);
   });
 
   it("exports the filtered roadmap as CSV, formula-safe, with linked posts counted by relation", async () => {

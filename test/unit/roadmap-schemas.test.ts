@@ -46,6 +46,14 @@ describe("the roadmap item schema", () => {
     });
   });
 
+  it("refuses a list of partners no form offers before looking any of them up", () => {
+    const partners = Array.from({ length: 51 }, (_, index) => `partner-${index}`);
+    expect(errorsOf(RoadmapItemInputSchema, { ...item, partners })).toEqual({
+      partners: ["roadmap.errors.partners.unknown"],
+    });
+    expect(validated(RoadmapItemInputSchema, { ...item, partners: partners.slice(0, 50) }).partners).toHaveLength(50);
+  });
+
   it("names the field of each problem", () => {
     expect(errorsOf(RoadmapItemInputSchema, {})).toMatchObject({
       title: ["roadmap.errors.title.required"],
