@@ -5,9 +5,9 @@
  */
 import { stringify } from "csv-stringify/sync";
 import { LINK_RELATIONS } from "../../db/enums";
+import type { SessionUser } from "../auth/principals";
 import type { Translate } from "../i18n/translate";
 import { type Db, getDb } from "../platform/db.server";
-import type { SessionUser } from "../auth/principals";
 import { linkCountsByItem, listRoadmap } from "./roadmap-list.server";
 import type { RoadmapQuery } from "./roadmap-query";
 
