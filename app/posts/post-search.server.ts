@@ -4,7 +4,7 @@ import type { PostStatus } from "../../db/enums";
 import { partners, posts } from "../../db/schema";
 import type { Db } from "../platform/db.server";
 import { linkedItemsByPost, postRoadmapVersion, postsAffectedByRoadmap } from "../roadmap/roadmap-search.server";
-import { documentId, type SearchDocument, type SearchSource } from "../search/search-document.server";
+import { documentId, documentsByRow, type SearchDocument, type SearchSource } from "../search/search-document.server";
 import { sectionsOf } from "./post-kinds";
 import { postPolicy } from "./post-policy.server";
 import { sectionField } from "./post-rendering.server";
@@ -102,41 +102,16 @@ export const postSearchSource: SearchSource = {
   },
 
   documents(ids, db) {
-    const result = new Map<string, SearchDocument | null | Error>();
-    const numeric = ids.map(Number).filter(Number.isSafeInteger);
-    let rows: Row[];
-    try {
-      rows = loadRows(numeric, db);
-    } catch {
-      // One unreadable row (say, broken JSON) fails the whole query: read them one by one to find it.
-      rows = [];
-      for (const id of numeric) {
-        try {
-          rows.push(...loadRows([id], db));
-        } catch (error) {
-          result.set(String(id), error instanceof Error ? error : new Error(String(error)));
-        }
-      }
-    }
-    const tags = tagsByPost(
-      rows.map((row) => row.post.id),
-      db,
-    );
-    const items = linkedItemsByPost(
-      rows.map((row) => row.post.id),
-      db,
-    );
-    const byId = new Map(rows.map((row) => [String(row.post.id), row]));
-    for (const id of ids) {
-      if (result.has(id)) continue;
-      const row = byId.get(id);
-      try {
-        result.set(id, row ? toDocument(row, tags.get(row.post.id) ?? [], items.get(row.post.id) ?? []) : null);
-      } catch (error) {
-        result.set(id, error instanceof Error ? error : new Error(String(error)));
-      }
-    }
-    return result;
+    return documentsByRow(ids, {
+      load: (numeric) => loadRows(numeric, db),
+      idOf: (row) => row.post.id,
+      prepare: (rows) => {
+        const found = rows.map((row) => row.post.id);
+        const tags = tagsByPost(found, db);
+        const items = linkedItemsByPost(found, db);
+        return (row) => toDocument(row, tags.get(row.post.id) ?? [], items.get(row.post.id) ?? []);
+      },
+    });
   },
 
   describe(ids, db) {

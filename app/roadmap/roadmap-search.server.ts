@@ -15,7 +15,7 @@ import {
 } from "../../db/schema";
 import type { EventRow } from "../events/event-log.server";
 import type { Db } from "../platform/db.server";
-import { documentId, type SearchDocument, type SearchSource } from "../search/search-document.server";
+import { documentId, documentsByRow, type SearchDocument, type SearchSource } from "../search/search-document.server";
 import { roadmapItemPolicy } from "./roadmap-policy.server";
 
 type ItemRow = {
@@ -261,43 +261,23 @@ export const roadmapItemSearchSource: SearchSource = {
   },
 
   documents(ids, db) {
-    const result = new Map<string, SearchDocument | null | Error>();
-    const numeric = ids.map(Number).filter(Number.isSafeInteger);
-    let rows: ItemRow[];
-    try {
-      rows = loadRows(numeric, db);
-    } catch {
-      // One unreadable row (say, broken JSON) fails the whole query: read them one by one to find it.
-      rows = [];
-      for (const id of numeric) {
-        try {
-          rows.push(...loadRows([id], db));
-        } catch (error) {
-          result.set(String(id), error instanceof Error ? error : new Error(String(error)));
-        }
-      }
-    }
-    const found = rows.map((row) => row.item.id);
-    const itemPartners = partnersByItem(found, db);
-    const latest = latestUpdates(found, db);
-    const postTitles = linkedPostTitles(found, db);
-    const byId = new Map(rows.map((row) => [String(row.item.id), row]));
-    for (const id of ids) {
-      if (result.has(id)) continue;
-      const row = byId.get(id);
-      try {
-        const itemId = row?.item.id ?? 0;
-        result.set(
-          id,
-          row
-            ? toDocument(row, itemPartners.get(itemId) ?? [], latest.get(itemId), postTitles.get(itemId) ?? [])
-            : null,
-        );
-      } catch (error) {
-        result.set(id, error instanceof Error ? error : new Error(String(error)));
-      }
-    }
-    return result;
+    return documentsByRow(ids, {
+      load: (numeric) => loadRows(numeric, db),
+      idOf: (row) => row.item.id,
+      prepare: (rows) => {
+        const found = rows.map((row) => row.item.id);
+        const itemPartners = partnersByItem(found, db);
+        const latest = latestUpdates(found, db);
+        const postTitles = linkedPostTitles(found, db);
+        return (row) =>
+          toDocument(
+            row,
+            itemPartners.get(row.item.id) ?? [],
+            latest.get(row.item.id),
+            postTitles.get(row.item.id) ?? [],
+          );
+      },
+    });
   },
 
   describe(ids, db) {

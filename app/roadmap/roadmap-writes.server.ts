@@ -156,29 +156,32 @@ function replacePartners(tx: Db, itemId: number, partnerIds: number[]) {
 
 const titleFact = (title: string) => title.slice(0, 200);
 
+/** The row's columns as a save writes them, new or edited. */
+function itemColumns(fields: RoadmapItemWrite, rendered: RenderedFields) {
+  return {
+    slug: fields.slug,
+    title: fields.title,
+    titleCy: fields.titleCy ?? null,
+    summary: fields.summary,
+    summaryCy: fields.summaryCy ?? null,
+    description: fields.description,
+    descriptionCy: fields.descriptionCy ?? null,
+    rendered,
+    themeId: fields.themeId,
+    status: fields.status,
+    startQuarter: fields.startQuarter,
+    targetQuarter: fields.targetQuarter,
+    ownerId: fields.ownerId,
+    reviewedAt: fields.reviewedAt,
+  };
+}
+
 /** Inserts a new item with its partners, first revision and "roadmap_item.created" event; returns its id. */
 export function writeNewRoadmapItem(tx: Db, fields: RoadmapItemWrite, meta: RoadmapWriteMeta): number {
   const rendered = fields.rendered ?? renderRoadmapItemMarkdown(fields);
   const row = tx
     .insert(roadmapItems)
-    .values({
-      slug: fields.slug,
-      title: fields.title,
-      titleCy: fields.titleCy ?? null,
-      summary: fields.summary,
-      summaryCy: fields.summaryCy ?? null,
-      description: fields.description,
-      descriptionCy: fields.descriptionCy ?? null,
-      rendered,
-      themeId: fields.themeId,
-      status: fields.status,
-      startQuarter: fields.startQuarter,
-      targetQuarter: fields.targetQuarter,
-      ownerId: fields.ownerId,
-      reviewedAt: fields.reviewedAt,
-      createdAt: meta.now,
-      updatedAt: meta.now,
-    })
+    .values({ ...itemColumns(fields, rendered), createdAt: meta.now, updatedAt: meta.now })
     .returning({ id: roadmapItems.id })
     .get();
   replacePartners(tx, row.id, fields.partnerIds);
@@ -212,23 +215,7 @@ export function writeRoadmapItemChange(
 ): void {
   const rendered = fields.rendered ?? renderRoadmapItemMarkdown(fields);
   tx.update(roadmapItems)
-    .set({
-      slug: fields.slug,
-      title: fields.title,
-      titleCy: fields.titleCy ?? null,
-      summary: fields.summary,
-      summaryCy: fields.summaryCy ?? null,
-      description: fields.description,
-      descriptionCy: fields.descriptionCy ?? null,
-      rendered,
-      themeId: fields.themeId,
-      status: fields.status,
-      startQuarter: fields.startQuarter,
-      targetQuarter: fields.targetQuarter,
-      ownerId: fields.ownerId,
-      reviewedAt: fields.reviewedAt,
-      updatedAt: meta.now,
-    })
+    .set({ ...itemColumns(fields, rendered), updatedAt: meta.now })
     .where(eq(roadmapItems.id, before.id))
     .run();
   replacePartners(tx, before.id, fields.partnerIds);

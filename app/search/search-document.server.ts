@@ -80,3 +80,54 @@ export interface SearchSource {
   /** A title and address for each record that still exists, for the administrators' page. */
   describe(ids: string[], db: Db): Map<string, { title: string; url: string }>;
 }
+
+const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
+
+/**
+ * The documents of `ids` (numeric record ids), for a SearchSource's
+ * `documents`. Rows are read in one query, or one by one when that fails (one
+ * unreadable row, say broken JSON, fails the whole query), so a record that
+ * cannot be read or built comes back as its own Error and never stops the
+ * others. `prepare` sees every row read, to look up what they share in one
+ * query each, and returns how to build one row's document.
+ */
+export function documentsByRow<Row>(
+  ids: string[],
+  {
+    load,
+    idOf,
+    prepare,
+  }: {
+    load: (ids: number[]) => Row[];
+    idOf: (row: Row) => number;
+    prepare: (rows: Row[]) => (row: Row) => SearchDocument | null;
+  },
+): Map<string, SearchDocument | null | Error> {
+  const result = new Map<string, SearchDocument | null | Error>();
+  const numeric = ids.map(Number).filter(Number.isSafeInteger);
+  let rows: Row[];
+  try {
+    rows = load(numeric);
+  } catch {
+    rows = [];
+    for (const id of numeric) {
+      try {
+        rows.push(...load([id]));
+      } catch (error) {
+        result.set(String(id), asError(error));
+      }
+    }
+  }
+  const build = prepare(rows);
+  const byId = new Map(rows.map((row) => [String(idOf(row)), row]));
+  for (const id of ids) {
+    if (result.has(id)) continue;
+    const row = byId.get(id);
+    try {
+      result.set(id, row ? build(row) : null);
+    } catch (error) {
+      result.set(id, asError(error));
+    }
+  }
+  return result;
+}

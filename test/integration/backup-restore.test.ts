@@ -192,14 +192,13 @@ describe("a backup during continuous writes, restored into an empty data folder"
     await relayAll();
     const ahead = await getSearchClient().index<SearchDocument>("records").getDocuments({ limit: 10_000 });
     const restored = new Database(path.join(restoredDir, "hub.db"), { readonly: true });
-    const expected = new Map(
-      (
-        restored.prepare("select id, title from posts where status != 'archived'").all() as {
-          id: number;
-          title: string;
-        }[]
-      ).map((row) => [`post-${row.id}`, row.title]),
-    );
+    const titles = (query: string) => restored.prepare(query).all() as { id: number; title: string }[];
+    const expected = new Map([
+      ...titles("select id, title from posts where status != 'archived'").map(
+        (row) => [`post-${row.id}`, row.title] as const,
+      ),
+      ...titles("select id, title from roadmap_items").map((row) => [`roadmap_item-${row.id}`, row.title] as const),
+    ]);
     restored.close();
     expect(ahead.total).toBeGreaterThan(expected.size);
 

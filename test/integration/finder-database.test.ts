@@ -26,15 +26,20 @@ let draftSlug = "";
 const query = (queryString: string) => parseSearchQuery(new URLSearchParams(queryString));
 const inDatabase = (user: SessionUser, queryString: string) => findPostsInDatabase(user, query(queryString));
 
-/** Every count the finder shows, as one object to compare. */
+/**
+ * Every count the finder shows of posts, as one object to compare. The
+ * finder lists posts alone from SQLite (decision 045), so search is asked for
+ * posts only (`type=post`, below), and the type filter's own counts and the
+ * total before any filter, which count roadmap items too, are left out.
+ */
 function counts(results: FinderResults) {
-  return {
-    total: results.total,
-    facets: results.facets,
-    totalWithout: results.totalWithout,
-    unfilteredTotal: results.unfilteredTotal,
-  };
+  const { type: _types, ...facets } = results.facets;
+  const { type: _withoutType, ...totalWithout } = results.totalWithout;
+  return { total: results.total, facets, totalWithout };
 }
+
+/** Search's answer for the same query, of posts only. */
+const fromSearchOf = (user: SessionUser, queryString: string) => searchRecords(user, query(`${queryString}&type=post`));
 
 beforeAll(async () => {
   meili = await startMeilisearchWithDemoContent();
@@ -74,7 +79,7 @@ describe("the finder from SQLite", () => {
     "sort=oldest&kind=aspiration",
     "page=2",
   ])("counts and lists what search does for a reader (%j)", async (queryString) => {
-    const fromSearch = await searchRecords(reader, query(queryString));
+    const fromSearch = await fromSearchOf(reader, queryString);
     const fromDatabase = inDatabase(reader, queryString);
     expect(counts(fromDatabase)).toEqual(counts(fromSearch));
     expect(fromDatabase.hits.map((hit) => hit.url)).toEqual(fromSearch.hits.map((hit) => hit.url));
@@ -101,7 +106,7 @@ describe("the finder from SQLite", () => {
 
   it("lists and counts what search does for the partner's own editor too: drafts in, archived posts out", async () => {
     for (const queryString of ["", `tag=${archivedTag}`, "partner=torfaen&kind=lesson"]) {
-      const fromSearch = await searchRecords(torfaenEditor, query(queryString));
+      const fromSearch = await fromSearchOf(torfaenEditor, queryString);
       const fromDatabase = inDatabase(torfaenEditor, queryString);
       expect(counts(fromDatabase)).toEqual(counts(fromSearch));
       expect(fromDatabase.hits.map((hit) => hit.url)).toEqual(fromSearch.hits.map((hit) => hit.url));

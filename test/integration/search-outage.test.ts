@@ -1,9 +1,7 @@
-import { count, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "~/auth/principals";
 import { failureCounts } from "~/events/consumer-failures.server";
 import { consumerBacklog, consumerPosition } from "~/events/consumers.server";
-import { getDb } from "~/platform/db.server";
 import { createPost } from "~/posts/save-post.server";
 import { searchRecords } from "~/search/finder.server";
 import { SearchUnavailableError } from "~/search/meili.server";
@@ -11,9 +9,9 @@ import { reindexAll } from "~/search/reindex.server";
 import { rebuildOutcome, rebuildSearchIndex, requestRebuild, startSearchRelay } from "~/search/relay-runner.server";
 import { parseSearchQuery } from "~/search/search-query";
 import { LeaseLostError, relayAll, relayOnce, SEARCH_CONSUMER } from "~/search/search-relay.server";
-import { posts } from "../../db/schema";
 import { givenUser, lessonInput, unique } from "../support/factories";
 import { startMeilisearchWithDemoContent, type TestMeilisearch } from "../support/meilisearch";
+import { searchableRecordCount } from "../support/searchable-records";
 import { eventually } from "../support/wait";
 
 let meili: TestMeilisearch;
@@ -22,9 +20,7 @@ let admin: SessionUser;
 const search = (q: string) => searchRecords(admin, parseSearchQuery(new URLSearchParams({ q })));
 const found = async (q: string) => (await search(q)).hits.map((hit) => hit.url);
 
-function indexableCount(): number {
-  return getDb().select({ n: count() }).from(posts).where(ne(posts.status, "archived")).get()?.n ?? 0;
-}
+const indexableCount = () => searchableRecordCount();
 
 beforeAll(async () => {
   meili = await startMeilisearchWithDemoContent();

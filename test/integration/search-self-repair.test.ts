@@ -4,7 +4,7 @@
  * patches or rebuilds what drifted. Each test damages a real Meilisearch the
  * way an operator or a fault would, then lets the check find it.
  */
-import { count, eq, ne } from "drizzle-orm";
+import { eq, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "~/auth/principals";
 import { measureHealth } from "~/operations/health-report.server";
@@ -20,6 +20,7 @@ import { relayAll } from "~/search/search-relay.server";
 import { posts } from "../../db/schema";
 import { givenUser, lessonInput, unique } from "../support/factories";
 import { startMeilisearchWithDemoContent, startTestMeilisearch, type TestMeilisearch } from "../support/meilisearch";
+import { searchableRecordCount } from "../support/searchable-records";
 import { eventually } from "../support/wait";
 
 let meili: TestMeilisearch;
@@ -40,10 +41,6 @@ afterAll(async () => {
 });
 
 const index = () => getSearchClient().index<SearchDocument>(SEARCH_INDEX);
-
-function searchableCount(): number {
-  return getDb().select({ n: count() }).from(posts).where(ne(posts.status, "archived")).get()?.n ?? 0;
-}
 
 async function documentCount(): Promise<number> {
   return (await index().getDocuments({ limit: 1 })).total;
@@ -84,8 +81,8 @@ describe("the index check", () => {
   it("finds nothing to do when the index matches the database", async () => {
     const report = await check();
     expect(report).toMatchObject({ outcome: "matched", missing: 0, outdated: 0, extra: 0, patched: 0 });
-    expect(report.records).toBe(searchableCount());
-    expect(report.documents).toBe(searchableCount());
+    expect(report.records).toBe(searchableRecordCount());
+    expect(report.documents).toBe(searchableRecordCount());
   });
 
   it("puts back deleted documents and replaces older ones, and touches nothing else", async () => {
@@ -167,14 +164,14 @@ describe("the index check", () => {
     const lines: string[] = [];
     const report = await check(lines);
     expect(report).toMatchObject({ outcome: "rebuilt", reason: "the index was missing" });
-    expect(await documentCount()).toBe(searchableCount());
+    expect(await documentCount()).toBe(searchableRecordCount());
     expect(lines[0]).toMatch(/the index was missing; rebuilding/);
   });
 
   it("rebuilds an index that was emptied", async () => {
     await index().deleteAllDocuments().waitTask();
     expect(await check()).toMatchObject({ outcome: "rebuilt", reason: "the index was empty", documents: 0 });
-    expect(await documentCount()).toBe(searchableCount());
+    expect(await documentCount()).toBe(searchableRecordCount());
   });
 });
 
@@ -232,7 +229,7 @@ describe("the relay's holder", () => {
         const { lastCheck } = (await health()).index;
         return lastCheck?.outcome === "rebuilt" && lastCheck.at >= startedAt;
       }, 20_000);
-      expect(await documentCount()).toBe(searchableCount());
+      expect(await documentCount()).toBe(searchableRecordCount());
       expect(lines.join("\n")).toMatch(/the index was missing; rebuilding the index from the database/);
     } finally {
       await relay.stop();
