@@ -63,12 +63,16 @@ function RoadmapCard({ item }: { item: RoadmapCardView }) {
   );
 }
 
-/** The board: a section per status, in the order items move through them, each with its cards. */
-export function RoadmapBoard({ items }: { items: RoadmapCardView[] }) {
+/**
+ * The board: a section per status, in the order items move through them, each
+ * with its cards; only the chosen statuses' sections when the status filter is on.
+ */
+export function RoadmapBoard({ items, statuses }: { items: RoadmapCardView[]; statuses: readonly string[] }) {
   const { t } = useI18n();
+  const shown = statuses.length > 0 ? ROADMAP_STATUSES.filter((status) => statuses.includes(status)) : ROADMAP_STATUSES;
   return (
     <div className="app-roadmap-board">
-      {ROADMAP_STATUSES.map((status) => {
+      {shown.map((status) => {
         const cards = items.filter((item) => item.status === status);
         return (
           <section key={status} className="app-roadmap-board__column" aria-labelledby={`board-${status}`}>

@@ -135,7 +135,7 @@ export default function RoadmapPage() {
           ) : query.view === "timeline" ? (
             <RoadmapTimeline items={items} />
           ) : (
-            <RoadmapBoard items={items} />
+            <RoadmapBoard items={items} statuses={query.status} />
           )}
         </div>
       </div>

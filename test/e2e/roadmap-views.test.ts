@@ -112,6 +112,12 @@ describe("the roadmap", () => {
     expect(await page.getByRole("link", { name: /Download as CSV/ }).getAttribute("href")).toBe(
       `/roadmap.csv?partner=torfaen&theme=${theme}`,
     );
+    // Filtered by status, the board shows the chosen statuses' sections only.
+    await page.goto(`${e2e.baseUrl}/roadmap?theme=${theme}&status=planned&status=delivered`);
+    expect(await page.locator(".app-roadmap-board").getByRole("heading", { level: 2 }).allTextContents()).toEqual([
+      "Planned (1)",
+      "Delivered (1)",
+    ]);
 
     await page.goto(`${e2e.baseUrl}/roadmap?theme=${theme}&status=cancelled&rag=purple&view=gantt`);
     expect(await page.getByRole("heading", { name: "No roadmap items match these filters" }).count()).toBe(1);
