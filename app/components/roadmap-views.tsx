@@ -156,8 +156,13 @@ export function RoadmapTimeline({ items }: { items: RoadmapCardView[] }) {
                           <Link className="govuk-link" to={`/roadmap/${item.slug}`}>
                             {item.title}
                           </Link>
-                          {marker ? <span className="app-roadmap-timeline__marker"> ({marker})</span> : null}{" "}
-                          <RagTag rag={item.rag} /> {item.stale ? <StaleTag /> : null}
+                          {/* Its rating and flags where it starts and where it is due; in between, its name. */}
+                          {marker ? (
+                            <>
+                              <span className="app-roadmap-timeline__marker"> ({marker})</span>{" "}
+                              <RagTag rag={item.rag} /> {item.stale ? <StaleTag /> : null}
+                            </>
+                          ) : null}
                         </li>
                       );
                     })}
