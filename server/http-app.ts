@@ -244,6 +244,9 @@ function forwardedHeaders(req: Request, res: Response, next: NextFunction) {
   next();
 }
 
+/** The largest refused body still read to its end (see requestGuards). */
+const DRAINED_BODY_BYTES = 8 * MAX_REQUEST_BYTES;
+
 function requestGuards() {
   return (req: Request, res: Response, next: NextFunction) => {
     // Browsers always give a form's length; a body without one could be endless.
@@ -253,6 +256,11 @@ function requestGuards() {
     }
     const length = Number(req.headers["content-length"] ?? 0);
     if (length > MAX_REQUEST_BYTES) {
+      // A body merely too large is read and dropped, so that the client finishes sending it and reads this
+      // answer: closing the connection mid-upload resets it, and a browser shows its own error instead. One
+      // far past the limit is not worth reading: the connection closes after the answer.
+      if (length <= DRAINED_BODY_BYTES) req.resume();
+      else res.set("Connection", "close");
       res.status(413).type("text/plain").send("The request is too large.");
       return;
     }
