@@ -105,7 +105,8 @@ describe("the roadmap", () => {
     await page.getByLabel(/^Torfaen/).check();
     await page.getByRole("button", { name: "Apply filters" }).click();
     await page.waitForURL(/partner=torfaen/);
-    expect(await page.getByRole("status").textContent()).toBe("2 items");
+    // The address changes before the new page renders: wait for what it shows.
+    await expect.poll(() => page.getByRole("status").textContent()).toBe("2 items");
     expect(await page.getByText(/^Newport \(\d+\)$/).textContent()).toBe("Newport (2)");
     expect(await page.getByText(/^At risk \(\d+\)$/).textContent()).toBe("At risk (1)");
     // The CSV link keeps the filters.
