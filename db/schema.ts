@@ -11,9 +11,15 @@ import {
 
 import {
   ACCOUNT_TOKEN_PURPOSES,
+  type ActionStatus,
+  type BoardRole,
   CHANGE_SOURCES,
+  type DecisionStatus,
   type LinkRelation,
+  type MeetingStatus,
   PARTNER_TYPES,
+  type PaperFileType,
+  type PaperTextState,
   type PostKind,
   type PostStatus,
   type RagRating,
@@ -48,6 +54,10 @@ export const roadmapStatuses = sqliteTable("roadmap_statuses", { name: text("nam
 export const ragRatings = sqliteTable("rag_ratings", { name: text("name").primaryKey() });
 export const linkRelations = sqliteTable("link_relations", { name: text("name").primaryKey() });
 export const responseKinds = sqliteTable("response_kinds", { name: text("name").primaryKey() });
+export const boardRoles = sqliteTable("board_roles", { name: text("name").primaryKey() });
+export const meetingStatuses = sqliteTable("meeting_statuses", { name: text("name").primaryKey() });
+export const decisionStatuses = sqliteTable("decision_statuses", { name: text("name").primaryKey() });
+export const actionStatuses = sqliteTable("action_statuses", { name: text("name").primaryKey() });
 
 /**
  * User-written text has an English column and a Welsh one (`*_cy`), empty
@@ -410,6 +420,307 @@ export const partnerResponses = sqliteTable(
     index("partner_responses_partner_idx").on(table.partnerId, table.kind),
   ],
 );
+
+/**
+ * A board of the partnership (the SRS Strategic Board...). Its reference
+ * prefix starts every decision's permanent reference (`SB-2026-014`).
+ */
+export const boards = sqliteTable("boards", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  nameCy: text("name_cy"),
+  /** Two to six capital letters, unique: never changed once a decision carries it. */
+  referencePrefix: text("reference_prefix").notNull().unique(),
+  /** Markdown. */
+  description: text("description").notNull().default(""),
+  descriptionCy: text("description_cy"),
+  rendered: text("rendered", { mode: "json" }).$type<RenderedFields>(),
+  createdAt: createdAt(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+/**
+ * Who sits on a board, and as what: a person holds one seat per board, and
+ * may sit on several boards. Each seat is a principal (`board:<id>:member`,
+ * and `board:<id>:secretary` or `:chair`) in every policy.
+ */
+export const boardMembers = sqliteTable(
+  "board_members",
+  {
+    boardId: integer("board_id")
+      .notNull()
+      .references(() => boards.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text("role")
+      .$type<BoardRole>()
+      .notNull()
+      .references(() => boardRoles.name),
+    createdAt: createdAt(),
+  },
+  (table) => [primaryKey({ columns: [table.boardId, table.userId] }), index("board_members_user_idx").on(table.userId)],
+);
+
+/** A meeting of a board. `startsAt` is the moment it starts (UTC); minutes are written once it is held. */
+export const meetings = sqliteTable(
+  "meetings",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    boardId: integer("board_id")
+      .notNull()
+      .references(() => boards.id, { onDelete: "restrict" }),
+    startsAt: integer("starts_at", { mode: "timestamp_ms" }).notNull(),
+    endsAt: integer("ends_at", { mode: "timestamp_ms" }),
+    /** A room and building; empty when online only. */
+    location: text("location").notNull().default(""),
+    /** The address of the online meeting, when there is one. */
+    onlineUrl: text("online_url"),
+    status: text("status")
+      .$type<MeetingStatus>()
+      .notNull()
+      .references(() => meetingStatuses.name),
+    /** The demo content's name for it (`<board slug>/<file name>`), so later files can point at it; null otherwise. */
+    importKey: text("import_key").unique(),
+    /** Markdown, once held. */
+    minutes: text("minutes"),
+    minutesCy: text("minutes_cy"),
+    rendered: text("rendered", { mode: "json" }).$type<RenderedFields>(),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (table) => [
+    index("meetings_board_idx").on(table.boardId, table.startsAt),
+    index("meetings_starts_idx").on(table.startsAt),
+  ],
+);
+
+/** A meeting's agenda, in order. A confidential item is seen only by the board's members and admins. */
+export const agendaItems = sqliteTable(
+  "agenda_items",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    /** 1, 2, 3...: unique within the meeting. */
+    position: integer("position").notNull(),
+    title: text("title").notNull(),
+    titleCy: text("title_cy"),
+    /** Markdown, optional. */
+    description: text("description").notNull().default(""),
+    descriptionCy: text("description_cy"),
+    rendered: text("rendered", { mode: "json" }).$type<RenderedFields>(),
+    confidential: integer("confidential", { mode: "boolean" }).notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (table) => [uniqueIndex("agenda_items_position_idx").on(table.meetingId, table.position)],
+);
+
+/** Who attended a meeting and who sent apologies. */
+export const meetingAttendance = sqliteTable(
+  "meeting_attendance",
+  {
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    attendance: text("attendance", { enum: ["attended", "apologies"] }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.meetingId, table.userId] })],
+);
+
+/**
+ * A stored file, by the SHA-256 of its content (its name under
+ * `$DATA_DIR/files`): the same bytes uploaded twice are stored once. Only the
+ * storage module writes these rows and those files.
+ */
+export const storedFiles = sqliteTable("stored_files", {
+  sha256: text("sha256").primaryKey(),
+  size: integer("size").notNull(),
+  /** What the content was found to be (never what its name said). */
+  fileType: text("file_type").$type<PaperFileType>().notNull(),
+  createdAt: createdAt(),
+});
+
+/**
+ * A board paper, attached to a meeting and optionally to one of its agenda
+ * items. Confidential when marked so or when its agenda item is. Its text is
+ * extracted after upload, outside the request, for search.
+ */
+export const papers = sqliteTable(
+  "papers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "restrict" }),
+    agendaItemId: integer("agenda_item_id").references(() => agendaItems.id, { onDelete: "set null" }),
+    title: text("title").notNull(),
+    titleCy: text("title_cy"),
+    fileSha256: text("file_sha256")
+      .notNull()
+      .references(() => storedFiles.sha256, { onDelete: "restrict" }),
+    /** The name it was uploaded as, cleaned, for the download's suggested name only: never a path. */
+    fileName: text("file_name").notNull(),
+    confidential: integer("confidential", { mode: "boolean" }).notNull().default(false),
+    textState: text("text_state").$type<PaperTextState>().notNull().default("pending"),
+    /** The text read from the file, for search (capped). */
+    extractedText: text("extracted_text"),
+    /** Why the text could not be read, in words for the paper's page. */
+    textProblem: text("text_problem"),
+    uploadedBy: text("uploaded_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (table) => [index("papers_meeting_idx").on(table.meetingId), index("papers_text_state_idx").on(table.textState)],
+);
+
+/** The last decision number given per board and year, so a reference is never reused. */
+export const decisionSequences = sqliteTable(
+  "decision_sequences",
+  {
+    boardId: integer("board_id")
+      .notNull()
+      .references(() => boards.id, { onDelete: "restrict" }),
+    year: integer("year").notNull(),
+    lastNumber: integer("last_number").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.boardId, table.year] })],
+);
+
+/**
+ * A board's decision, with its permanent reference (`SB-2026-014`: the
+ * board's prefix, the year, the number within it). Never deleted; a
+ * confidential one keeps its place in the register, its title and text seen
+ * only by the board's members and admins.
+ */
+export const decisions = sqliteTable(
+  "decisions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    reference: text("reference").notNull().unique(),
+    /** The demo content's name for it (`<board slug>/<key>`), so later files can point at it; null otherwise. */
+    importKey: text("import_key").unique(),
+    boardId: integer("board_id")
+      .notNull()
+      .references(() => boards.id, { onDelete: "restrict" }),
+    year: integer("year").notNull(),
+    number: integer("number").notNull(),
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "restrict" }),
+    agendaItemId: integer("agenda_item_id").references(() => agendaItems.id, { onDelete: "set null" }),
+    title: text("title").notNull(),
+    titleCy: text("title_cy"),
+    /** Markdown. */
+    text: text("text").notNull(),
+    textCy: text("text_cy"),
+    rendered: text("rendered", { mode: "json" }).$type<RenderedFields>(),
+    /** Who made it: the board, its chair under delegated powers... in words. */
+    decisionMaker: text("decision_maker").notNull(),
+    status: text("status")
+      .$type<DecisionStatus>()
+      .notNull()
+      .references(() => decisionStatuses.name),
+    supersededById: integer("superseded_by_id").references((): AnySQLiteColumn => decisions.id, {
+      onDelete: "restrict",
+    }),
+    withdrawnBy: text("withdrawn_by").references(() => users.id, { onDelete: "set null" }),
+    withdrawnReason: text("withdrawn_reason"),
+    /** `YYYY-MM-DD`. */
+    effectiveDate: text("effective_date"),
+    leadOfficerId: text("lead_officer_id").references(() => users.id, { onDelete: "set null" }),
+    confidential: integer("confidential", { mode: "boolean" }).notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (table) => [
+    uniqueIndex("decisions_number_idx").on(table.boardId, table.year, table.number),
+    index("decisions_meeting_idx").on(table.meetingId),
+  ],
+);
+
+/**
+ * Something to be done, arising from a decision or a meeting, owned by a
+ * person for a partner, due on a day. Confidential when its decision is.
+ */
+export const actions = sqliteTable(
+  "actions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "restrict" }),
+    decisionId: integer("decision_id").references(() => decisions.id, { onDelete: "restrict" }),
+    description: text("description").notNull(),
+    descriptionCy: text("description_cy"),
+    ownerId: text("owner_id").references(() => users.id, { onDelete: "set null" }),
+    partnerId: integer("partner_id")
+      .notNull()
+      .references(() => partners.id, { onDelete: "restrict" }),
+    /** `YYYY-MM-DD`. */
+    dueDate: text("due_date").notNull(),
+    status: text("status")
+      .$type<ActionStatus>()
+      .notNull()
+      .references(() => actionStatuses.name),
+    /** Confidential when its decision is: seen only by the board's members and admins. */
+    confidential: integer("confidential", { mode: "boolean" }).notNull().default(false),
+    /** When its owner was told it is overdue, so they are told once. */
+    overdueNotifiedAt: integer("overdue_notified_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (table) => [
+    index("actions_status_due_idx").on(table.status, table.dueDate),
+    index("actions_owner_idx").on(table.ownerId, table.status),
+    index("actions_meeting_idx").on(table.meetingId),
+    index("actions_decision_idx").on(table.decisionId),
+  ],
+);
+
+/** Each change of an action's status, with its dated note. */
+export const actionUpdates = sqliteTable(
+  "action_updates",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    actionId: integer("action_id")
+      .notNull()
+      .references(() => actions.id, { onDelete: "cascade" }),
+    status: text("status")
+      .$type<ActionStatus>()
+      .notNull()
+      .references(() => actionStatuses.name),
+    /** `YYYY-MM-DD`: the day the note speaks for. */
+    noteDate: text("note_date").notNull(),
+    note: text("note").notNull(),
+    authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (table) => [index("action_updates_action_idx").on(table.actionId, table.id)],
+);
+
+/**
+ * The plain-language summary of a held meeting for partner staff: the
+ * secretary's introduction (Markdown); its decisions and actions are read
+ * from the records when shown, through their policies.
+ */
+export const meetingSummaries = sqliteTable("meeting_summaries", {
+  meetingId: integer("meeting_id")
+    .primaryKey()
+    .references(() => meetings.id, { onDelete: "cascade" }),
+  introduction: text("introduction").notNull(),
+  introductionCy: text("introduction_cy"),
+  rendered: text("rendered", { mode: "json" }).$type<RenderedFields>(),
+  publishedBy: text("published_by").references(() => users.id, { onDelete: "set null" }),
+  publishedAt: integer("published_at", { mode: "timestamp_ms" }).notNull(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+});
 
 /**
  * Old addresses of any record whose slug changed (a draft's address when it

@@ -17,7 +17,7 @@ import { getEnv } from "../platform/env.server";
 import { preparedOnce } from "../platform/prepared.server";
 import { usesSecureCookies } from "../platform/transport.server";
 import type { SessionUser } from "./principals";
-import { maySignIn } from "./users.server";
+import { boardSeatsOf, maySignIn } from "./users.server";
 
 export type SignInMethod = "password" | "entra";
 
@@ -67,7 +67,7 @@ class SessionAdapter extends DrizzleSQLiteAdapter {
     const { id, userId, expiresAt, createdAt, method, userAgent, ...person } = row;
     return [
       { id, userId, expiresAt: new Date(expiresAt * 1000), attributes: { createdAt, method, userAgent } },
-      { id: userId, attributes: person },
+      { id: userId, attributes: { ...person, boardSeats: boardSeatsOf(userId, this.database) } },
     ];
   }
 }
@@ -91,6 +91,7 @@ function createLucia() {
       name: attributes.name,
       role: attributes.role,
       partnerId: attributes.partnerId,
+      boardSeats: attributes.boardSeats,
       deactivatedAt: attributes.deactivatedAt,
     }),
   });
@@ -168,7 +169,14 @@ export async function validateSession(sessionId: string): Promise<{ user: Sessio
   }
   return {
     sessionId: session.id,
-    user: { id: user.id, email: user.email, name: user.name, role: user.role, partnerId: user.partnerId },
+    user: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      partnerId: user.partnerId,
+      boardSeats: user.boardSeats,
+    },
   };
 }
 

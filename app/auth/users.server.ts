@@ -1,15 +1,16 @@
 import { randomBytes } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { type ChangeSource, partners, ROLES, users } from "../../db/schema";
+import { boardMembers, type ChangeSource, partners, ROLES, users } from "../../db/schema";
 import { recordEvent } from "../events/event-log.server";
 import { type Db, getDb, writeTransaction } from "../platform/db.server";
 import { isProduction } from "../platform/env.server";
 import { ValidationError } from "../platform/errors";
+import { preparedOnce } from "../platform/prepared.server";
 import { ACCOUNT_LIMITS } from "./account-limits";
 import { hashPassword, verifyPassword } from "./password.server";
 import { NewPasswordSchema } from "./password-policy.server";
-import type { SessionUser } from "./principals";
+import type { BoardSeat, SessionUser } from "./principals";
 
 /** Demo accounts share a published password: they never sign in to a production Hub. */
 export const DEMO_EMAIL_DOMAIN = "demo.srs-hub.test";
@@ -37,8 +38,29 @@ export function newUserId(): string {
   return randomBytes(15).toString("base64url");
 }
 
-export function toSessionUser(user: typeof users.$inferSelect): SessionUser {
-  return { id: user.id, email: user.email, name: user.name, role: user.role, partnerId: user.partnerId };
+const seatsOfUser = preparedOnce((db) =>
+  db
+    .select({ boardId: boardMembers.boardId, role: boardMembers.role })
+    .from(boardMembers)
+    .where(eq(boardMembers.userId, sql.placeholder("userId")))
+    .orderBy(boardMembers.boardId)
+    .prepare(),
+);
+
+/** The boards a person sits on: read with every session, so a new seat counts from the next request. */
+export function boardSeatsOf(userId: string, db: Db = getDb()): BoardSeat[] {
+  return seatsOfUser(db).all({ userId });
+}
+
+export function toSessionUser(user: typeof users.$inferSelect, db: Db = getDb()): SessionUser {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    partnerId: user.partnerId,
+    boardSeats: boardSeatsOf(user.id, db),
+  };
 }
 
 /** Creates an account; the partner is looked up by slug. Throws ValidationError on bad input. */
@@ -69,7 +91,7 @@ export async function createUser(
       data: { email, role },
     });
   }, db);
-  return { id, email, name, role, partnerId: partner.id };
+  return { id, email, name, role, partnerId: partner.id, boardSeats: [] };
 }
 
 export function getUserByEmail(email: string, db: Db = getDb()) {

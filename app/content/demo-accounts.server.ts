@@ -1,7 +1,7 @@
 /**
  * Demo accounts exist only alongside demo content and never in production:
- * one admin, one roadmap coordinator, one reader and one editor per partner,
- * sharing one password.
+ * one admin, one roadmap coordinator, one reader, one board secretary (seated
+ * by the boards' demo content) and one editor per partner, sharing one password.
  */
 import { and, eq, isNull, like, sql } from "drizzle-orm";
 import { partners, users } from "../../db/schema";
@@ -52,6 +52,13 @@ export function demoAccountsFor(partners: { slug: string; shortName: string; typ
       role: "reader",
       partnerSlug: home,
       jobTitle: "Service desk analyst",
+    },
+    {
+      email: `secretary@${DEMO_EMAIL_DOMAIN}`,
+      name: "Demo Secretary",
+      role: "reader",
+      partnerSlug: home,
+      jobTitle: "Board secretary",
     },
     ...partners.map((partner) => ({
       email: `editor.${partner.slug}@${DEMO_EMAIL_DOMAIN}`,

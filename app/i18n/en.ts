@@ -1087,6 +1087,16 @@ export const en = {
   "roadmapViews.csv.no": "no",
 
   // Demo content of the roadmap.
+
+  // Boards, seats and meetings.
+
+  // Papers and stored files.
+
+  // Decisions.
+
+  // Actions.
+
+  // Summaries for partners, and board records in search.
 } as const satisfies Catalogue;
 
 export type MessageKey = keyof typeof en;

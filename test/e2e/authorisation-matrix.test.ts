@@ -14,21 +14,23 @@ import { DEMO_PASSWORD } from "../support/browser";
 import { e2eFixture } from "../support/e2e-fixtures";
 import { addRoadmapItem, newestLinkId, postId } from "../support/e2e-hub-database";
 import { roadmapItemMatrixRows } from "../support/matrix-roadmap-items";
+import { type EveryRole, MATRIX_ROLES, type MatrixMethod, type MatrixRole } from "../support/matrix-types";
 
 // The shared Hub; after each test, any server error it logged fails the test.
 const e2e = e2eFixture();
 const baseUrl = e2e.baseUrl;
 
-const ROLES = ["anonymous", "reader", "otherEditor", "ownEditor", "coordinator", "admin"] as const;
-type Role = (typeof ROLES)[number];
-type Method = "GET" | "POST";
+const ROLES = MATRIX_ROLES;
+type Role = MatrixRole;
+type Method = MatrixMethod;
 
-/** The demo accounts; the posts under test belong to Torfaen. */
+/** The demo accounts (see MATRIX_ROLES); the posts under test belong to Torfaen. */
 const ACCOUNTS: Record<Exclude<Role, "anonymous">, string> = {
   reader: "reader@demo.srs-hub.test",
   otherEditor: "editor.newport@demo.srs-hub.test",
   ownEditor: "editor.torfaen@demo.srs-hub.test",
   coordinator: "coordinator@demo.srs-hub.test",
+  secretary: "secretary@demo.srs-hub.test",
   admin: "admin@demo.srs-hub.test",
 };
 
@@ -47,12 +49,18 @@ type WithCoordinator = [
 
 /**
  * Every role's status. Where a row names five, the coordinator (SRS staff
- * who edit no partner's posts) answers as the reader does: probed all the same.
+ * who edit no partner's posts) answers as the reader does; where it names
+ * five or six, so does the board secretary (SRS staff, a reader outside the
+ * boards): probed all the same.
  */
-function expectedOf(row: Row): WithCoordinator {
-  if (row.expected.length === ROLES.length) return row.expected as WithCoordinator;
+function expectedOf(row: Row): EveryRole {
+  if (row.expected.length === ROLES.length) return row.expected as EveryRole;
+  if (row.expected.length === 6) {
+    const [anonymous, reader, otherEditor, ownEditor, coordinator, admin] = row.expected as WithCoordinator;
+    return [anonymous, reader, otherEditor, ownEditor, coordinator, reader, admin];
+  }
   const [anonymous, reader, otherEditor, ownEditor, admin] = row.expected as Expected;
-  return [anonymous, reader, otherEditor, ownEditor, reader, admin];
+  return [anonymous, reader, otherEditor, ownEditor, reader, reader, admin];
 }
 
 interface Row {
@@ -61,7 +69,7 @@ interface Row {
   route: string;
   /** What differs between rows of the same route, such as "a draft". */
   variant?: string;
-  expected: Expected | WithCoordinator;
+  expected: Expected | WithCoordinator | EveryRole;
   /** Builds the request for one role, creating whatever data it needs first (each request gets its own). */
   request: (role: Role) => Promise<{ path: string; form?: Record<string, string> }>;
   /** After a refused request, proves nothing changed. */
@@ -686,6 +694,11 @@ const MATRIX: Row[] = [
     },
   },
   ...roadmapItemMatrixRows(send, LOGIN),
+  // Boards and meetings.
+  // Papers.
+  // Decisions.
+  // Actions.
+  // Summaries and search.
 ];
 
 /** Every route in the route config, as "/posts/:slug/edit", with "/*" for a catch-all; and the health endpoints. */

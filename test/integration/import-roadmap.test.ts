@@ -41,7 +41,8 @@ describe("the demo roadmap's files", () => {
   });
 
   it("links published posts of the kinds each relation is for, with lessons learned from delivered items", () => {
-    const kindsFor = {
+    // The relations a roadmap item holds to posts (a decision's `affects` points at items, not posts).
+    const kindsFor: Partial<Record<string, string[]>> = {
       drives: ["aspiration", "strategy"],
       informs: ["lesson", "case-study"],
       "learned-from": ["lesson", "case-study"],

@@ -10,7 +10,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import { type Db, openDatabase } from "~/platform/db.server";
 import { migrateDatabase } from "~/platform/migrate.server";
 import {
+  ACTION_STATUSES,
+  BOARD_ROLES,
+  DECISION_STATUSES,
   LINK_RELATIONS,
+  MEETING_STATUSES,
   POST_KINDS,
   POST_STATUSES,
   RAG_RATINGS,
@@ -150,6 +154,10 @@ describe("roles, kinds and statuses", () => {
     expect(names("rag_ratings")).toEqual([...RAG_RATINGS].sort());
     expect(names("link_relations")).toEqual([...LINK_RELATIONS].sort());
     expect(names("response_kinds")).toEqual([...RESPONSE_KINDS].sort());
+    expect(names("board_roles")).toEqual([...BOARD_ROLES].sort());
+    expect(names("meeting_statuses")).toEqual([...MEETING_STATUSES].sort());
+    expect(names("decision_statuses")).toEqual([...DECISION_STATUSES].sort());
+    expect(names("action_statuses")).toEqual([...ACTION_STATUSES].sort());
   });
 
   it("are enforced by the database, and a new one takes a single insert, not a table rebuild", () => {

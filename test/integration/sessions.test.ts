@@ -6,6 +6,7 @@ import { authenticate, createUser } from "~/auth/users.server";
 import { getDb } from "~/platform/db.server";
 import { ValidationError } from "~/platform/errors";
 import { sessions, users } from "../../db/schema";
+import { givenBoard, givenSeat } from "../support/board-rows";
 import { givenPartner, givenUser, unique } from "../support/factories";
 
 let user: SessionUser;
@@ -139,5 +140,16 @@ describe("sessions", () => {
 
   it("knows nothing of a made-up session id", async () => {
     expect(await validateSession("made-up-session-id")).toBeNull();
+  });
+});
+
+describe("board seats", () => {
+  it("come with every session, so a seat given counts from the person's next request", async () => {
+    const person = await givenUser("reader", "torfaen");
+    const sessionId = sessionIdFrom(await startSession(person.id, { method: "password" }));
+    expect((await validateSession(sessionId))?.user.boardSeats).toEqual([]);
+    const board = givenBoard();
+    givenSeat(person, board.id, "secretary");
+    expect((await validateSession(sessionId))?.user.boardSeats).toEqual([{ boardId: board.id, role: "secretary" }]);
   });
 });

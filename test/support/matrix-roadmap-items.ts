@@ -6,20 +6,12 @@
  * any, but manages no item's links and no themes.
  */
 import { expect } from "vitest";
+import type { MatrixRow, MatrixRole as Role, Send } from "./matrix-types";
 
-type Role = "anonymous" | "reader" | "otherEditor" | "ownEditor" | "coordinator" | "admin";
-/** In the matrix's role order: anonymous, reader, otherEditor, ownEditor (the owner), coordinator, admin. */
+/** In the matrix's role order without the secretary (who answers as the reader): anonymous, reader, otherEditor, ownEditor (the owner), coordinator, admin. */
 type Expected = [number, number, number, number, number, number];
-type Send = (role: Role, method: "GET" | "POST", target: string, form?: Record<string, string>) => Promise<Response>;
 
-export interface RoadmapMatrixRow {
-  method: "GET" | "POST";
-  route: string;
-  variant?: string;
-  expected: Expected;
-  request: (role: Role) => Promise<{ path: string; form?: Record<string, string> }>;
-  unchanged?: (role: Role, path: string) => Promise<void>;
-}
+export type RoadmapMatrixRow = MatrixRow<Expected>;
 
 export function roadmapItemMatrixRows(send: Send, LOGIN: number): RoadmapMatrixRow[] {
   let made = 0;

@@ -11,6 +11,7 @@ const user = (role: SessionUser["role"], partnerId: number, id = `${role}-${part
   name: id,
   role,
   partnerId,
+  boardSeats: [],
 });
 
 const item = (ownerId: string | null): LinkEnd => ({

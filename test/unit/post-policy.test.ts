@@ -19,6 +19,7 @@ const user = (role: SessionUser["role"], partnerId: number = SRS): SessionUser =
   name: role,
   role,
   partnerId,
+  boardSeats: [],
 });
 const reader = user("reader");
 const torfaenReader = user("reader", TORFAEN);

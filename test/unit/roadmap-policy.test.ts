@@ -10,6 +10,7 @@ const user = (id: string, role: SessionUser["role"], partnerId = 9): SessionUser
   name: id,
   role,
   partnerId,
+  boardSeats: [],
 });
 const owner = user("owner", "editor", 4);
 const otherEditor = user("other-editor", "editor", 4);
