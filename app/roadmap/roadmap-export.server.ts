@@ -4,9 +4,9 @@
  * spreadsheet never runs them as formulas (decision 045).
  */
 import { stringify } from "csv-stringify/sync";
-import { LINK_RELATIONS } from "../../db/enums";
 import type { SessionUser } from "../auth/principals";
 import type { Translate } from "../i18n/translate";
+import { relationsOfType } from "../links/link-relations";
 import { type Db, getDb } from "../platform/db.server";
 import { linkCountsByItem, listRoadmap } from "./roadmap-list.server";
 import type { RoadmapQuery } from "./roadmap-query";
@@ -29,6 +29,9 @@ export function roadmapCsvFileName(now: Date = new Date()): string {
   return `srs-roadmap-${isoDay(now.getTime())}.csv`;
 }
 
+/** The relations an item holds to the posts behind it: a column each. */
+const ITEM_RELATIONS = relationsOfType("roadmap_item", "subject");
+
 /** The filtered roadmap as CSV text (with a byte order mark, so that spreadsheets read it as UTF-8). */
 export function roadmapCsv(
   reader: SessionUser,
@@ -37,7 +40,7 @@ export function roadmapCsv(
   db: Db = getDb(),
   now = Date.now(),
 ): string {
-  const { items } = listRoadmap(query, db, now);
+  const { items } = listRoadmap(reader, query, db, now);
   const counts = linkCountsByItem(
     reader,
     items.map((item) => item.id),
@@ -56,7 +59,7 @@ export function roadmapCsv(
     t("roadmapViews.csv.lastUpdate"),
     t("roadmapViews.csv.reviewed"),
     t("roadmapViews.csv.stale"),
-    ...LINK_RELATIONS.map((relation) => t("roadmapViews.csv.relation", { relation })),
+    ...ITEM_RELATIONS.map((relation) => t("roadmapViews.csv.relation", { relation })),
   ];
   const rows = items.map((item) => [
     ...[
@@ -73,7 +76,7 @@ export function roadmapCsv(
       isoDay(item.reviewedAt),
       item.stale ? t("roadmapViews.csv.yes") : t("roadmapViews.csv.no"),
     ].map(neutraliseCell),
-    ...LINK_RELATIONS.map((relation) => counts.get(item.id)?.[relation] ?? 0),
+    ...ITEM_RELATIONS.map((relation) => counts.get(item.id)?.[relation] ?? 0),
   ]);
   return stringify([header.map(neutraliseCell), ...rows], { bom: true, record_delimiter: "windows" });
 }

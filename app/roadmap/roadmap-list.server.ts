@@ -15,6 +15,7 @@ import { postsVisibleTo } from "../posts/post-policy.server";
 import type { FacetCount } from "../search/finder-results";
 import { byCount } from "../search/finder-results";
 import { isStale } from "./review-staleness";
+import { canOnRoadmapItem } from "./roadmap-policy.server";
 import { RAG_VALUES, type RagValue, ROADMAP_FILTERS, type RoadmapFilter, type RoadmapQuery } from "./roadmap-query";
 
 export interface RoadmapCard {
@@ -43,13 +44,17 @@ export interface RoadmapList {
   unfilteredTotal: number;
 }
 
-type ItemRow = Omit<RoadmapCard, "partners" | "rag" | "stale"> & { partners: string; rag: string | null };
+type ItemRow = Omit<RoadmapCard, "partners" | "rag" | "stale"> & {
+  partners: string;
+  rag: string | null;
+  ownerId: string | null;
+};
 
 /** Every item, newest target last within each status, with its latest update (by date, then the order written). */
 function readItems(db: Db): ItemRow[] {
   return db.all<ItemRow>(sql`
     select i.id, i.slug, i.title, t.slug as themeSlug, t.name as themeName, i.status,
-      i.start_quarter as startQuarter, i.target_quarter as targetQuarter, u.name as ownerName,
+      i.start_quarter as startQuarter, i.target_quarter as targetQuarter, i.owner_id as ownerId, u.name as ownerName,
       i.reviewed_at as reviewedAt, latest.rating as rag, latest.update_date as lastUpdate,
       coalesce((select json_group_array(json_object('slug', p.slug, 'name', p.short_name))
         from roadmap_item_partners ip join partners p on p.id = ip.partner_id
@@ -67,8 +72,9 @@ function toCard(row: ItemRow, now: number): RoadmapCard {
   const partners = (JSON.parse(row.partners) as { slug: string; name: string }[]).sort((a, b) =>
     a.name.localeCompare(b.name),
   );
+  const { ownerId: _ownerId, ...card } = row;
   return {
-    ...row,
+    ...card,
     partners,
     rag: (row.rag ?? "none") as RagValue,
     reviewedAt: Number(row.reviewedAt),
@@ -113,8 +119,12 @@ function facetOf(cards: RoadmapCard[], query: RoadmapQuery, name: RoadmapFilter)
 }
 
 /** The roadmap's items that match the filters, with each filter's counts. */
-export function listRoadmap(query: RoadmapQuery, db: Db = getDb(), now = Date.now()): RoadmapList {
-  const cards = readItems(db).map((row) => toCard(row, now));
+export function listRoadmap(reader: SessionUser, query: RoadmapQuery, db: Db = getDb(), now = Date.now()): RoadmapList {
+  // Every item is readable by all staff today; asking the policy keeps the board, timeline and CSV
+  // right the day that changes.
+  const cards = readItems(db)
+    .filter((row) => canOnRoadmapItem(reader, "read", { ownerId: row.ownerId }))
+    .map((row) => toCard(row, now));
   return {
     items: cards.filter((card) => matches(card, query)),
     facets: Object.fromEntries(ROADMAP_FILTERS.map((name) => [name, facetOf(cards, query, name)])) as Record<

@@ -59,3 +59,18 @@ export function authorizeRoadmapItem(
 export function canCreateRoadmapItems(user: SessionUser): boolean {
   return holdsAny(user, [COORDINATOR, ADMIN]);
 }
+
+/** `manage`: add themes. Every member of staff reads them (they label the roadmap). */
+export type RoadmapThemeAction = "manage";
+
+/** Who may see and add roadmap themes: everyone sees them; administrators add them. */
+export const roadmapThemePolicy: RecordPolicy<unknown, RoadmapThemeAction> = {
+  recordType: "roadmap_theme",
+  readers: () => [EVERYONE],
+  allowed: () => [ADMIN],
+};
+
+/** May this person add roadmap themes? */
+export function canManageRoadmapThemes(user: SessionUser): boolean {
+  return can(roadmapThemePolicy, user, "manage", null);
+}

@@ -1,12 +1,13 @@
 /** The roadmap's themes: the list, and administrators adding one ("roadmap_theme.added"). */
 import { asc, eq } from "drizzle-orm";
 import { roadmapThemes } from "../../db/schema";
-import { ADMIN, holdsAny, type SessionUser } from "../auth/principals";
+import type { SessionUser } from "../auth/principals";
 import { recordEvent } from "../events/event-log.server";
 import { type Db, getDb, writeTransaction } from "../platform/db.server";
 import { ForbiddenError, ValidationError } from "../platform/errors";
 import { slugify } from "../posts/slug";
 import { RoadmapThemeInputSchema, validated } from "./roadmap-item-schemas";
+import { canManageRoadmapThemes } from "./roadmap-policy.server";
 
 export interface RoadmapTheme {
   id: number;
@@ -23,17 +24,12 @@ export function listRoadmapThemes(db: Db = getDb()): RoadmapTheme[] {
     .all();
 }
 
-/** Only administrators add themes. */
-export function mayManageRoadmapThemes(user: SessionUser): boolean {
-  return holdsAny(user, [ADMIN]);
-}
-
 /**
  * Adds a theme; its slug is made from its name. A name whose slug another
  * theme has ("Cyber Security" beside "Cyber security") is refused with a message.
  */
 export function addRoadmapTheme({ actor, fields, db = getDb() }: { actor: SessionUser; fields: unknown; db?: Db }) {
-  if (!mayManageRoadmapThemes(actor)) throw new ForbiddenError("Only administrators add roadmap themes");
+  if (!canManageRoadmapThemes(actor)) throw new ForbiddenError("Only administrators add roadmap themes");
   const { name } = validated(RoadmapThemeInputSchema, fields);
   const slug = slugify(name);
   if (!slug) throw new ValidationError({ name: ["roadmap.errors.themeName.noLetters"] });

@@ -8,13 +8,14 @@ import { useI18n } from "~/i18n/use-t";
 import { ForbiddenError } from "~/platform/errors";
 import { orRespond, readForm, runFormCommand } from "~/platform/http.server";
 import { redirectWithNotice } from "~/platform/notice.server";
-import { addRoadmapTheme, listRoadmapThemes, mayManageRoadmapThemes } from "~/roadmap/roadmap-themes.server";
+import { canManageRoadmapThemes } from "~/roadmap/roadmap-policy.server";
+import { addRoadmapTheme, listRoadmapThemes } from "~/roadmap/roadmap-themes.server";
 
 export const meta: MetaFunction = (args) => formTitle(args, (t) => t("roadmap.themes.title"));
 
 function requireThemeManager(user: Awaited<ReturnType<typeof requireUser>>) {
   orRespond(() => {
-    if (!mayManageRoadmapThemes(user)) throw new ForbiddenError("Only administrators manage roadmap themes");
+    if (!canManageRoadmapThemes(user)) throw new ForbiddenError("Only administrators manage roadmap themes");
   });
 }
 

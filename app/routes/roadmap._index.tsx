@@ -20,7 +20,7 @@ export const meta: MetaFunction = (args) => routeTitle(args, (t) => t("roadmapVi
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const query = parseRoadmapQuery(new URL(request.url).searchParams);
-  const { items, facets, unfilteredTotal } = listRoadmap(query);
+  const { items, facets, unfilteredTotal } = listRoadmap(user, query);
   const labels = roadmapLabels();
   return {
     query,

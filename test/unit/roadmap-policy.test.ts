@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import type { SessionUser } from "~/auth/principals";
 import { ForbiddenError } from "~/platform/errors";
 import { isStale } from "~/roadmap/review-staleness";
-import { authorizeRoadmapItem, canCreateRoadmapItems, canOnRoadmapItem } from "~/roadmap/roadmap-policy.server";
+import {
+  authorizeRoadmapItem,
+  canCreateRoadmapItems,
+  canManageRoadmapThemes,
+  canOnRoadmapItem,
+} from "~/roadmap/roadmap-policy.server";
 
 const user = (id: string, role: SessionUser["role"], partnerId = 9): SessionUser => ({
   id,
@@ -57,6 +62,15 @@ describe("who may do what to a roadmap item", () => {
     expect(canOnRoadmapItem(owner, "edit", { ownerId: null })).toBe(false);
     expect(canOnRoadmapItem(coordinator, "edit", { ownerId: null })).toBe(true);
     expect(() => authorizeRoadmapItem(reader, "edit", item)).toThrow(ForbiddenError);
+  });
+});
+
+describe("roadmap themes", () => {
+  it("are added by administrators alone", () => {
+    expect(canManageRoadmapThemes(user("a", "admin"))).toBe(true);
+    for (const role of ["coordinator", "editor", "reader"] as const) {
+      expect(canManageRoadmapThemes(user(role, role))).toBe(false);
+    }
   });
 });
 
