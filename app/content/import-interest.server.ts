@@ -8,11 +8,10 @@
  */
 import { and, eq } from "drizzle-orm";
 import { partnerResponses } from "../../db/schema";
-import { recordEvent } from "../events/event-log.server";
 import { getPartnerBySlug } from "../partners/partners.server";
 import type { Db } from "../platform/db.server";
 import { getSetting, setSetting } from "../platform/settings.server";
-import { parseResponseNote } from "../posts/partner-responses.server";
+import { parseResponseNote, writeResponse } from "../posts/partner-responses.server";
 import { RESPONSE_TARGET_KINDS } from "../posts/post-policy.server";
 import { findPostBySlug } from "../posts/posts.server";
 import { INTEREST_FILE, type InterestEntry } from "./content-files.server";
@@ -60,41 +59,14 @@ export function importInterest(tx: Db, entries: InterestEntry[], hash: string, n
       counts.unchanged++;
       continue;
     }
-    if (existing) {
-      tx.update(partnerResponses).set({ note, updatedAt: now }).where(match).run();
-      counts.updated++;
-    } else {
-      tx.insert(partnerResponses)
-        .values({
-          postId: post.id,
-          partnerId: partner.id,
-          kind: "interested",
-          note,
-          userId: null,
-          createdAt: said,
-          updatedAt: said,
-        })
-        .run();
-      counts.created++;
-    }
-    recordEvent(
+    const { updated } = writeResponse(
       tx,
-      {
-        type: "post.interest_registered",
-        recordType: "post",
-        recordId: post.id,
-        actorId: null,
-        source: "import",
-        partnerIds: [post.partnerId, partner.id],
-        data: {
-          slug: post.slug,
-          title: post.title.slice(0, 200),
-          interestedPartner: partner.id,
-          updated: Boolean(existing),
-        },
-      },
+      { post, partnerId: partner.id, kind: "interested", note, since: said },
+      { actorId: null, source: "import" },
       now,
     );
+    if (updated) counts.updated++;
+    else counts.created++;
   }
   setSetting(HASH_SETTING, hash, tx);
   return counts;

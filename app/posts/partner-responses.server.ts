@@ -7,7 +7,7 @@
  * `authorizeResponse` in the post policy.
  */
 import { and, eq } from "drizzle-orm";
-import type { ResponseKind } from "../../db/enums";
+import type { ChangeSource, ResponseKind } from "../../db/enums";
 import { partnerResponses, partners } from "../../db/schema";
 import type { SessionUser } from "../auth/principals";
 import { recordEvent } from "../events/event-log.server";
@@ -65,6 +65,62 @@ function responseOf(postId: number, partnerId: number, kind: ResponseKind) {
   );
 }
 
+/** What a response is written with: the post it answers, whose partner's, its kind and its checked note. */
+export interface ResponseWrite {
+  post: { id: number; slug: string; title: string; partnerId: number };
+  partnerId: number;
+  kind: ResponseKind;
+  note: string;
+  /** When the partner first said it (a new response's date; an imported one's may be in the past). */
+  since: Date;
+}
+
+/**
+ * Writes a response (or brings an existing one's note up to date) and its
+ * event, inside the caller's transaction: the one write behind the web
+ * commands and the content import. The caller has checked the rules.
+ */
+export function writeResponse(
+  tx: Db,
+  response: ResponseWrite,
+  by: { actorId: string | null; source: ChangeSource },
+  now: Date,
+): { updated: boolean; eventId: number } {
+  const { post, partnerId, kind, note, since } = response;
+  const existing = tx
+    .select({ createdAt: partnerResponses.createdAt })
+    .from(partnerResponses)
+    .where(responseOf(post.id, partnerId, kind))
+    .get();
+  tx.insert(partnerResponses)
+    .values({ postId: post.id, partnerId, kind, note, userId: by.actorId, createdAt: since, updatedAt: since })
+    .onConflictDoUpdate({
+      target: [partnerResponses.postId, partnerResponses.partnerId, partnerResponses.kind],
+      // The import (no person) brings the note up to date and leaves who said it as it was.
+      set: { note, updatedAt: now, ...(by.actorId ? { userId: by.actorId } : {}) },
+    })
+    .run();
+  const eventId = recordEvent(
+    tx,
+    {
+      type: SAID_EVENT[kind],
+      recordType: "post",
+      recordId: post.id,
+      ...by,
+      // It concerns both: the partner whose post it is, and the one responding.
+      partnerIds: [post.partnerId, partnerId],
+      data: {
+        slug: post.slug,
+        title: post.title.slice(0, 200),
+        ...(kind === "applied" ? { appliedBy: partnerId } : { interestedPartner: partnerId }),
+        updated: Boolean(existing),
+      },
+    },
+    now,
+  );
+  return { updated: Boolean(existing), eventId };
+}
+
 /** Records (or updates) the actor's partner's response of this kind to the post at `slug`. */
 export function recordResponse(
   actor: SessionUser,
@@ -77,46 +133,13 @@ export function recordResponse(
     const post = respondablePost(tx, actor, kind, slug);
     const note = parseResponseNote(rawNote, kind);
     const name = partnerName(tx, actor.partnerId);
-    const existing = tx
-      .select({ createdAt: partnerResponses.createdAt })
-      .from(partnerResponses)
-      .where(responseOf(post.id, actor.partnerId, kind))
-      .get();
-    tx.insert(partnerResponses)
-      .values({
-        postId: post.id,
-        partnerId: actor.partnerId,
-        kind,
-        note,
-        userId: actor.id,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .onConflictDoUpdate({
-        target: [partnerResponses.postId, partnerResponses.partnerId, partnerResponses.kind],
-        set: { note, userId: actor.id, updatedAt: now },
-      })
-      .run();
-    const eventId = recordEvent(
+    const { updated, eventId } = writeResponse(
       tx,
-      {
-        type: SAID_EVENT[kind],
-        recordType: "post",
-        recordId: post.id,
-        actorId: actor.id,
-        source: "web",
-        // It concerns both: the partner whose post it is, and the one responding.
-        partnerIds: [post.partnerId, actor.partnerId],
-        data: {
-          slug: post.slug,
-          title: post.title.slice(0, 200),
-          ...(kind === "applied" ? { appliedBy: actor.partnerId } : { interestedPartner: actor.partnerId }),
-          updated: Boolean(existing),
-        },
-      },
+      { post, partnerId: actor.partnerId, kind, note, since: now },
+      { actorId: actor.id, source: "web" },
       now,
     );
-    return { postId: post.id, slug: post.slug, partnerName: name, updated: Boolean(existing), eventId };
+    return { postId: post.id, slug: post.slug, partnerName: name, updated, eventId };
   }, db);
 }
 
