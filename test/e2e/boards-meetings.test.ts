@@ -50,7 +50,8 @@ describe("boards and meetings", () => {
     );
     await page.getByLabel("Online meeting link (optional)").fill("https://meet.example.test/x");
     await page.getByRole("button", { name: "Save meeting" }).click();
-    await page.waitForURL(/\/meetings\/\d+$/);
+    await page.getByText("Meeting scheduled").waitFor();
+    await page.waitForURL(/\/meetings\/\d+$/, { waitUntil: "commit" });
     const meetingUrl = page.url();
     const meetingId = /\/meetings\/(\d+)$/.exec(meetingUrl)?.[1] ?? "";
     expect(await page.locator("h1").textContent()).toBe("Meeting on 15 July 2027");
@@ -85,16 +86,16 @@ describe("boards and meetings", () => {
       .getByLabel("Sent apologies")
       .check();
     await page.getByRole("button", { name: "Save attendance" }).click();
-    await page.waitForURL(meetingUrl);
+    await page.getByText("Attendance saved").waitFor();
 
     await page.goto(`${meetingUrl}/edit`);
     await page.getByLabel("Held").check();
     await page.getByRole("button", { name: "Save meeting" }).click();
-    await page.waitForURL(meetingUrl);
+    await page.getByText("Meeting saved").waitFor();
     await page.getByRole("link", { name: "Minutes", exact: true }).click();
     await page.getByLabel("Minutes").fill("## Budget\n\nThe board **noted** the outturn.");
     await page.getByRole("button", { name: "Save minutes" }).click();
-    await page.waitForURL(meetingUrl);
+    await page.getByText("Minutes saved").waitFor();
     await expectAccessible(page);
     const secretaryView = await page.locator("main").textContent();
     expect(secretaryView).toContain("Redundancy proposals");

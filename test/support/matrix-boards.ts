@@ -43,7 +43,7 @@ export function boardMatrixRows(send: Send, LOGIN: number, dataDir: () => string
     "day-year": "2027",
     startTime: "10:00",
     endTime: "",
-    location: "Committee Room 2",
+    location: "Committee Room 2, Civic Centre, Newport",
     onlineUrl: "",
   };
   /** The meeting still has its two agenda items and no minutes. */
@@ -96,7 +96,7 @@ export function boardMatrixRows(send: Send, LOGIN: number, dataDir: () => string
       method: "GET",
       route: "/boards/:slug",
       expected: EVERYONE,
-      request: async () => ({ path: `/boards/$board().slug` }),
+      request: async () => ({ path: `/boards/${board().slug}` }),
     },
     {
       method: "GET",
@@ -109,13 +109,13 @@ export function boardMatrixRows(send: Send, LOGIN: number, dataDir: () => string
       method: "POST",
       route: "/boards/:slug",
       expected: NO_ACTION,
-      request: async () => ({ path: `/boards/$board().slug` }),
+      request: async () => ({ path: `/boards/${board().slug}` }),
     },
     {
       method: "GET",
       route: "/boards/:slug/edit",
       expected: ADMIN_ONLY,
-      request: async () => ({ path: `/boards/$board().slug/edit` }),
+      request: async () => ({ path: `/boards/${board().slug}/edit` }),
     },
     {
       method: "POST",
