@@ -66,11 +66,11 @@ describe("boards and meetings", () => {
       await page.getByLabel("Title").fill(title);
       if (confidential) await page.getByLabel("Confidential").check();
       await page.getByRole("button", { name: "Add item" }).click();
-      await page.getByText("Agenda saved").waitFor();
+      await page.locator(".app-agenda-editor__item", { hasText: title }).waitFor();
     }
     // The confidential item first, then back down.
     await page.getByRole("button", { name: "Move up Redundancy proposals" }).click();
-    await page.getByText("Agenda saved").waitFor();
+    await page.locator(".app-agenda-editor__item").first().filter({ hasText: "Redundancy proposals" }).waitFor();
     expect(await page.locator(".app-agenda-editor__item").allTextContents()).toEqual([
       expect.stringMatching(/^1\. Redundancy proposals Confidential/),
       expect.stringMatching(/^2\. Budget outturn/),
