@@ -9,6 +9,7 @@ import {
   isDemoMode,
   listDemoAccounts,
 } from "../app/content/demo-accounts.server";
+import { importBoardContent } from "../app/content/import-boards.server";
 import { importContent } from "../app/content/import-content.server";
 import { secureDataFolder } from "../app/platform/data-folder.server";
 import { gatherPlannerStatistics, getDb } from "../app/platform/db.server";
@@ -63,6 +64,9 @@ export async function prepareDatabase(log: (line: string) => void = console.log)
       // The roadmap's owners are demo accounts, made just now: importing again assigns them (decision 046).
       const owners = importContent(content);
       if (owners.roadmap.updated > 0) log(`Assigned the owners of ${owners.roadmap.updated} roadmap items.`);
+      // Boards seat demo accounts, so they come after them.
+      const boards = importBoardContent(env.contentDir);
+      log(`Imported demo boards: ${boards.boards.created} boards, ${boards.meetings.created} meetings.`);
     }
   }
   if (env.PUBLIC_ORIGIN && env.TRUST_PROXY === undefined) {

@@ -15,6 +15,7 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
     { to: "/", label: t("nav.home"), end: true },
     { to: "/search", label: t("nav.find"), end: true },
     { to: "/roadmap", label: t("nav.roadmap"), end: false },
+    { to: "/boards", label: t("nav.boards"), end: false },
     { to: "/partners", label: t("nav.partners"), end: false },
     ...(user?.canWrite ? [{ to: "/my", label: t("nav.workspace"), end: true }] : []),
     ...(user?.canWrite ? [{ to: "/posts/new", label: t("nav.newPost"), end: true }] : []),
