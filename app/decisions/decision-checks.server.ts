@@ -76,7 +76,8 @@ export function resolveSupersedingDecision(tx: Db, current: DecisionRow, rawRefe
         .get()
     : undefined;
   if (!superseding) throw new ValidationError({ supersededBy: ["decisions.errors.supersededBy.unknown"] });
-  if (superseding.id === current.id) throw new ValidationError({ supersededBy: ["decisions.errors.supersededBy.self"] });
+  if (superseding.id === current.id)
+    throw new ValidationError({ supersededBy: ["decisions.errors.supersededBy.self"] });
   let next = superseding.supersededById;
   for (let steps = 0; next !== null && steps < MOST_LINKS; steps++) {
     if (next === current.id) throw new ValidationError({ supersededBy: ["decisions.errors.supersededBy.cycle"] });

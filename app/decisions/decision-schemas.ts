@@ -57,10 +57,7 @@ const DecisionContentSchema = z.object({
     .optional()
     .transform((value) => normaliseNewlines(value ?? "").trim())
     .pipe(
-      z
-        .string()
-        .min(1, "decisions.errors.text.required")
-        .max(DECISION_LIMITS.text, "decisions.errors.text.tooLong"),
+      z.string().min(1, "decisions.errors.text.required").max(DECISION_LIMITS.text, "decisions.errors.text.tooLong"),
     ),
   decisionMaker: lineOf("decisionMaker", DECISION_LIMITS.decisionMaker, true),
   effectiveDate,

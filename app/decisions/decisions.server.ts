@@ -14,8 +14,11 @@ import type { Locale } from "../i18n/translate";
 import { renderedHtml } from "../markdown/render-for-save.server";
 import { type Db, getDb } from "../platform/db.server";
 import { NotFoundError } from "../platform/errors";
+import { datePartsOf } from "../posts/post-dates";
 import { listRevisions } from "../revisions/revisions.server";
+import { listLeadOfficers } from "./decision-checks.server";
 import { normaliseDecisionReference } from "./decision-references";
+import type { DecisionFormValues } from "./decision-schemas";
 import type { DecisionRow, DecisionSnapshot } from "./decision-writes.server";
 
 /** The decision at this reference (`sb-2026-001` finds `SB-2026-001`), or null. */
@@ -219,4 +222,63 @@ export function agendaChoices(meetingId: number, db: Db = getDb()) {
     .where(eq(agendaItems.meetingId, meetingId))
     .orderBy(asc(agendaItems.position))
     .all();
+}
+
+/**
+ * What the meeting page's decisions section needs (MeetingDecisions in
+ * app/components/decision-list.tsx): the meeting's decisions as this reader
+ * may see them, and where to record one, for its board's managers only.
+ */
+export function meetingDecisionsSection(
+  reader: SessionUser,
+  meetingId: number,
+  locale: Locale = "en",
+  db: Db = getDb(),
+): { decisions: ListedDecision[]; recordHref: string | null } {
+  const meeting = db.select({ boardId: meetings.boardId }).from(meetings).where(eq(meetings.id, meetingId)).get();
+  if (!meeting) return { decisions: [], recordHref: null };
+  return {
+    decisions: decisionsForMeeting(reader, meetingId, locale, db),
+    recordHref: canOnDecision(reader, "manage", { boardId: meeting.boardId, confidential: false })
+      ? `/meetings/${meetingId}/decisions/new`
+      : null,
+  };
+}
+
+/** The decision form's choices and caption for a meeting: its agenda, the possible lead officers, its board and day. */
+export function decisionFormData(meetingId: number, db: Db = getDb()) {
+  const meeting = db
+    .select({ boardName: boards.name, startsAt: meetings.startsAt })
+    .from(meetings)
+    .innerJoin(boards, eq(boards.id, meetings.boardId))
+    .where(eq(meetings.id, meetingId))
+    .get();
+  if (!meeting) throw new NotFoundError("No such meeting");
+  return {
+    meeting: { boardName: meeting.boardName, startsAt: meeting.startsAt.toISOString() },
+    choices: { agendaItems: agendaChoices(meetingId, db), leadOfficers: listLeadOfficers(db) },
+  };
+}
+
+/** A stored decision as the edit form shows it. */
+export function decisionFormValues(row: DecisionRow): DecisionFormValues {
+  return {
+    title: row.title,
+    text: row.text,
+    decisionMaker: row.decisionMaker,
+    status: row.status,
+    effectiveDate: datePartsOf(row.effectiveDate),
+    leadOfficer: row.leadOfficerId ?? "",
+    agendaItem: row.agendaItemId ? String(row.agendaItemId) : "",
+    confidential: row.confidential,
+    changeNote: "",
+  };
+}
+
+/** The decision at this reference for its history page: for those who may read its content (404 otherwise). */
+export function decisionForHistory(reader: SessionUser, reference: string, db: Db = getDb()): DecisionRow {
+  const row = findDecision(reference, db);
+  // A restricted decision's history is content: to non-members it is as if there were none.
+  if (!row || !canOnDecision(reader, "readContent", row)) throw new NotFoundError("No such decision");
+  return row;
 }

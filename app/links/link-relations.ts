@@ -45,7 +45,13 @@ export const RELATION_RULES: readonly RelationRule[] = [
     objectKinds: ["lesson", "case-study"],
     managedBy: "either",
   },
-  { relation: "delivers", subjectType: "roadmap_item", objectType: "post", objectKinds: ["case-study"], managedBy: "either" },
+  {
+    relation: "delivers",
+    subjectType: "roadmap_item",
+    objectType: "post",
+    objectKinds: ["case-study"],
+    managedBy: "either",
+  },
   // A board's decision affects roadmap items (decision 053).
   { relation: "affects", subjectType: "decision", objectType: "roadmap_item", objectKinds: null, managedBy: "subject" },
 ];

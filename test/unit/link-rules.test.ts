@@ -73,7 +73,9 @@ describe("who may link", () => {
 
   it("refuses another partner's editor, a coordinator who does not own the item, and readers", () => {
     expect(mayManageLinkBetween(user("editor", 4), { subject: item("owner"), object: post(9) }, "drives")).toBe(false);
-    expect(mayManageLinkBetween(user("coordinator", 1), { subject: item("owner"), object: post(9) }, "drives")).toBe(false);
+    expect(mayManageLinkBetween(user("coordinator", 1), { subject: item("owner"), object: post(9) }, "drives")).toBe(
+      false,
+    );
     expect(mayManageLinkBetween(user("reader", 9), { subject: item("owner"), object: post(9) }, "drives")).toBe(false);
     expect(mayManageLinkBetween(owner, { subject: item("other"), object: post(9) }, "drives")).toBe(false);
   });
