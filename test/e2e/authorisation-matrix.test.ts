@@ -13,6 +13,7 @@ import { HEALTH_PATHS } from "../../server/health-endpoints";
 import { DEMO_PASSWORD } from "../support/browser";
 import { e2eFixture } from "../support/e2e-fixtures";
 import { addRoadmapItem, newestLinkId, postId } from "../support/e2e-hub-database";
+import { decisionMatrixRows } from "../support/matrix-decisions";
 import { roadmapItemMatrixRows } from "../support/matrix-roadmap-items";
 import { type EveryRole, MATRIX_ROLES, type MatrixMethod, type MatrixRole } from "../support/matrix-types";
 
@@ -697,6 +698,7 @@ const MATRIX: Row[] = [
   // Boards and meetings.
   // Papers.
   // Decisions.
+  ...decisionMatrixRows(send, LOGIN, () => e2e.hub.dataDir),
   // Actions.
   // Summaries and search.
 ];
