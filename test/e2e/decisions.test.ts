@@ -45,7 +45,7 @@ describe("decisions", () => {
     await summary.waitFor();
     expect(await summary.textContent()).toContain("Enter a title");
     expect(await summary.textContent()).toContain("Select a status");
-    await page.getByLabel("Title").fill(title);
+    await page.getByLabel("Title", { exact: true }).fill(title);
     await page.getByLabel("What was decided").fill("The Board **agreed** to join the contract.");
     await page.getByLabel("Decision maker").fill("The Board");
     await page.getByLabel("Agreed").check();
