@@ -141,7 +141,8 @@ function prepare(tx: Db, source: DecisionsFile, entry: DecisionEntry, now: Date)
     agendaItemConfidential: item?.confidential ?? false,
     leadOfficerId,
     effectiveDate,
-    hash: inputHash({ entry, leadOfficerId, effectiveDate }),
+    // What the file says (days from the import, not the date made of them): a later day's import changes nothing.
+    hash: inputHash({ entry, leadOfficerId }),
   };
 }
 

@@ -122,7 +122,8 @@ describe("importing decisions", () => {
     ).toEqual(["affects"]);
 
     const before = lastEventId();
-    const again = writeTransaction((tx) => importDecisions(tx, files, now));
+    // A week later: the same files change nothing (their dates were fixed at the first import).
+    const again = writeTransaction((tx) => importDecisions(tx, files, new Date(now.getTime() + 7 * 86_400_000)));
     expect(again).toEqual({ created: 0, updated: 0, unchanged: 4, links: 0 });
     expect(lastEventId()).toBe(before);
 
