@@ -55,6 +55,7 @@ export function LinkedRecords({
   linkHref,
   headingId = "linked-records",
   size = "l",
+  wording,
 }: {
   links: LinkedRecordsData;
   /** This record's own kind (a post's), for the wording from its side. */
@@ -64,16 +65,20 @@ export function LinkedRecords({
   headingId?: string;
   /** The section's heading size, to sit with the page's other sections ("m": its groups "s"). */
   size?: "l" | "m";
+  /** The section's own words where the record is not a roadmap item or a post (a decision's affected items). */
+  wording?: { heading: string; none: string; link: string };
 }) {
   const { t, date } = useI18n();
   const { side, groups } = links;
   return (
     <section className="app-linked-records" aria-labelledby={headingId}>
       <h2 className={`govuk-heading-${size}`} id={headingId}>
-        {t(side === "subject" ? "links.heading.subject" : "links.heading.object")}
+        {wording?.heading ?? t(side === "subject" ? "links.heading.subject" : "links.heading.object")}
       </h2>
       {groups.length === 0 ? (
-        <p className="govuk-body">{t(side === "subject" ? "links.none.subject" : "links.none.object")}</p>
+        <p className="govuk-body">
+          {wording?.none ?? t(side === "subject" ? "links.none.subject" : "links.none.object")}
+        </p>
       ) : (
         groups.map((group) => (
           <div key={group.relation} className="app-linked-records__group">
@@ -124,7 +129,7 @@ export function LinkedRecords({
       {linkHref ? (
         <p className="govuk-body">
           <Link className="govuk-link" to={linkHref}>
-            {t(side === "subject" ? "links.linkPost" : "links.linkItem")}
+            {wording?.link ?? t(side === "subject" ? "links.linkPost" : "links.linkItem")}
           </Link>
         </p>
       ) : null}

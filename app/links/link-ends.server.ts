@@ -8,6 +8,7 @@
 import type { RecordType } from "../../db/enums";
 import type { SessionUser } from "../auth/principals";
 import type { Db } from "../platform/db.server";
+import { decisionLinkEnd } from "./decision-link-end.server";
 import { postLinkEnd } from "./post-link-end.server";
 import { roadmapItemLinkEnd } from "./roadmap-item-link-end.server";
 
@@ -46,7 +47,7 @@ export interface LinkableType {
   pickableStatuses?: readonly string[];
 }
 
-const LINKABLE_TYPES: readonly LinkableType[] = [postLinkEnd, roadmapItemLinkEnd];
+const LINKABLE_TYPES: readonly LinkableType[] = [postLinkEnd, roadmapItemLinkEnd, decisionLinkEnd];
 
 export function linkableType(type: string): LinkableType | undefined {
   return LINKABLE_TYPES.find((linkable) => linkable.type === type);

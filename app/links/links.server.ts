@@ -41,10 +41,12 @@ export interface RecordLinks {
 
 /** The record's links the reader may see, by relation in display order (empty groups left out), oldest first. */
 export function linksOfRecord(reader: SessionUser, self: LinkEnd, locale: Locale, db: Db = getDb()): RecordLinks {
-  const rows = linksTouching(db, self.type, self.id);
-  const sideOf = (row: (typeof rows)[number]) =>
+  const touching = linksTouching(db, self.type, self.id);
+  const sideOf = (row: (typeof touching)[number]) =>
     row.subjectType === self.type && row.subjectId === self.id ? "subject" : "object";
   const side: "subject" | "object" = relationsOfType(self.type, "subject").length > 0 ? "subject" : "object";
+  // One side's links: a roadmap item's section lists its posts; the decisions affecting it have their own section.
+  const rows = touching.filter((row) => sideOf(row) === side);
   // The other ends, loaded once per type.
   const wanted = new Map<RecordType, Set<string>>();
   for (const row of rows) {
@@ -92,7 +94,7 @@ export function linksOfRecord(reader: SessionUser, self: LinkEnd, locale: Locale
       note: row.note,
       linkedBy: row.createdBy ? (creators.get(row.createdBy) ?? null) : null,
       linkedAt: row.createdAt.toISOString(),
-      canUnlink: mayManageLinkBetween(reader, ends),
+      canUnlink: mayManageLinkBetween(reader, ends, row.relation),
     });
   }
   const order = relationsOfType(self.type, side);

@@ -3,11 +3,13 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { requireUser } from "~/auth/session.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
+import { BoardDecisions } from "~/components/decision-list";
 import { LinkedRecords } from "~/components/linked-records";
 import { ImportantBanner } from "~/components/notification-banner";
 import { RagTag, RoadmapStatusTag } from "~/components/roadmap-tags";
 import { RoadmapTimeline } from "~/components/roadmap-timeline";
 import { SafeHtml } from "~/components/safe-html";
+import { decisionsAffecting } from "~/decisions/decisions.server";
 import { resolveLocale } from "~/i18n/locale.server";
 import { routeTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
@@ -36,11 +38,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     updates: listRoadmapUpdates(found.id).map((update) => presentUpdate(update, locale)),
     timeline: roadmapItemTimeline(found.id),
     linked: linkedRecordsSection(user, "roadmap_item", found.slug, locale),
+    decisions: decisionsAffecting(user, found.id, locale),
   };
 }
 
 export default function RoadmapItemPage() {
-  const { item, updates, timeline, linked } = useLoaderData<typeof loader>();
+  const { item, updates, timeline, linked, decisions } = useLoaderData<typeof loader>();
   const { t, date, locale } = useI18n();
   const facts: { key: string; label: string; value: ReactNode }[] = [
     { key: "theme", label: t("roadmap.item.theme"), value: item.theme.name },
@@ -158,6 +161,7 @@ export default function RoadmapItemPage() {
           <h2 className="govuk-heading-m">{t("roadmap.item.description")}</h2>
           <SafeHtml html={item.descriptionHtml} className="app-prose govuk-!-margin-bottom-6" />
           {linked ? <LinkedRecords links={linked.links} linkHref={linked.linkHref} size="m" /> : null}
+          <BoardDecisions decisions={decisions} />
           <h2 className="govuk-heading-m">{t("roadmap.item.updates")}</h2>
           {updates.length === 0 ? (
             <p className="govuk-body">{t("roadmap.item.noUpdates")}</p>

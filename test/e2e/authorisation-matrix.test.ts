@@ -14,6 +14,7 @@ import { DEMO_PASSWORD } from "../support/browser";
 import { e2eFixture } from "../support/e2e-fixtures";
 import { addRoadmapItem, newestLinkId, postId } from "../support/e2e-hub-database";
 import { boardMatrixRows } from "../support/matrix-boards";
+import { decisionMatrixRows } from "../support/matrix-decisions";
 import { roadmapItemMatrixRows } from "../support/matrix-roadmap-items";
 import { type EveryRole, MATRIX_ROLES, type MatrixMethod, type MatrixRole } from "../support/matrix-types";
 
@@ -699,6 +700,7 @@ const MATRIX: Row[] = [
   ...boardMatrixRows(send, LOGIN, () => e2e.hub.dataDir),
   // Papers.
   // Decisions.
+  ...decisionMatrixRows(send, LOGIN, () => e2e.hub.dataDir),
   // Actions.
   // Summaries and search.
 ];

@@ -66,15 +66,17 @@ describe("relations per kind", () => {
 describe("who may link", () => {
   const owner = user("reader", 3, "owner");
   it("lets the item's owner link any post, and the post's partner's editors link it to any item", () => {
-    expect(mayManageLinkBetween(owner, { subject: item("owner"), object: post(9) })).toBe(true);
-    expect(mayManageLinkBetween(user("editor", 9), { subject: item("someone"), object: post(9) })).toBe(true);
-    expect(mayManageLinkBetween(user("admin", 1), { subject: item(null), object: post(9) })).toBe(true);
+    expect(mayManageLinkBetween(owner, { subject: item("owner"), object: post(9) }, "drives")).toBe(true);
+    expect(mayManageLinkBetween(user("editor", 9), { subject: item("someone"), object: post(9) }, "drives")).toBe(true);
+    expect(mayManageLinkBetween(user("admin", 1), { subject: item(null), object: post(9) }, "drives")).toBe(true);
   });
 
   it("refuses another partner's editor, a coordinator who does not own the item, and readers", () => {
-    expect(mayManageLinkBetween(user("editor", 4), { subject: item("owner"), object: post(9) })).toBe(false);
-    expect(mayManageLinkBetween(user("coordinator", 1), { subject: item("owner"), object: post(9) })).toBe(false);
-    expect(mayManageLinkBetween(user("reader", 9), { subject: item("owner"), object: post(9) })).toBe(false);
-    expect(mayManageLinkBetween(owner, { subject: item("other"), object: post(9) })).toBe(false);
+    expect(mayManageLinkBetween(user("editor", 4), { subject: item("owner"), object: post(9) }, "drives")).toBe(false);
+    expect(mayManageLinkBetween(user("coordinator", 1), { subject: item("owner"), object: post(9) }, "drives")).toBe(
+      false,
+    );
+    expect(mayManageLinkBetween(user("reader", 9), { subject: item("owner"), object: post(9) }, "drives")).toBe(false);
+    expect(mayManageLinkBetween(owner, { subject: item("other"), object: post(9) }, "drives")).toBe(false);
   });
 });
