@@ -60,8 +60,7 @@ export interface StoredActionFields {
 
 /**
  * Saves an edit: "action.edited" when the description, partner or due date
- * changed, "action.reassigned" when the owner did. A new due date lets the
- * owner be told again if it passes too.
+ * changed, "action.reassigned" when the owner did.
  */
 export function writeActionChange(
   tx: Db,
@@ -79,7 +78,8 @@ export function writeActionChange(
     .set({
       ...next,
       updatedAt: context.now,
-      ...(next.dueDate !== existing.dueDate ? { overdueNotifiedAt: null } : {}),
+      // A new due date, or a new owner, is told about its lateness afresh.
+      ...(next.dueDate !== existing.dueDate || reassigned ? { overdueNotifiedAt: null } : {}),
     })
     .where(eq(actions.id, existing.id))
     .run();
