@@ -13,6 +13,7 @@ import { HEALTH_PATHS } from "../../server/health-endpoints";
 import { DEMO_PASSWORD } from "../support/browser";
 import { e2eFixture } from "../support/e2e-fixtures";
 import { addRoadmapItem, newestLinkId, postId } from "../support/e2e-hub-database";
+import { actionMatrixRows } from "../support/matrix-actions";
 import { roadmapItemMatrixRows } from "../support/matrix-roadmap-items";
 import { type EveryRole, MATRIX_ROLES, type MatrixMethod, type MatrixRole } from "../support/matrix-types";
 
@@ -698,6 +699,7 @@ const MATRIX: Row[] = [
   // Papers.
   // Decisions.
   // Actions.
+  ...actionMatrixRows(send, LOGIN, () => e2e.hub.dataDir),
   // Summaries and search.
 ];
 
