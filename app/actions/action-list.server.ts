@@ -11,6 +11,7 @@ import type { ActionStatus } from "../../db/enums";
 import { actions, boards, meetings, partners, users } from "../../db/schema";
 import type { SessionUser } from "../auth/principals";
 import { boardContentVisibleTo } from "../boards/board-access.server";
+import { canOnMeeting } from "../boards/meeting-policy.server";
 import { type Db, getDb } from "../platform/db.server";
 import { todayInUk } from "../posts/post-dates";
 import type { FacetCount } from "../search/finder-results";
@@ -149,7 +150,18 @@ export function ownOpenActions(user: SessionUser, db: Db = getDb()): { rows: Act
   return { rows: rows.slice(0, HOME_ACTIONS), total: rows.length };
 }
 
-/** A meeting's actions as this person may see them, for the meeting page. */
-export function meetingActions(user: SessionUser, meetingId: number, db: Db = getDb()): ActionRow[] {
-  return readActions(user, ["open", "done", "dropped"], eq(actions.meetingId, meetingId), db);
+/**
+ * The meeting page's section: the meeting's actions as this person may see
+ * them, and whether they may add one (the board's secretary, administrators).
+ */
+export function meetingActionsSection(
+  user: SessionUser,
+  meeting: { id: number; boardId: number },
+  db: Db = getDb(),
+): { meetingId: number; rows: ActionRow[]; mayAdd: boolean } {
+  return {
+    meetingId: meeting.id,
+    rows: readActions(user, ["open", "done", "dropped"], eq(actions.meetingId, meeting.id), db),
+    mayAdd: canOnMeeting(user, "manage", meeting),
+  };
 }

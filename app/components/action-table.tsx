@@ -70,9 +70,13 @@ export function ActionTable({
                 </>
               ) : null}
             </td>
-            <td className="govuk-table__cell">{row.ownerName ?? t("actions.noOwner")}</td>
-            <td className="govuk-table__cell">{row.partnerName}</td>
-            <td className="govuk-table__cell app-nowrap">
+            <td className="govuk-table__cell" data-label={t("actions.field.owner")}>
+              {row.ownerName ?? t("actions.noOwner")}
+            </td>
+            <td className="govuk-table__cell" data-label={t("actions.field.partner")}>
+              {row.partnerName}
+            </td>
+            <td className="govuk-table__cell app-nowrap" data-label={t("actions.field.dueDate")}>
               {date(row.dueDate)}
               {row.overdue ? (
                 <>
@@ -82,7 +86,7 @@ export function ActionTable({
               ) : null}
             </td>
             {showMeeting ? (
-              <td className="govuk-table__cell">
+              <td className="govuk-table__cell" data-label={t("actions.field.board")}>
                 {row.boardName}
                 <br />
                 <Link className="govuk-link" to={`/meetings/${row.meetingId}`}>
