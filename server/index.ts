@@ -5,6 +5,7 @@
  * process, or from WEB_CONCURRENCY worker processes (decision 027).
  */
 import cluster from "node:cluster";
+import { startActionMail } from "../app/actions/action-mail-runner.server";
 import { DEMO_PASSWORD } from "../app/content/demo-accounts.server";
 import { answerWorkerMetricsRequests } from "../app/operations/cluster-metrics.server";
 import { OWNER_ONLY_UMASK } from "../app/platform/data-folder.server";
@@ -53,6 +54,7 @@ async function main() {
   if (!dev) ensureBuild();
   const prepared = await prepareDatabase();
   const search = await startSearchRuntime();
+  const actionMail = startActionMail({ checkEveryMs: env.ACTIONS_CHECK_MINUTES * 60_000 });
   // As the posts grow from dozens to thousands, the planner's statistics must follow (one process does it).
   setInterval(() => {
     try {
@@ -73,6 +75,7 @@ async function main() {
     );
     stopRunning = stopOnce(async () => {
       await serving.stop();
+      await actionMail.stop();
       await search.stop();
     });
     return;
@@ -83,6 +86,7 @@ async function main() {
   const pool = runWorkers({ count: workers, host, log: console.log });
   stopRunning = stopOnce(async () => {
     await pool.stop();
+    await actionMail.stop();
     await search.stop();
   });
   const port = await pool.listening;

@@ -1,7 +1,8 @@
 /**
  * Who may see and change actions. An action is seen by every member of
  * staff unless it is confidential (its decision is), when only its board's
- * members and administrators see it. Its owner and its board's secretary
+ * members and administrators see it, and its owner: whoever answers for an
+ * action reads it, seat or no seat (decision 054). Its owner and its board's secretary
  * change its status with a dated note; the secretary and administrators
  * edit and reassign it; administrators also reassign the open actions of
  * someone who has left.
@@ -21,7 +22,7 @@ const owner = (action: ActionAccessFacts): Principal[] => (action.ownerId ? [per
 
 export const actionPolicy: RecordPolicy<ActionAccessFacts, ActionAction> = {
   recordType: "action",
-  readers: boardContentReaders,
+  readers: (action) => [...boardContentReaders(action), ...owner(action)],
   allowed: (what, action) =>
     what === "update" ? [...owner(action), ...boardManagers(action.boardId)] : boardManagers(action.boardId),
 };

@@ -129,6 +129,12 @@ const EnvSchema = z
       .positive()
       .max(24 * 60)
       .default(10),
+    /** How often the owners of actions that have become overdue are looked for and emailed (minutes). */
+    ACTIONS_CHECK_MINUTES: z.coerce
+      .number()
+      .positive()
+      .max(24 * 60)
+      .default(15),
     /**
      * How long a save waits for search to hold the change before its banner
      * says it will appear in search shortly (the write itself never waits).

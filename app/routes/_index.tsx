@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { ownOpenActions } from "~/actions/action-list.server";
 import { requireUser } from "~/auth/session.server";
+import { ActionTable } from "~/components/action-table";
 import { PostCard } from "~/components/post-card";
 import { resolveLocale } from "~/i18n/locale.server";
 import { routeTitle } from "~/i18n/meta";
@@ -13,9 +15,10 @@ import { listLatestPublished } from "~/posts/posts.server";
 export const meta: MetaFunction = (args) => routeTitle(args, () => null);
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
+  const user = await requireUser(request);
   const locale = resolveLocale(request);
   return {
+    yourActions: ownOpenActions(user),
     latest: POST_KINDS.map((kind) => ({
       kind,
       posts: listLatestPublished(kind, 3).map((post) => presentPostSummary(post, locale)),
@@ -28,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Home() {
-  const { latest, partners } = useLoaderData<typeof loader>();
+  const { latest, partners, yourActions } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
     <>
@@ -38,6 +41,19 @@ export default function Home() {
           <p className="govuk-body-l">{t("home.lead")}</p>
         </div>
       </div>
+      {yourActions.total > 0 ? (
+        <section aria-labelledby="your-actions" className="govuk-!-margin-bottom-8">
+          <h2 className="govuk-heading-l" id="your-actions">
+            {t("actions.home.title")}
+          </h2>
+          <ActionTable rows={yourActions.rows} caption={t("actions.home.title")} />
+          <p className="govuk-body">
+            <Link className="govuk-link" to="/actions?owner=me">
+              {t("actions.home.seeAll", { count: yourActions.total })}
+            </Link>
+          </p>
+        </section>
+      ) : null}
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           {latest.map(({ kind, posts }) => {

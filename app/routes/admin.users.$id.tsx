@@ -203,6 +203,13 @@ export default function Person() {
         />
       ) : null}
       {person.deactivatedAt ? (
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`/admin/users/${person.id}/handover`}>
+            {t("handover.link")}
+          </Link>
+        </p>
+      ) : null}
+      {person.deactivatedAt ? (
         <AccessForm
           intent="reactivate"
           explain={t("person.reactivateExplain")}

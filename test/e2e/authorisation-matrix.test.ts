@@ -15,6 +15,7 @@ import { e2eFixture } from "../support/e2e-fixtures";
 import { addRoadmapItem, newestLinkId, postId } from "../support/e2e-hub-database";
 import { boardMatrixRows } from "../support/matrix-boards";
 import { decisionMatrixRows } from "../support/matrix-decisions";
+import { actionMatrixRows } from "../support/matrix-actions";
 import { roadmapItemMatrixRows } from "../support/matrix-roadmap-items";
 import { type EveryRole, MATRIX_ROLES, type MatrixMethod, type MatrixRole } from "../support/matrix-types";
 
@@ -702,6 +703,7 @@ const MATRIX: Row[] = [
   // Decisions.
   ...decisionMatrixRows(send, LOGIN, () => e2e.hub.dataDir),
   // Actions.
+  ...actionMatrixRows(send, LOGIN, () => e2e.hub.dataDir),
   // Summaries and search.
 ];
 
