@@ -42,7 +42,6 @@ export const ownEvents = (recordType: string, id: SQL) => sql`coalesce((select m
 /** The ids of a board's or a meeting's records of one table, for an event on the board or meeting. */
 export function idsFor(
   event: EventRow,
-  db: Db,
   {
     ofMeeting,
     ofBoard,
@@ -56,7 +55,10 @@ export function idsFor(
 }
 
 /** Each meeting's board name and start, for the documents of its papers and decisions. */
-export function meetingsById(ids: number[], db: Db): Map<number, { boardId: number; boardName: string; startsAt: Date }> {
+export function meetingsById(
+  ids: number[],
+  db: Db,
+): Map<number, { boardId: number; boardName: string; startsAt: Date }> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
   const rows = db

@@ -11,8 +11,8 @@ import type { SessionUser } from "../auth/principals";
 import type { Translate } from "../i18n/translate";
 import { type Db, getDb } from "../platform/db.server";
 import type { Suggestion } from "../search/search-query";
-import { decisionUrl } from "./decision-search.server";
 import { canOnDecision } from "./decision-policy.server";
+import { decisionUrl } from "./decision-search.server";
 
 const REFERENCE = /^([A-Za-z]{2,6})-(\d{4})-(\d{1,6})$/;
 

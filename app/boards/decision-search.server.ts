@@ -31,10 +31,7 @@ function loadRows(ids: number[], db: Db): Row[] {
 /** A decision's address: its permanent reference. */
 export const decisionUrl = (reference: string) => `/decisions/${encodeURIComponent(reference)}`;
 
-function toDocument(
-  { decision, version }: Row,
-  meeting: { boardName: string; startsAt: Date },
-): SearchDocument {
+function toDocument({ decision, version }: Row, meeting: { boardName: string; startsAt: Date }): SearchDocument {
   return {
     id: documentId("decision", decision.id),
     type: "decision",
@@ -69,11 +66,10 @@ export const decisionSearchSource: SearchSource = {
 
   affectedBy(event, db) {
     if (event.recordType === "decision") return [event.recordId];
-    return idsFor(event, db, {
+    return idsFor(event, {
       ofMeeting: (meetingId) =>
         db.select({ id: decisions.id }).from(decisions).where(eq(decisions.meetingId, meetingId)).all(),
-      ofBoard: (boardId) =>
-        db.select({ id: decisions.id }).from(decisions).where(eq(decisions.boardId, boardId)).all(),
+      ofBoard: (boardId) => db.select({ id: decisions.id }).from(decisions).where(eq(decisions.boardId, boardId)).all(),
     });
   },
 

@@ -76,7 +76,7 @@ export const meetingSearchSource: SearchSource = {
 
   affectedBy(event, db) {
     if (event.recordType === "meeting") return [event.recordId];
-    return idsFor(event, db, { ofMeeting: () => [], ofBoard: meetingsOfBoard(db) });
+    return idsFor(event, { ofMeeting: () => [], ofBoard: meetingsOfBoard(db) });
   },
 
   documents(ids, db) {

@@ -82,9 +82,8 @@ export const paperSearchSource: SearchSource = {
 
   affectedBy(event, db) {
     if (event.recordType === "paper") return [event.recordId];
-    return idsFor(event, db, {
-      ofMeeting: (meetingId) =>
-        db.select({ id: papers.id }).from(papers).where(eq(papers.meetingId, meetingId)).all(),
+    return idsFor(event, {
+      ofMeeting: (meetingId) => db.select({ id: papers.id }).from(papers).where(eq(papers.meetingId, meetingId)).all(),
       ofBoard: (boardId) =>
         db
           .select({ id: papers.id })

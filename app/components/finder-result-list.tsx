@@ -51,8 +51,7 @@ function HitTags({ hit }: { hit: Pick<FinderHit, "type" | "kind" | "status" | "r
 /** A board record's type, and the status that matters for it: a meeting's, a decision's. */
 function BoardRecordTags({ type, status }: { type: "meeting" | "paper" | "decision"; status: string }) {
   const { t } = useI18n();
-  const statusKey =
-    type === "meeting" ? `boardSearch.meetingStatus.${status}` : `boardSearch.decisionStatus.${status}`;
+  const statusKey = type === "meeting" ? `boardSearch.meetingStatus.${status}` : `boardSearch.decisionStatus.${status}`;
   return (
     <>
       <strong className="govuk-tag govuk-tag--turquoise">{t(`boardSearch.${type}`)}</strong>

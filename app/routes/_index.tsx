@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
+import { latestSummaries } from "~/boards/meeting-summaries.server";
+import { SummaryList } from "~/components/meeting-summary";
 import { PostCard } from "~/components/post-card";
 import { resolveLocale } from "~/i18n/locale.server";
 import { routeTitle } from "~/i18n/meta";
@@ -13,9 +15,11 @@ import { listLatestPublished } from "~/posts/posts.server";
 export const meta: MetaFunction = (args) => routeTitle(args, () => null);
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
+  const user = await requireUser(request);
   const locale = resolveLocale(request);
   return {
+    // The boards' latest summaries for partners, filtered for this reader.
+    summaries: latestSummaries(user, 3, locale),
     latest: POST_KINDS.map((kind) => ({
       kind,
       posts: listLatestPublished(kind, 3).map((post) => presentPostSummary(post, locale)),
@@ -28,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Home() {
-  const { latest, partners } = useLoaderData<typeof loader>();
+  const { latest, partners, summaries } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
     <>
@@ -58,6 +62,7 @@ export default function Home() {
               </section>
             );
           })}
+          <SummaryList summaries={summaries} />
         </div>
         <aside className="govuk-grid-column-one-third" aria-labelledby="partners-heading">
           <h2 className="govuk-heading-m" id="partners-heading">

@@ -17,10 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   try {
     const found = await suggestRecords(user, q);
     const suggestions = reference ? [reference, ...found.filter((hit) => hit.url !== reference.url)] : found;
-    return Response.json(
-      { suggestions },
-      { headers: { "Cache-Control": "private, no-store" } },
-    );
+    return Response.json({ suggestions }, { headers: { "Cache-Control": "private, no-store" } });
   } catch (error) {
     if (error instanceof SearchUnavailableError) {
       return Response.json({ suggestions: [], error: "Search is temporarily unavailable" }, { status: 503 });
