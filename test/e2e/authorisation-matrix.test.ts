@@ -14,6 +14,7 @@ import { DEMO_PASSWORD } from "../support/browser";
 import { e2eFixture } from "../support/e2e-fixtures";
 import { addRoadmapItem, newestLinkId, postId } from "../support/e2e-hub-database";
 import { roadmapItemMatrixRows } from "../support/matrix-roadmap-items";
+import { summaryMatrixRows } from "../support/matrix-summaries";
 import { type EveryRole, MATRIX_ROLES, type MatrixMethod, type MatrixRole } from "../support/matrix-types";
 
 // The shared Hub; after each test, any server error it logged fails the test.
@@ -699,6 +700,7 @@ const MATRIX: Row[] = [
   // Decisions.
   // Actions.
   // Summaries and search.
+  ...summaryMatrixRows(send, LOGIN, () => e2e.hub.dataDir),
 ];
 
 /** Every route in the route config, as "/posts/:slug/edit", with "/*" for a catch-all; and the health endpoints. */

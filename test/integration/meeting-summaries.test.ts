@@ -11,9 +11,10 @@ import type { SessionUser } from "~/auth/principals";
 import { latestSummaries, latestSummaryOfBoard, summaryOfMeeting } from "~/boards/meeting-summaries.server";
 import { publishMeetingSummary } from "~/boards/publish-summary.server";
 import { SUMMARY_INTRODUCTION_LIMIT } from "~/boards/summary-schemas";
-import { getDb } from "~/platform/db.server";
+import { importSummaries, readSummaryFiles } from "~/content/import-summaries.server";
+import { getDb, writeTransaction } from "~/platform/db.server";
 import { ForbiddenError, NotFoundError, ValidationError } from "~/platform/errors";
-import { events, partners } from "../../db/schema";
+import { events, meetings, partners } from "../../db/schema";
 import { givenAction, givenDecision } from "../support/board-records";
 import { givenBoard, givenMeeting, givenSeat } from "../support/board-rows";
 import { givenUser } from "../support/factories";
@@ -161,5 +162,34 @@ describe("what a summary shows", () => {
     expect(JSON.stringify(latest).toLowerCase()).not.toContain("quoll");
     expect(latestSummaryOfBoard(member, board.id, "en")?.meetingId).toBe(meeting.id);
     expect(latestSummaryOfBoard(member, givenBoard().id, "en")).toBeNull();
+  });
+});
+
+describe("the demo summaries' import", () => {
+  it("reads every board's summaries.md and writes each through the summary's write, once", () => {
+    const entries = readSummaryFiles("content");
+    expect(entries.map((entry) => entry.meeting).sort()).toEqual([
+      "finance-and-governance-board/2026-02",
+      "srs-strategic-board/2026-03",
+    ]);
+    const demoBoard = givenBoard({ name: "Demo import board" });
+    const keyed = entries.map((entry) => {
+      const meeting = givenMeeting(demoBoard.id, { status: "held", startsAt: new Date("2026-01-20T10:00:00Z") });
+      getDb().update(meetings).set({ importKey: entry.meeting }).where(eq(meetings.id, meeting.id)).run();
+      return meeting;
+    });
+    const now = new Date("2026-04-01T12:00:00Z");
+
+    expect(writeTransaction((tx) => importSummaries(tx, entries, now))).toEqual({ created: 2, unchanged: 0 });
+    const strategic = entries.find((entry) => entry.meeting.startsWith("srs-"));
+    const meeting = keyed[entries.indexOf(strategic as (typeof entries)[number])];
+    const shown = summaryOfMeeting(outsider, meeting?.id ?? 0, "en");
+    expect(shown?.introductionHtml).toContain("<strong>What this means for partners:</strong>");
+    expect(shown?.publishedAt).toBe(new Date(now.getTime() - 5 * 24 * 60 * 60 * 1000).toISOString());
+    // Run again: what is there stays as it is.
+    expect(writeTransaction((tx) => importSummaries(tx, entries, now))).toEqual({ created: 0, unchanged: 2 });
+
+    const unknown = [{ ...strategic, meeting: "srs-strategic-board/1999-01" } as (typeof entries)[number]];
+    expect(() => writeTransaction((tx) => importSummaries(tx, unknown, now))).toThrow(/unknown meeting/);
   });
 });
