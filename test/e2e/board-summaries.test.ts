@@ -7,7 +7,7 @@
  * into the header search goes straight to its decision.
  */
 import { describe, expect, it } from "vitest";
-import { expectAccessible } from "../support/browser";
+import { expectAccessible, pauseBeforeSendingAgain } from "../support/browser";
 import { seedBoard } from "../support/e2e-board-database";
 import { addAction, addDecision, addHeldMeeting, uniquePrefix } from "../support/e2e-board-records";
 import { e2eFixture } from "../support/e2e-fixtures";
@@ -61,6 +61,7 @@ describe("summaries for partners", () => {
     // Nothing typed: the form says so, and keeps its place.
     await secretary.getByRole("button", { name: "Publish summary" }).click();
     await expect.poll(() => secretary.locator(".govuk-error-summary").textContent()).toContain("Enter an introduction");
+    await pauseBeforeSendingAgain(secretary);
     await secretary
       .getByLabel("Introduction")
       .fill(`The ${prefix} board agreed how partners join the **shared service desk**.`);
