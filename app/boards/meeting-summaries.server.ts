@@ -15,7 +15,7 @@ import { inLocale } from "../i18n/bilingual";
 import type { Locale } from "../i18n/translate";
 import { renderedHtml } from "../markdown/render-for-save.server";
 import { type Db, getDb } from "../platform/db.server";
-import { boardContentVisibleTo } from "./board-access.server";
+import { boardContentVisibleTo, managesBoard } from "./board-access.server";
 import { canOnDecision } from "./decision-policy.server";
 import { decisionUrl } from "./decision-search.server";
 import type { PresentedSummary, SummaryAction, SummaryDecision } from "./presented-summary";
@@ -150,4 +150,22 @@ export function latestSummaryOfBoard(
     .limit(1)
     .all();
   return present(user, rows, locale, db)[0] ?? null;
+}
+
+/**
+ * The meeting page's summary section: the summary as this reader sees it,
+ * and whether they may publish or update it (the board's managers, once the
+ * meeting is held). For the meeting page's loader.
+ */
+export function meetingSummarySection(
+  user: SessionUser,
+  meeting: { id: number; boardId: number; status: string },
+  locale: Locale,
+  db: Db = getDb(),
+): { summary: PresentedSummary | null; publishUrl: string | null } {
+  const mayPublish = meeting.status === "held" && managesBoard(user, meeting.boardId);
+  return {
+    summary: summaryOfMeeting(user, meeting.id, locale, db),
+    publishUrl: mayPublish ? `/meetings/${meeting.id}/summary` : null,
+  };
 }

@@ -44,7 +44,7 @@ export function MeetingSummary({
         {t("summaries.published", { date: date(summary.publishedAt) })}
       </p>
       <SafeHtml html={summary.introductionHtml} />
-      <Part className="govuk-heading-s">{t("summaries.decisions")}</Part>
+      <Part className="govuk-heading-s govuk-!-margin-top-6">{t("summaries.decisions")}</Part>
       {summary.decisions.length === 0 ? (
         <p className="govuk-body">{t("summaries.noDecisions")}</p>
       ) : (
@@ -74,7 +74,7 @@ export function MeetingSummary({
           ))}
         </ul>
       )}
-      <Part className="govuk-heading-s">{t("summaries.actions")}</Part>
+      <Part className="govuk-heading-s govuk-!-margin-top-6">{t("summaries.actions")}</Part>
       {summary.actions.length === 0 ? (
         <p className="govuk-body">{t("summaries.noActions")}</p>
       ) : (
@@ -123,5 +123,51 @@ export function SummaryList({ summaries }: { summaries: PresentedSummary[] }) {
         </div>
       ))}
     </section>
+  );
+}
+
+/**
+ * The meeting page's section: its summary for partners (or that there is
+ * none yet), and for the board's managers the way to publish or update it.
+ */
+export function MeetingSummarySection({
+  summary,
+  publishUrl,
+}: {
+  summary: PresentedSummary | null;
+  publishUrl: string | null;
+}) {
+  const { t } = useI18n();
+  return (
+    <div className="govuk-!-margin-bottom-8">
+      {summary ? (
+        <MeetingSummary summary={summary} title={t("summaries.heading")} />
+      ) : (
+        <>
+          <h2 className="govuk-heading-l">{t("summaries.heading")}</h2>
+          <p className="govuk-body">{t("summaries.noneForMeeting")}</p>
+        </>
+      )}
+      {publishUrl ? (
+        <p className="govuk-body">
+          <Link className="govuk-link" to={publishUrl}>
+            {t(summary ? "summaries.updateLink" : "summaries.publishLink")}
+          </Link>
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** The board page's latest summary for partners, with a link to its meeting; nothing when none is published. */
+export function BoardLatestSummary({ summary }: { summary: PresentedSummary | null }) {
+  const { t, date } = useI18n();
+  if (!summary) return null;
+  return (
+    <MeetingSummary
+      summary={summary}
+      title={t("summaries.boardLatestTitle", { date: date(summary.meetingAt) })}
+      linkToMeeting
+    />
   );
 }

@@ -1121,7 +1121,7 @@ export const en = {
   "boardSearch.decisionStatus.withdrawn": "Withdrawn",
   "boardSearch.restricted": "{reference}: Restricted",
   "summaries.heading": "Summary for partners",
-  "summaries.boardHeading": "Latest summary for partners",
+  "summaries.boardLatestTitle": "Latest summary for partners: meeting of {date}",
   "summaries.listHeading": "Board summaries",
   "summaries.none": "No summaries published yet.",
   "summaries.noneForMeeting": "No summary has been published for this meeting yet.",
@@ -1137,6 +1137,8 @@ export const en = {
   "summaries.actionDue": "Due {date}",
   "summaries.actionUnowned": "No owner",
   "summaries.readMeeting": "Read about the meeting",
+  "summaries.publishLink": "Publish a summary for partners",
+  "summaries.updateLink": "Update the summary for partners",
   "summaries.form.title": "Summary for partners: {meeting}",
   "summaries.form.updateTitle": "Update the summary for partners: {meeting}",
   "summaries.form.lead":
