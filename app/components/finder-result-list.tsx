@@ -3,7 +3,7 @@ import { isMessageKey } from "~/i18n/translate";
 import { useI18n } from "~/i18n/use-t";
 import type { PostKind, PostStatus } from "~/posts/post-kinds";
 import type { RagValue } from "~/roadmap/roadmap-query";
-import type { FinderHit } from "~/search/finder-results";
+import type { BoardFacts, FinderHit } from "~/search/finder-results";
 import { searchHref, type TextSegment } from "~/search/search-query";
 import type { RoadmapStatus } from "../../db/enums";
 import { KindTag, StatusTag } from "./post-tags";
@@ -35,6 +35,9 @@ function HitTags({ hit }: { hit: Pick<FinderHit, "type" | "kind" | "status" | "r
       </>
     );
   }
+  if (hit.type === "meeting" || hit.type === "paper" || hit.type === "decision") {
+    return <BoardRecordTags type={hit.type} status={hit.status} />;
+  }
   if (hit.type === "post" && hit.kind) {
     return (
       <>
@@ -43,6 +46,35 @@ function HitTags({ hit }: { hit: Pick<FinderHit, "type" | "kind" | "status" | "r
     );
   }
   return null;
+}
+
+/** A board record's type, and the status that matters for it: a meeting's, a decision's. */
+function BoardRecordTags({ type, status }: { type: "meeting" | "paper" | "decision"; status: string }) {
+  const { t } = useI18n();
+  const statusKey = type === "meeting" ? `boardSearch.meetingStatus.${status}` : `boardSearch.decisionStatus.${status}`;
+  return (
+    <>
+      <strong className="govuk-tag govuk-tag--turquoise">{t(`boardSearch.${type}`)}</strong>
+      {type !== "paper" && isMessageKey(statusKey) ? (
+        <>
+          {" "}
+          <strong className="govuk-tag govuk-tag--grey">{t(statusKey)}</strong>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+/** Where a board record belongs: its board and meeting date, and a paper's file type. */
+function BoardFactsLine({ facts }: { facts: BoardFacts }) {
+  const { t, date } = useI18n();
+  const fileKey = `boardSearch.fileType.${facts.fileType ?? ""}`;
+  return (
+    <>
+      {facts.boardName} · {t("boardSearch.meetingOf", { date: date(facts.meetingAt) })}
+      {isMessageKey(fileKey) ? ` · ${t(fileKey)}` : null}
+    </>
+  );
 }
 
 /** "title", "sections.recommendation"... in words; a part without words of its own is "Details". */
@@ -81,8 +113,15 @@ export function FinderResultList({
             </Link>
           </h3>
           <p className="app-post-meta">
-            <HitTags hit={hit} /> {hit.themeName ? `${t("finder.theme", { theme: hit.themeName })} · ` : null}
-            {hit.partners.map((partner) => partner.name).join(", ")} · {date(hit.date)}
+            <HitTags hit={hit} />{" "}
+            {hit.boardFacts ? (
+              <BoardFactsLine facts={hit.boardFacts} />
+            ) : (
+              <>
+                {hit.themeName ? `${t("finder.theme", { theme: hit.themeName })} · ` : null}
+                {hit.partners.map((partner) => partner.name).join(", ")} · {date(hit.date)}
+              </>
+            )}
           </p>
           <p className="govuk-body govuk-!-margin-bottom-2">
             <Highlighted segments={hit.snippet} />

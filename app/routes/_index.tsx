@@ -2,7 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ownOpenActions } from "~/actions/action-list.server";
 import { requireUser } from "~/auth/session.server";
+import { latestSummaries } from "~/boards/meeting-summaries.server";
 import { ActionTable } from "~/components/action-table";
+import { SummaryList } from "~/components/meeting-summary";
 import { PostCard } from "~/components/post-card";
 import { resolveLocale } from "~/i18n/locale.server";
 import { routeTitle } from "~/i18n/meta";
@@ -19,6 +21,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = resolveLocale(request);
   return {
     yourActions: ownOpenActions(user),
+    // The boards' latest summaries for partners, filtered for this reader.
+    summaries: latestSummaries(user, 3, locale),
     latest: POST_KINDS.map((kind) => ({
       kind,
       posts: listLatestPublished(kind, 3).map((post) => presentPostSummary(post, locale)),
@@ -31,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Home() {
-  const { latest, partners, yourActions } = useLoaderData<typeof loader>();
+  const { latest, partners, yourActions, summaries } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
     <>
@@ -74,6 +78,7 @@ export default function Home() {
               </section>
             );
           })}
+          <SummaryList summaries={summaries} />
         </div>
         <aside className="govuk-grid-column-one-third" aria-labelledby="partners-heading">
           <h2 className="govuk-heading-m" id="partners-heading">

@@ -1,7 +1,9 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
+import { latestSummaries } from "~/boards/meeting-summaries.server";
 import { ErrorSummary } from "~/components/error-summary";
+import { SummaryList } from "~/components/meeting-summary";
 import { PartnerActivity } from "~/components/partner-activity";
 import {
   DigitalLeadForm,
@@ -62,6 +64,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       post: { ...item.post, title: inLocale(item.post.title, item.post.titleCy, locale).text, titleCy: undefined },
     })),
     // Only administrators name a digital lead, from the partner's active members.
+    // Every partner's staff read the boards' latest summaries here, as this reader may see them.
+    boardSummaries: latestSummaries(user, 3, locale),
     leadChoice: mayNameLead ? { current: partner.digitalLeadId ?? "", people: activeMembersOf(partner.id) } : null,
   };
 }
@@ -77,7 +81,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function PartnerPage() {
-  const { partner, strategy, sections, applied, digitalLead, activity, leadChoice, roadmapItems } =
+  const { partner, strategy, sections, applied, digitalLead, activity, leadChoice, roadmapItems, boardSummaries } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useI18n();
@@ -102,6 +106,7 @@ export default function PartnerPage() {
             <PartnerKindSection key={section.kind} partner={partner} section={section} />
           ))}
           <PartnerRoadmapItems items={roadmapItems} />
+          <SummaryList summaries={boardSummaries} />
         </div>
         <aside className="govuk-grid-column-one-third">
           <PartnerFacts sections={sections} applied={applied} digitalLead={digitalLead} />

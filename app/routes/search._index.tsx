@@ -1,7 +1,8 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation, useSubmit } from "@remix-run/react";
 import { type FormEvent, type RefObject, useEffect, useRef, useState } from "react";
 import { requireUser } from "~/auth/session.server";
+import { decisionAddressFor } from "~/boards/decision-references.server";
 import { FinderFilters, type LabelFor } from "~/components/finder-filters";
 import { FinderResultList } from "~/components/finder-result-list";
 import { FinderSelectedFilters } from "~/components/finder-selected-filters";
@@ -36,6 +37,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Every member of staff reads the roadmap: its themes' and items' names are no secret.
   const roadmap = roadmapLabels();
   const query = parseSearchQuery(url.searchParams, Object.keys(roadmap.themes));
+  // A decision's reference names one record: go to it (from SQLite, so it works while search is down).
+  const decision = decisionAddressFor(user, query.q);
+  if (decision) throw redirect(decision);
   let results: FinderResults;
   let searchDown = false;
   try {

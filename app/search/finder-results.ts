@@ -1,6 +1,13 @@
 /** What the finder shows, whichever store answered. Client-safe: types and pure helpers only. */
 import type { FilterName, SearchableType, TextSegment } from "./search-query";
 
+/** Where a board record belongs, for its result card: the board, the meeting's start (ms), a paper's file type. */
+export interface BoardFacts {
+  boardName: string;
+  meetingAt: number;
+  fileType: string | null;
+}
+
 export interface FacetCount {
   value: string;
   count: number;
@@ -28,6 +35,8 @@ export interface FinderHit {
   rag: string | null;
   /** A roadmap item's theme, by name. */
   themeName: string | null;
+  /** A meeting's, paper's or decision's board, meeting date and file type (absent for other types). */
+  boardFacts?: BoardFacts | null;
 }
 
 export interface FinderResults {

@@ -71,6 +71,7 @@ export function searchPageParams(user: SessionUser, query: SearchQuery) {
       "date",
       "rag",
       "themeName",
+      "boardFacts",
     ],
     attributesToHighlight: ["title", "summary", "sections", "body"],
     attributesToCrop: ["summary", "sections", "body"],
@@ -83,7 +84,7 @@ export function searchPageParams(user: SessionUser, query: SearchQuery) {
 
 type HitFields = Pick<
   SearchDocument,
-  "url" | "kind" | "status" | "partners" | "partnerNames" | "tags" | "date" | "rag" | "themeName"
+  "url" | "kind" | "status" | "partners" | "partnerNames" | "tags" | "date" | "rag" | "themeName" | "boardFacts"
 > & {
   type: SearchableType;
 };
@@ -125,6 +126,7 @@ function toHit(hit: HitFields & { _formatted?: unknown; _matchesPosition?: Recor
     tags: hit.tags,
     rag: hit.rag ?? null,
     themeName: hit.themeName ?? null,
+    boardFacts: hit.boardFacts ?? null,
   };
 }
 

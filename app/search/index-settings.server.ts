@@ -10,7 +10,7 @@ export const SEARCH_INDEX = "records";
  * every document rebuilt: the relay sees the stored version differ and
  * rebuilds the index once (see prepareSearchIndex in relay-runner.server.ts).
  */
-export const SEARCH_INDEX_VERSION = 5;
+export const SEARCH_INDEX_VERSION = 6;
 
 /** Indexes an earlier Hub used, removed once the current index is built. */
 export const LEGACY_INDEXES = ["posts"];

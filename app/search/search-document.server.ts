@@ -7,6 +7,7 @@ import type { RecordType } from "../../db/enums";
 import type { Principal } from "../auth/principals";
 import type { EventRow } from "../events/event-log.server";
 import type { Db } from "../platform/db.server";
+import type { BoardFacts } from "./finder-results";
 
 export interface SearchDocument {
   /** `<type>-<record id>`: unique across types. */
@@ -46,6 +47,11 @@ export interface SearchDocument {
   linkedItems: string[];
   /** Their titles, so that words find a post by the initiative it belongs to. */
   linkedItemTitles: string[];
+  /**
+   * Where a board record belongs, for its result card: the board's name, the
+   * meeting's start (ms) and a paper's file type. Absent for other types.
+   */
+  boardFacts?: BoardFacts;
   /**
    * The id of the last event that changed what this document says (see
    * SearchSource.versionsAfter): the index check compares it with SQLite.

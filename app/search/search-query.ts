@@ -2,7 +2,13 @@
 import { POST_KINDS, type RecordType } from "../../db/enums";
 
 /** The record types search holds (each has a SearchSource on the server). */
-export const SEARCHABLE_TYPES = ["post", "roadmap_item"] as const satisfies readonly RecordType[];
+export const SEARCHABLE_TYPES = [
+  "post",
+  "roadmap_item",
+  "meeting",
+  "paper",
+  "decision",
+] as const satisfies readonly RecordType[];
 export type SearchableType = (typeof SEARCHABLE_TYPES)[number];
 
 /**

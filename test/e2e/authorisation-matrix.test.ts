@@ -17,6 +17,7 @@ import { boardMatrixRows } from "../support/matrix-boards";
 import { decisionMatrixRows } from "../support/matrix-decisions";
 import { actionMatrixRows } from "../support/matrix-actions";
 import { roadmapItemMatrixRows } from "../support/matrix-roadmap-items";
+import { summaryMatrixRows } from "../support/matrix-summaries";
 import { type EveryRole, MATRIX_ROLES, type MatrixMethod, type MatrixRole } from "../support/matrix-types";
 
 // The shared Hub; after each test, any server error it logged fails the test.
@@ -705,6 +706,7 @@ const MATRIX: Row[] = [
   // Actions.
   ...actionMatrixRows(send, LOGIN, () => e2e.hub.dataDir),
   // Summaries and search.
+  ...summaryMatrixRows(send, LOGIN, () => e2e.hub.dataDir),
 ];
 
 /** Every route in the route config, as "/posts/:slug/edit", with "/*" for a catch-all; and the health endpoints. */
