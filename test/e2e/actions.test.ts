@@ -62,6 +62,11 @@ describe("actions", () => {
     await owner.goto(`${e2e.baseUrl}/`);
     const yours = owner.locator("section", { has: owner.getByRole("heading", { name: "Your actions" }) });
     await owner.getByRole("heading", { name: "Your actions" }).waitFor();
+    if (SCREENSHOTS) {
+      await owner.setViewportSize({ width: 375, height: 900 });
+      await owner.screenshot({ path: `${SCREENSHOTS}/home-375.png`, fullPage: true });
+      await owner.setViewportSize({ width: 1280, height: 900 });
+    }
     await yours.getByRole("link", { name: description }).click();
     await owner.getByRole("heading", { level: 1, name: /^Action \d+$/ }).waitFor();
     await waitForScripts(owner);
@@ -101,5 +106,16 @@ describe("actions", () => {
         await secretary.screenshot({ path: `${SCREENSHOTS}/actions-${width}.png`, fullPage: true });
       }
     }
+
+    // An administrator's handover page for the owner lists the action with a choice of new owner.
+    const admin = await e2e.signedInPage("admin@demo.srs-hub.test");
+    await admin.goto(`${e2e.baseUrl}/admin/users`);
+    await admin.getByRole("link", { name: "Demo Editor (Torfaen)" }).click();
+    await admin.waitForURL(/\/admin\/users\/[^/]+$/);
+    await admin.goto(`${admin.url()}/handover`);
+    await admin.getByRole("heading", { level: 1, name: "Hand over Demo Editor (Torfaen)'s work" }).waitFor();
+    await waitForScripts(admin);
+    await expectAccessible(admin);
+    if (SCREENSHOTS) await admin.screenshot({ path: `${SCREENSHOTS}/handover-1280.png`, fullPage: true });
   });
 });
