@@ -23,7 +23,10 @@ export default function MeetingPage() {
   const { t, dateTime, date } = useI18n();
   const attended = attendance.filter((entry) => entry.attendance === "attended");
   const apologies = attendance.filter((entry) => entry.attendance === "apologies");
-  const time = (iso: string) => dateTime(iso).split(", ").at(-1) ?? "";
+  const time = (iso: string) =>
+    new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/London" }).format(
+      new Date(iso),
+    );
   return (
     <>
       <Breadcrumbs

@@ -6,7 +6,7 @@
  * seats a member; the meeting's calendar file over HTTP.
  */
 import { describe, expect, it } from "vitest";
-import { expectAccessible, waitForScripts } from "../support/browser";
+import { expectAccessible, pauseBeforeSendingAgain, waitForScripts } from "../support/browser";
 import { seedBoard } from "../support/e2e-board-database";
 import { e2eFixture } from "../support/e2e-fixtures";
 
@@ -49,6 +49,8 @@ describe("boards and meetings", () => {
       "Link must be a web address starting with https://",
     );
     await page.getByLabel("Online meeting link (optional)").fill("https://meet.example.test/x");
+    // GOV.UK's buttons ignore a second press within a second.
+    await pauseBeforeSendingAgain(page);
     await page.getByRole("button", { name: "Save meeting" }).click();
     await page.getByText("Meeting scheduled").waitFor();
     await page.waitForURL(/\/meetings\/\d+$/, { waitUntil: "commit" });
@@ -65,6 +67,7 @@ describe("boards and meetings", () => {
     ] as const) {
       await page.getByLabel("Title").fill(title);
       if (confidential) await page.getByLabel("Confidential").check();
+      await pauseBeforeSendingAgain(page);
       await page.getByRole("button", { name: "Add item" }).click();
       await page.locator(".app-agenda-editor__item", { hasText: title }).waitFor();
     }
