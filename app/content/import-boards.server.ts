@@ -10,6 +10,7 @@
  * made: run this after them. A member whose account is missing is left out,
  * and the hash records it, so a later import seats them.
  */
+
 import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
@@ -35,6 +36,9 @@ import { type Db, getDb, writeTransaction } from "../platform/db.server";
 import { ValidationError } from "../platform/errors";
 import { todayInUk } from "../posts/post-dates";
 import { validated } from "../roadmap/roadmap-item-schemas";
+import { type ActionImportCounts, importActions, readActionFiles } from "./import-actions.server";
+import { type DecisionImportCounts, importDecisions, readDecisionFiles } from "./import-decisions.server";
+import { importSummaries, readSummaryFiles, type SummaryCounts } from "./import-summaries.server";
 import { inputHash, storedHash, storeHash } from "./imported-content.server";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -72,6 +76,9 @@ type MeetingFile = z.infer<typeof MeetingFileSchema> & { key: string; file: stri
 export interface BoardImportCounts {
   boards: { created: number; updated: number; unchanged: number };
   meetings: { created: number; updated: number; unchanged: number };
+  decisions?: DecisionImportCounts;
+  actions?: ActionImportCounts;
+  summaries?: SummaryCounts;
 }
 
 function readMarkdown<T>(file: string, schema: z.ZodType<T>, bodyKey: string): T {
@@ -231,9 +238,9 @@ export function importBoardContent(contentDir: string, db: Db = getDb(), now: Da
       }
     }
     // Papers: their importer is called here (tx, contentDir, now).
-    // Decisions: their importer is called here.
-    // Actions: their importer is called here.
-    // Summaries for partners: their importer is called here.
+    counts.decisions = importDecisions(tx, readDecisionFiles(contentDir), now);
+    counts.actions = importActions(tx, readActionFiles(contentDir), now);
+    counts.summaries = importSummaries(tx, readSummaryFiles(contentDir), now);
   }, db);
   return counts;
 }

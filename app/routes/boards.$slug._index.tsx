@@ -8,9 +8,12 @@ import {
   listBoardMembers,
   type MeetingListEntry,
 } from "~/boards/boards.server";
+import { latestSummaryOfBoard } from "~/boards/meeting-summaries.server";
 import { MeetingStatusTag } from "~/components/board-forms";
 import { Breadcrumbs } from "~/components/breadcrumbs";
+import { BoardLatestSummary } from "~/components/meeting-summary";
 import { SafeHtml } from "~/components/safe-html";
+import { resolveLocale } from "~/i18n/locale.server";
 import { routeTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
 import { renderedHtml } from "~/markdown/render-for-save.server";
@@ -25,6 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const board = orRespond(() => getBoardFor(user, "read", params.slug ?? ""));
   const { upcoming, past } = listBoardMeetings(board.id);
   return {
+    latestSummary: latestSummaryOfBoard(user, board.id, resolveLocale(request)),
     board: {
       slug: board.slug,
       name: board.name,
@@ -61,7 +65,7 @@ function MeetingList({ meetings, empty }: { meetings: ReturnType<typeof meetingE
 }
 
 export default function BoardPage() {
-  const { board, members, upcoming, past, may } = useLoaderData<typeof loader>();
+  const { board, members, upcoming, past, may, latestSummary } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
     <>
@@ -105,7 +109,7 @@ export default function BoardPage() {
               ) : null}
             </div>
           ) : null}
-          {/* Latest summary for partners: the summaries' component goes here. */}
+          <BoardLatestSummary summary={latestSummary} />
           <h2 className="govuk-heading-m">{t("boards.page.upcoming")}</h2>
           <MeetingList meetings={upcoming} empty={t("boards.page.noUpcoming")} />
           <h2 className="govuk-heading-m">{t("boards.page.past")}</h2>

@@ -1,10 +1,18 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { meetingActionsSection } from "~/actions/action-list.server";
 import { requireUser } from "~/auth/session.server";
+import { managesBoard } from "~/boards/board-access.server";
+import { meetingSummarySection } from "~/boards/meeting-summaries.server";
 import { presentMeeting } from "~/boards/meetings.server";
 import { MeetingStatusTag } from "~/components/board-forms";
 import { Breadcrumbs } from "~/components/breadcrumbs";
+import { MeetingDecisions } from "~/components/decision-list";
+import { MeetingActions } from "~/components/meeting-actions";
+import { MeetingSummarySection } from "~/components/meeting-summary";
 import { SafeHtml } from "~/components/safe-html";
+import { decisionsForMeeting } from "~/decisions/decisions.server";
+import { resolveLocale } from "~/i18n/locale.server";
 import { routeTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
 import { orRespond } from "~/platform/http.server";
@@ -14,12 +22,22 @@ export const meta: MetaFunction<typeof loader> = (args) =>
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  // Papers, decisions, actions and the summary for partners join this, each read through its own policy.
-  return orRespond(() => presentMeeting(user, params.id));
+  const locale = resolveLocale(request);
+  const page = orRespond(() => presentMeeting(user, params.id));
+  // Its decisions, actions and summary for partners, each read through its own policy.
+  const facts = { id: page.meeting.id, boardId: page.board.id, status: page.meeting.status };
+  return {
+    ...page,
+    decisions: decisionsForMeeting(user, facts.id, locale),
+    recordDecisionHref: managesBoard(user, facts.boardId) ? `/meetings/${facts.id}/decisions/new` : null,
+    actions: meetingActionsSection(user, facts),
+    summary: meetingSummarySection(user, facts, locale),
+  };
 }
 
 export default function MeetingPage() {
-  const { meeting, board, agenda, attendance, may } = useLoaderData<typeof loader>();
+  const { meeting, board, agenda, attendance, may, decisions, recordDecisionHref, actions, summary } =
+    useLoaderData<typeof loader>();
   const { t, dateTime, date } = useI18n();
   const attended = attendance.filter((entry) => entry.attendance === "attended");
   const apologies = attendance.filter((entry) => entry.attendance === "apologies");
@@ -110,7 +128,7 @@ export default function MeetingPage() {
               ) : null}
             </div>
           ) : null}
-          {/* The summary for partners goes here, once published. */}
+          <MeetingSummarySection summary={summary.summary} publishUrl={summary.publishUrl} />
           <h2 className="govuk-heading-m">{t("meetings.page.agenda")}</h2>
           {agenda.length === 0 ? (
             <p className="govuk-body">{t("meetings.page.noAgenda")}</p>
@@ -131,8 +149,8 @@ export default function MeetingPage() {
             </ol>
           )}
           {/* The meeting's papers not on an agenda item go here. */}
-          {/* The meeting's decisions go here. */}
-          {/* The meeting's actions go here. */}
+          <MeetingDecisions decisions={decisions} recordHref={recordDecisionHref} />
+          <MeetingActions section={actions} />
           <h2 className="govuk-heading-m">{t("meetings.page.attendance")}</h2>
           {attendance.length === 0 ? (
             <p className="govuk-body">{t("meetings.page.noAttendance")}</p>
