@@ -6,7 +6,9 @@
  */
 import cluster from "node:cluster";
 import { DEMO_PASSWORD } from "../app/content/demo-accounts.server";
+import { removeAbandonedUploads } from "../app/files/file-storage.server";
 import { answerWorkerMetricsRequests } from "../app/operations/cluster-metrics.server";
+import { startPaperTextReader } from "../app/papers/paper-text-runner.server";
 import { OWNER_ONLY_UMASK } from "../app/platform/data-folder.server";
 import { closeDb, gatherPlannerStatistics, withBusyTimeout } from "../app/platform/db.server";
 import { getEnv, getWorkerHost } from "../app/platform/env.server";
@@ -53,6 +55,9 @@ async function main() {
   if (!dev) ensureBuild();
   const prepared = await prepareDatabase();
   const search = await startSearchRuntime();
+  // Papers' text is read outside requests and outside the search relay's batches (decision 051).
+  removeAbandonedUploads();
+  const paperText = startPaperTextReader();
   // As the posts grow from dozens to thousands, the planner's statistics must follow (one process does it).
   setInterval(() => {
     try {
@@ -73,6 +78,7 @@ async function main() {
     );
     stopRunning = stopOnce(async () => {
       await serving.stop();
+      await paperText.stop();
       await search.stop();
     });
     return;
@@ -83,6 +89,7 @@ async function main() {
   const pool = runWorkers({ count: workers, host, log: console.log });
   stopRunning = stopOnce(async () => {
     await pool.stop();
+    await paperText.stop();
     await search.stop();
   });
   const port = await pool.listening;
