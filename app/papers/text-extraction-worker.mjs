@@ -26,6 +26,7 @@ class Gathered {
     return this.parts
       .join("\n")
       .replace(/[ \t]+/g, " ")
+      .replace(/ *\n */g, "\n")
       .replace(/\n{3,}/g, "\n\n")
       .trim()
       .slice(0, maxChars);
