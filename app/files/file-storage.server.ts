@@ -143,6 +143,34 @@ export async function stageUpload(
   };
 }
 
+/** Stages a file already in memory (the demo content's papers), by the same checks as an upload. */
+export function stageBytes(
+  content: Buffer,
+  { name, maxBytes, dataDir }: { name: string; maxBytes: number; dataDir?: string },
+): StageOutcome {
+  if (content.length === 0) return { ok: false, problem: "empty" };
+  if (content.length > maxBytes) return { ok: false, problem: "too-large" };
+  const folder = storedFilesFolder(dataDir);
+  ensureFolder(folder);
+  const temporaryPath = path.join(folder, `${TEMPORARY_PREFIX}${randomBytes(12).toString("hex")}`);
+  fs.writeFileSync(temporaryPath, content, { flag: "wx", mode: 0o600 });
+  const fileType = detectFileType(temporaryPath, name);
+  if (!fileType) {
+    fs.rmSync(temporaryPath, { force: true });
+    return { ok: false, problem: "wrong-type" };
+  }
+  return {
+    ok: true,
+    upload: {
+      sha256: createHash("sha256").update(content).digest("hex"),
+      size: content.length,
+      fileType,
+      fileName: cleanFileName(name, fileType),
+      temporaryPath,
+    },
+  };
+}
+
 /** Drops a staged upload that will not be kept (the form had other errors). */
 export function discardUpload(upload: StagedUpload): void {
   fs.rmSync(upload.temporaryPath, { force: true });

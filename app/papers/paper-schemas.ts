@@ -19,7 +19,10 @@ const agendaItem = z.preprocess(
 export const PaperFieldsSchema = z.object({
   title: z.string().trim().min(1, "papers.errors.titleRequired").max(PAPER_TITLE_MAX, "papers.errors.titleTooLong"),
   agendaItem,
-  confidential: z.preprocess((value) => value === "yes" || value === "on" || value === "true", z.boolean()),
+  confidential: z.preprocess(
+    (value) => value === true || value === "yes" || value === "on" || value === "true",
+    z.boolean(),
+  ),
 });
 
 export type PaperFields = z.infer<typeof PaperFieldsSchema>;

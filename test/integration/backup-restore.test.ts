@@ -6,10 +6,10 @@
  * The writer, the backup, the restore and the relay are separate processes.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { Readable } from "node:stream";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { Readable } from "node:stream";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { keepUpload, recordStoredFile, stageUpload, storedFilePath } from "~/files/file-storage.server";
