@@ -64,7 +64,7 @@ export function MeetingPapers({ data, headingLevel = 2 }: { data: MeetingPapersD
               {group.title ?? t("papers.meeting.otherPapers")}
             </p>
           ) : null}
-          <ul className="govuk-list app-meeting-papers__list">
+          <ul className="govuk-list">
             {group.papers.map((paper) => (
               <li key={paper.id}>
                 <Link className="govuk-link app-break-words" to={`/papers/${paper.id}`}>

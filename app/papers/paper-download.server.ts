@@ -2,7 +2,8 @@
  * A paper's file as a download: authorised by the paper policy (a
  * confidential paper is not found for anyone outside its board), sent with
  * its stored type's Content-Type, as an attachment under its cleaned name,
- * never sniffed, never cached, streamed from the disk.
+ * never cached, streamed from the disk. (X-Content-Type-Options: nosniff is
+ * on every response the Hub sends: helmet, server/http-app.ts.)
  */
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import type { SessionUser } from "../auth/principals";
@@ -39,7 +40,6 @@ export function paperDownload(user: SessionUser, paperId: number): Response {
       "Content-Type": FILE_TYPE_CONTENT_TYPES[paper.fileType],
       "Content-Length": String(paper.size),
       "Content-Disposition": contentDisposition(paper.fileName),
-      "X-Content-Type-Options": "nosniff",
       "Cache-Control": "private, no-store",
     },
   });

@@ -13,6 +13,7 @@ import { HEALTH_PATHS } from "../../server/health-endpoints";
 import { DEMO_PASSWORD } from "../support/browser";
 import { e2eFixture } from "../support/e2e-fixtures";
 import { addRoadmapItem, newestLinkId, postId } from "../support/e2e-hub-database";
+import { paperMatrixRows } from "../support/matrix-papers";
 import { roadmapItemMatrixRows } from "../support/matrix-roadmap-items";
 import { type EveryRole, MATRIX_ROLES, type MatrixMethod, type MatrixRole } from "../support/matrix-types";
 
@@ -696,6 +697,7 @@ const MATRIX: Row[] = [
   ...roadmapItemMatrixRows(send, LOGIN),
   // Boards and meetings.
   // Papers.
+  ...paperMatrixRows(send, LOGIN, () => e2e.hub.dataDir),
   // Decisions.
   // Actions.
   // Summaries and search.
