@@ -4,7 +4,7 @@ import { z } from "zod";
 export const PAPER_TITLE_MAX = 200;
 
 /** The upload form's fields in page order, for the error summary. */
-export const PAPER_FIELD_ORDER = ["title", "file", "agendaItem", "confidential"] as const;
+export const PAPER_FIELD_ORDER = ["file", "title", "agendaItem", "confidential"] as const;
 
 const agendaItem = z.preprocess(
   (value) => (value === "" || value === undefined || value === null ? null : value),

@@ -110,7 +110,14 @@ export default function PaperPage() {
             ))}
           </dl>
           <p className="govuk-body">
-            <a className="govuk-button" href={`/papers/${paper.id}/download`} download>
+            <a
+              className="govuk-button"
+              href={`/papers/${paper.id}/download`}
+              role="button"
+              draggable="false"
+              data-module="govuk-button"
+              download
+            >
               {t("papers.page.download", { type: t(`papers.fileType.${paper.fileType}`) })}
             </a>
           </p>
