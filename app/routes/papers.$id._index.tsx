@@ -110,16 +110,18 @@ export default function PaperPage() {
             ))}
           </dl>
           <p className="govuk-body">
-            <a
+            {/* A document request, not a client-side navigation: the answer is a file. */}
+            <Link
               className="govuk-button"
-              href={`/papers/${paper.id}/download`}
+              to={`/papers/${paper.id}/download`}
+              reloadDocument
               role="button"
               draggable="false"
               data-module="govuk-button"
               download
             >
               {t("papers.page.download", { type: t(`papers.fileType.${paper.fileType}`) })}
-            </a>
+            </Link>
           </p>
           {canManage ? (
             <ul className="govuk-list">
