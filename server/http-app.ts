@@ -6,6 +6,7 @@ import express, { type NextFunction, type Request, type Response } from "express
 import helmet from "helmet";
 import onHeaders from "on-headers";
 import { joinClusterMetrics } from "../app/operations/cluster-metrics.server";
+import { getEnv } from "../app/platform/env.server";
 import { describeError, log, loggablePath } from "../app/platform/log.server";
 import { REQUEST_ID_PATTERN } from "../app/platform/request-context";
 import {
@@ -14,6 +15,7 @@ import {
   isFormBody,
   isSameOriginRequest,
   MAX_REQUEST_BYTES,
+  maxRequestBytesFor,
 } from "../app/platform/request-guards";
 import { servedOverHttps } from "../app/platform/transport.server";
 import { clientAddressOf, fromTrustedProxy, monitoringAddressOf } from "./client-address";
@@ -244,10 +246,11 @@ function forwardedHeaders(req: Request, res: Response, next: NextFunction) {
   next();
 }
 
-/** The largest refused body still read to its end (see requestGuards). */
-const DRAINED_BODY_BYTES = 8 * MAX_REQUEST_BYTES;
+/** The largest refused body still read to its end (see requestGuards): eight times the limit, or twice an upload's. */
+const drainedBodyBytes = (limit: number) => Math.max(8 * MAX_REQUEST_BYTES, 2 * limit);
 
 function requestGuards() {
+  const uploadBytes = getEnv().PAPER_MAX_MB * 1024 * 1024;
   return (req: Request, res: Response, next: NextFunction) => {
     // Browsers always give a form's length; a body without one could be endless.
     if (req.headers["transfer-encoding"] && req.headers["content-length"] === undefined) {
@@ -255,13 +258,21 @@ function requestGuards() {
       return;
     }
     const length = Number(req.headers["content-length"] ?? 0);
-    if (length > MAX_REQUEST_BYTES) {
+    const limit = maxRequestBytesFor(req.method, req.path, uploadBytes);
+    if (length > limit) {
       // A body merely too large is read and dropped, so that the client finishes sending it and reads this
       // answer: closing the connection mid-upload resets it, and a browser shows its own error instead. One
       // far past the limit is not worth reading: the connection closes after the answer.
-      if (length <= DRAINED_BODY_BYTES) req.resume();
+      if (length <= drainedBodyBytes(limit)) req.resume();
       else res.set("Connection", "close");
-      res.status(413).type("text/plain").send("The request is too large.");
+      res
+        .status(413)
+        .type("text/plain")
+        .send(
+          limit > MAX_REQUEST_BYTES
+            ? `The file is too large: a paper can be up to ${getEnv().PAPER_MAX_MB} MB. Nothing was uploaded.`
+            : "The request is too large.",
+        );
       return;
     }
     const hasBody = length > 0 || req.headers["transfer-encoding"] !== undefined;

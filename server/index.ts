@@ -7,7 +7,9 @@
 import cluster from "node:cluster";
 import { startActionMail } from "../app/actions/action-mail-runner.server";
 import { DEMO_PASSWORD } from "../app/content/demo-accounts.server";
+import { removeAbandonedUploads } from "../app/files/file-storage.server";
 import { answerWorkerMetricsRequests } from "../app/operations/cluster-metrics.server";
+import { startPaperTextReader } from "../app/papers/paper-text-runner.server";
 import { OWNER_ONLY_UMASK } from "../app/platform/data-folder.server";
 import { closeDb, gatherPlannerStatistics, withBusyTimeout } from "../app/platform/db.server";
 import { getEnv, getWorkerHost } from "../app/platform/env.server";
@@ -55,6 +57,9 @@ async function main() {
   const prepared = await prepareDatabase();
   const search = await startSearchRuntime();
   const actionMail = startActionMail({ checkEveryMs: env.ACTIONS_CHECK_MINUTES * 60_000 });
+  // Papers' text is read outside requests and outside the search relay's batches (decision 051).
+  removeAbandonedUploads();
+  const paperText = startPaperTextReader();
   // As the posts grow from dozens to thousands, the planner's statistics must follow (one process does it).
   setInterval(() => {
     try {
@@ -76,6 +81,7 @@ async function main() {
     stopRunning = stopOnce(async () => {
       await serving.stop();
       await actionMail.stop();
+      await paperText.stop();
       await search.stop();
     });
     return;
@@ -87,6 +93,7 @@ async function main() {
   stopRunning = stopOnce(async () => {
     await pool.stop();
     await actionMail.stop();
+    await paperText.stop();
     await search.stop();
   });
   const port = await pool.listening;

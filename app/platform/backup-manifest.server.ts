@@ -4,6 +4,7 @@
  * with the counts a restore checks the copy against. See
  * docs/decisions/025-backups.md for what is left out, and why.
  */
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,11 +20,11 @@ export const PARTIAL_SUFFIX = ".partial";
 
 /**
  * Folders of files the Hub keeps in its data folder besides the database,
- * each backed up as `files/<name>` and restored to `<data folder>/<folder>`.
- * None yet: uploaded papers will add theirs here. The search engine's data
- * is not one of them: the index is rebuilt from the database.
+ * each backed up as `files/<name>` and restored to `<data folder>/<folder>`:
+ * the papers' stored files (app/files/file-storage.server.ts). The search
+ * engine's data is not one of them: the index is rebuilt from the database.
  */
-export const STORED_FILE_SETS: readonly { name: string; folder: string }[] = [];
+export const STORED_FILE_SETS: readonly { name: string; folder: string }[] = [{ name: "papers", folder: "files" }];
 
 export const BackupManifestSchema = z.object({
   format: z.literal(1),
@@ -39,7 +40,21 @@ export const BackupManifestSchema = z.object({
     tables: z.record(z.string(), z.number().int().nonnegative()),
   }),
   files: z.array(
-    z.object({ name: z.string(), files: z.number().int().nonnegative(), bytes: z.number().int().nonnegative() }),
+    z.object({
+      name: z.string(),
+      files: z.number().int().nonnegative(),
+      bytes: z.number().int().nonnegative(),
+      /** Each file with its SHA-256, checked on restore (absent from backups made before papers). */
+      entries: z
+        .array(
+          z.object({
+            path: z.string(),
+            sha256: z.string().regex(/^[0-9a-f]{64}$/),
+            bytes: z.number().int().nonnegative(),
+          }),
+        )
+        .optional(),
+    }),
   ),
 });
 
@@ -91,16 +106,33 @@ export function describeDatabase(sqlite: Database.Database): Omit<BackupManifest
   };
 }
 
-/** Copies a folder's files, owner-only, and says how many and how big. */
-export function copyFiles(from: string, to: string): { files: number; bytes: number } {
+export interface CopiedFile {
+  path: string;
+  sha256: string;
+  bytes: number;
+}
+
+/** A set's files, without temporary ones (an upload under way is named with a leading dot). */
+export function filesOfSet(folder: string): string[] {
+  return listFiles(folder).filter((file) => !path.basename(file).startsWith("."));
+}
+
+export function sha256Of(file: string): string {
+  return createHash("sha256").update(fs.readFileSync(file)).digest("hex");
+}
+
+/** Copies a folder's files, owner-only, and says how many, how big, and each one's hash (of the copy). */
+export function copyFiles(from: string, to: string): { files: number; bytes: number; entries: CopiedFile[] } {
   let bytes = 0;
-  const files = listFiles(from);
-  for (const file of files) {
+  const entries: CopiedFile[] = [];
+  for (const file of filesOfSet(from)) {
     const target = path.join(to, file);
     fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
     fs.copyFileSync(path.join(from, file), target, fs.constants.COPYFILE_EXCL);
     fs.chmodSync(target, 0o600);
-    bytes += fs.statSync(target).size;
+    const size = fs.statSync(target).size;
+    bytes += size;
+    entries.push({ path: file.split(path.sep).join("/"), sha256: sha256Of(target), bytes: size });
   }
-  return { files: files.length, bytes };
+  return { files: entries.length, bytes, entries };
 }

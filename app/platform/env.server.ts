@@ -146,6 +146,8 @@ const EnvSchema = z
      * than queued without bound. Well above what 16 busy connections need.
      */
     MAX_REQUESTS_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(100),
+    /** The largest paper that may be uploaded, in megabytes (the upload route's own body limit; decision 050). */
+    PAPER_MAX_MB: z.coerce.number().int().min(1).max(200).default(20),
     /** A request still unanswered after this long is ended with a 503 page and logged. */
     REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     /**

@@ -57,6 +57,24 @@ export function hubOriginFor({
 export const MAX_REQUEST_BYTES = 1024 * 1024;
 
 /**
+ * The routes that take an uploaded file, each with its own body limit
+ * (decision 050): every other route keeps MAX_REQUEST_BYTES. Remix's data
+ * requests (`….data`) are the same route.
+ */
+const UPLOAD_ROUTES: readonly RegExp[] = [/^\/meetings\/\d+\/papers\/new(?:\.data)?$/];
+
+/** Room in an upload's body for its other fields and the multipart boundaries. */
+export const UPLOAD_FORM_OVERHEAD_BYTES = 256 * 1024;
+
+/** The largest body a request may send: an upload route's file limit and its form, else MAX_REQUEST_BYTES. */
+export function maxRequestBytesFor(method: string, pathname: string, uploadBytes: number): number {
+  if (method.toUpperCase() === "POST" && UPLOAD_ROUTES.some((route) => route.test(pathname))) {
+    return uploadBytes + UPLOAD_FORM_OVERHEAD_BYTES;
+  }
+  return MAX_REQUEST_BYTES;
+}
+
+/**
  * A state-changing request must come from the Hub's own pages: its Origin
  * (or, failing that, its Referer) must match the Hub's origin. Browsers send
  * Origin on every cross-site POST, so a forged form is refused. `Origin: null`

@@ -21,11 +21,12 @@ import {
   BackupManifestSchema,
   copyFiles,
   describeDatabase,
+  filesOfSet,
   PARTIAL_SUFFIX,
   STORED_FILE_SETS,
+  sha256Of,
 } from "./backup-manifest.server";
 import { secureDataFolder } from "./data-folder.server";
-import { listFiles } from "./files.server";
 import { newestKnownMigration } from "./migrate.server";
 
 /** The restore was refused; the message says why, for the operator. */
@@ -80,6 +81,36 @@ function checkFileSetNames(from: string, manifest: BackupManifest): void {
   }
 }
 
+/**
+ * A set's files in the backup are exactly those its manifest lists, each
+ * with the hash listed (a stored file's own name is its hash too): a file
+ * missing, added or altered since the backup was made is refused.
+ */
+function checkStoredFiles(from: string, set: BackupManifest["files"][number]): void {
+  const folder = path.join(from, BACKUP_FILES_FOLDER, set.name);
+  const files = filesOfSet(folder);
+  if (files.length !== set.files) {
+    throw new RestoreRefusedError(`${from} is not a complete backup: files/${set.name} lacks files.`);
+  }
+  if (!set.entries) return;
+  const listed = new Map(set.entries.map((entry) => [entry.path, entry]));
+  for (const file of files) {
+    const entry = listed.get(file.split(path.sep).join("/"));
+    if (!entry) {
+      throw new RestoreRefusedError(`${from} holds a file its manifest does not list (files/${set.name}/${file}).`);
+    }
+    const full = path.join(folder, file);
+    if (fs.statSync(full).size !== entry.bytes || sha256Of(full) !== entry.sha256) {
+      throw new RestoreRefusedError(
+        `${from} has a stored file that was changed after the backup (files/${set.name}/${file}); nothing was restored.`,
+      );
+    }
+  }
+  if (listed.size !== files.length) {
+    throw new RestoreRefusedError(`${from} is not a complete backup: files/${set.name} lacks files.`);
+  }
+}
+
 function checkDataFolderIsEmpty(dataDir: string): void {
   for (const name of [BACKUP_DATABASE_FILE, `${BACKUP_DATABASE_FILE}-wal`]) {
     if (fs.existsSync(path.join(dataDir, name))) {
@@ -89,7 +120,7 @@ function checkDataFolderIsEmpty(dataDir: string): void {
     }
   }
   for (const set of STORED_FILE_SETS) {
-    if (listFiles(path.join(dataDir, set.folder)).length > 0) {
+    if (filesOfSet(path.join(dataDir, set.folder)).length > 0) {
       throw new RestoreRefusedError(`The data folder ${dataDir} already holds files in ${set.folder}/.`);
     }
   }
@@ -137,12 +168,7 @@ export function restoreBackup(from: string, dataDir: string): BackupManifest {
     throw new RestoreRefusedError(`${from} is not a complete backup: its database is not the size its manifest says.`);
   }
   checkFileSetNames(from, manifest);
-  for (const set of manifest.files) {
-    const files = listFiles(path.join(from, BACKUP_FILES_FOLDER, set.name));
-    if (files.length !== set.files) {
-      throw new RestoreRefusedError(`${from} is not a complete backup: files/${set.name} lacks files.`);
-    }
-  }
+  for (const set of manifest.files) checkStoredFiles(from, set);
   checkDataFolderIsEmpty(dataDir);
 
   secureDataFolder(dataDir);

@@ -16,6 +16,7 @@ import { addRoadmapItem, newestLinkId, postId } from "../support/e2e-hub-databas
 import { boardMatrixRows } from "../support/matrix-boards";
 import { decisionMatrixRows } from "../support/matrix-decisions";
 import { actionMatrixRows } from "../support/matrix-actions";
+import { paperMatrixRows } from "../support/matrix-papers";
 import { roadmapItemMatrixRows } from "../support/matrix-roadmap-items";
 import { summaryMatrixRows } from "../support/matrix-summaries";
 import { type EveryRole, MATRIX_ROLES, type MatrixMethod, type MatrixRole } from "../support/matrix-types";
@@ -701,6 +702,7 @@ const MATRIX: Row[] = [
   // Boards and meetings.
   ...boardMatrixRows(send, LOGIN, () => e2e.hub.dataDir),
   // Papers.
+  ...paperMatrixRows(send, LOGIN, () => e2e.hub.dataDir),
   // Decisions.
   ...decisionMatrixRows(send, LOGIN, () => e2e.hub.dataDir),
   // Actions.

@@ -9,13 +9,16 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { Readable } from "node:stream";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "~/platform/db.server";
+import { keepUpload, recordStoredFile, stageUpload, storedFilePath } from "~/files/file-storage.server";
+import { getDb, writeTransaction } from "~/platform/db.server";
 import { listFiles } from "~/platform/files.server";
 import { getSearchClient } from "~/search/meili.server";
 import type { SearchDocument } from "~/search/search-document.server";
 import { relayAll } from "~/search/search-relay.server";
+import { makeDocx } from "../../scripts/lib/paper-documents";
 import { givenUser, unique } from "../support/factories";
 import { startMeilisearchWithDemoContent, type TestMeilisearch } from "../support/meilisearch";
 import { eventually } from "../support/wait";
@@ -28,10 +31,18 @@ const restoredDir = path.join(work, "restored");
 const word = unique("quokka").replace("-", "");
 
 let meili: TestMeilisearch;
+/** A paper's stored file in the source data folder, backed up with the database. */
+let storedFile: { sha256: string; content: Buffer } = { sha256: "", content: Buffer.alloc(0) };
 
 beforeAll(async () => {
   meili = await startMeilisearchWithDemoContent();
   await givenUser("admin");
+  const content = makeDocx("Backed-up paper", [`${word} inside a stored file`]);
+  const staged = await stageUpload(Readable.from([content]), { name: "paper.docx", maxBytes: 1024 * 1024 });
+  if (!staged.ok) throw new Error(staged.problem);
+  keepUpload(staged.upload);
+  writeTransaction((tx) => recordStoredFile(tx, staged.upload));
+  storedFile = { sha256: staged.upload.sha256, content };
 }, 120_000);
 
 afterAll(async () => {
@@ -106,9 +117,21 @@ describe("a backup during continuous writes, restored into an empty data folder"
     expect(fs.statSync(backupFolder).mode & 0o777).toBe(0o700);
     expect(fs.statSync(path.join(backupFolder, "hub.db")).mode & 0o777).toBe(0o600);
 
+    // The stored files are in the backup, each listed with its hash.
+    const manifest = JSON.parse(fs.readFileSync(path.join(backupFolder, "manifest.json"), "utf8"));
+    const papersSet = manifest.files.find((set: { name: string }) => set.name === "papers");
+    expect(papersSet.entries).toContainEqual({
+      path: `${storedFile.sha256.slice(0, 2)}/${storedFile.sha256.slice(2)}`,
+      sha256: storedFile.sha256,
+      bytes: storedFile.content.length,
+    });
+
     const restore = runScript("scripts/restore.ts", [backupFolder], restoredDir);
     expect(restore.output).toMatch(/Restored the backup/);
     expect(restore.status).toBe(0);
+    const restoredFile = storedFilePath(storedFile.sha256, restoredDir);
+    expect(fs.readFileSync(restoredFile).equals(storedFile.content)).toBe(true);
+    expect(fs.statSync(restoredFile).mode & 0o777).toBe(0o600);
     // A second restore would overwrite a database: refused.
     const again = runScript("scripts/restore.ts", [backupFolder], restoredDir);
     expect(again.status).toBe(1);
@@ -313,11 +336,36 @@ describe("a restore that is refused", () => {
     const copy = copyOfBackup();
     const manifestFile = path.join(copy, "manifest.json");
     const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8"));
-    manifest.files = [{ name: "papers", files: 0, bytes: 0 }];
+    manifest.files = [{ name: "photos", files: 0, bytes: 0 }];
     fs.writeFileSync(manifestFile, JSON.stringify(manifest));
     expect(refusal([copy])).toMatchObject({
       status: 1,
-      output: expect.stringMatching(/lists stored files under "papers", which is not a set of files this Hub keeps/),
+      output: expect.stringMatching(/lists stored files under "photos", which is not a set of files this Hub keeps/),
     });
+  });
+
+  const backedUpFile = (copy: string) =>
+    path.join(copy, "files", "papers", storedFile.sha256.slice(0, 2), storedFile.sha256.slice(2));
+
+  it("refuses a backup whose stored file is missing, restoring no file", () => {
+    const copy = copyOfBackup();
+    fs.rmSync(backedUpFile(copy));
+    const dataDir = fs.mkdtempSync(path.join(work, "empty-"));
+    expect(refusal([copy], dataDir)).toMatchObject({ status: 1, output: expect.stringMatching(/lacks files/) });
+    expect(fs.existsSync(path.join(dataDir, "files"))).toBe(false);
+  });
+
+  it("refuses a backup whose stored file was altered, restoring no file", () => {
+    const copy = copyOfBackup();
+    const file = backedUpFile(copy);
+    const altered = fs.readFileSync(file);
+    altered.writeUInt8((altered.at(-30) ?? 0) ^ 0xff, altered.length - 30);
+    fs.writeFileSync(file, altered);
+    const dataDir = fs.mkdtempSync(path.join(work, "empty-"));
+    expect(refusal([copy], dataDir)).toMatchObject({
+      status: 1,
+      output: expect.stringMatching(/has a stored file that was changed after the backup/),
+    });
+    expect(fs.existsSync(path.join(dataDir, "files"))).toBe(false);
   });
 });
