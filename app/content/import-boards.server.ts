@@ -38,6 +38,7 @@ import { todayInUk } from "../posts/post-dates";
 import { validated } from "../roadmap/roadmap-item-schemas";
 import { type ActionImportCounts, importActions, readActionFiles } from "./import-actions.server";
 import { type DecisionImportCounts, importDecisions, readDecisionFiles } from "./import-decisions.server";
+import { importPapers, type PaperImportCounts, readPaperContent } from "./import-papers.server";
 import { importSummaries, readSummaryFiles, type SummaryCounts } from "./import-summaries.server";
 import { inputHash, storedHash, storeHash } from "./imported-content.server";
 
@@ -76,6 +77,7 @@ type MeetingFile = z.infer<typeof MeetingFileSchema> & { key: string; file: stri
 export interface BoardImportCounts {
   boards: { created: number; updated: number; unchanged: number };
   meetings: { created: number; updated: number; unchanged: number };
+  papers?: PaperImportCounts;
   decisions?: DecisionImportCounts;
   actions?: ActionImportCounts;
   summaries?: SummaryCounts;
@@ -237,7 +239,7 @@ export function importBoardContent(contentDir: string, db: Db = getDb(), now: Da
         }
       }
     }
-    // Papers: their importer is called here (tx, contentDir, now).
+    counts.papers = importPapers(tx, readPaperContent(contentDir), now);
     counts.decisions = importDecisions(tx, readDecisionFiles(contentDir), now);
     counts.actions = importActions(tx, readActionFiles(contentDir), now);
     counts.summaries = importSummaries(tx, readSummaryFiles(contentDir), now);

@@ -9,12 +9,14 @@ import { MeetingStatusTag } from "~/components/board-forms";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { MeetingDecisions } from "~/components/decision-list";
 import { MeetingActions } from "~/components/meeting-actions";
+import { MeetingPapers } from "~/components/meeting-papers";
 import { MeetingSummarySection } from "~/components/meeting-summary";
 import { SafeHtml } from "~/components/safe-html";
 import { decisionsForMeeting } from "~/decisions/decisions.server";
 import { resolveLocale } from "~/i18n/locale.server";
 import { routeTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
+import { papersForMeeting } from "~/papers/papers.server";
 import { orRespond } from "~/platform/http.server";
 
 export const meta: MetaFunction<typeof loader> = (args) =>
@@ -28,6 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const facts = { id: page.meeting.id, boardId: page.board.id, status: page.meeting.status };
   return {
     ...page,
+    papers: papersForMeeting(user, facts.id),
     decisions: decisionsForMeeting(user, facts.id, locale),
     recordDecisionHref: managesBoard(user, facts.boardId) ? `/meetings/${facts.id}/decisions/new` : null,
     actions: meetingActionsSection(user, facts),
@@ -36,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function MeetingPage() {
-  const { meeting, board, agenda, attendance, may, decisions, recordDecisionHref, actions, summary } =
+  const { meeting, board, agenda, attendance, may, papers, decisions, recordDecisionHref, actions, summary } =
     useLoaderData<typeof loader>();
   const { t, dateTime, date } = useI18n();
   const attended = attendance.filter((entry) => entry.attendance === "attended");
@@ -143,12 +146,11 @@ export default function MeetingPage() {
                     ) : null}
                   </h3>
                   {item.descriptionHtml ? <SafeHtml html={item.descriptionHtml} /> : null}
-                  {/* Each item's papers go here. */}
                 </li>
               ))}
             </ol>
           )}
-          {/* The meeting's papers not on an agenda item go here. */}
+          <MeetingPapers data={papers} />
           <MeetingDecisions decisions={decisions} recordHref={recordDecisionHref} />
           <MeetingActions section={actions} />
           <h2 className="govuk-heading-m">{t("meetings.page.attendance")}</h2>
