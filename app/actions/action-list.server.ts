@@ -8,7 +8,7 @@
  */
 import { and, asc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { ActionStatus } from "../../db/enums";
-import { actions, boards, meetings, partners, users } from "../../db/schema";
+import { actions, boards, decisions, meetings, partners, users } from "../../db/schema";
 import type { SessionUser } from "../auth/principals";
 import { boardContentVisibleTo } from "../boards/board-access.server";
 import { canOnMeeting } from "../boards/meeting-policy.server";
@@ -163,5 +163,30 @@ export function meetingActionsSection(
     meetingId: meeting.id,
     rows: readActions(user, ["open", "done", "dropped"], eq(actions.meetingId, meeting.id), db),
     mayAdd: canOnMeeting(user, "manage", meeting),
+  };
+}
+
+/**
+ * The decision page's section: the actions arising from the decision as this
+ * person may see them, and whether they may add one (the board's managers),
+ * which then arises from this decision. Only for a decision whose content
+ * the person may read (the page shows a restricted one without it).
+ */
+export function decisionActionsSection(
+  user: SessionUser,
+  decisionId: number,
+  db: Db = getDb(),
+): { meetingId: number; decisionId: number; rows: ActionRow[]; mayAdd: boolean } | null {
+  const decision = db
+    .select({ meetingId: decisions.meetingId, boardId: decisions.boardId })
+    .from(decisions)
+    .where(eq(decisions.id, decisionId))
+    .get();
+  if (!decision) return null;
+  return {
+    meetingId: decision.meetingId,
+    decisionId,
+    rows: readActions(user, ["open", "done", "dropped"], eq(actions.decisionId, decisionId), db),
+    mayAdd: canOnMeeting(user, "manage", { boardId: decision.boardId }),
   };
 }

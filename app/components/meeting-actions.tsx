@@ -5,13 +5,13 @@ import { type ActionRowData, ActionTable } from "./action-table";
 /**
  * A meeting's actions, for the meeting page: the loader calls
  * meetingActionsSection(user, meeting) (app/actions/action-list.server.ts).
- * "Add an action" for the board's managers; `decisionId` makes it one
- * arising from that decision (the decisions section can link the same way).
+ * "Add an action" for the board's managers; with a `decisionId` (the
+ * decision page's section, decisionActionsSection) it arises from that decision.
  */
 export function MeetingActions({
   section,
 }: {
-  section: { meetingId: number; rows: ActionRowData[]; mayAdd: boolean };
+  section: { meetingId: number; decisionId?: number; rows: ActionRowData[]; mayAdd: boolean };
 }) {
   const { t } = useI18n();
   return (
@@ -26,7 +26,10 @@ export function MeetingActions({
       )}
       {section.mayAdd ? (
         <p className="govuk-body app-no-print">
-          <Link className="govuk-link" to={`/meetings/${section.meetingId}/actions/new`}>
+          <Link
+            className="govuk-link"
+            to={`/meetings/${section.meetingId}/actions/new${section.decisionId ? `?decision=${section.decisionId}` : ""}`}
+          >
             {t("actions.meeting.add")}
           </Link>
         </p>

@@ -1,10 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { decisionActionsSection } from "~/actions/action-list.server";
 import { requireUser } from "~/auth/session.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { DecisionStatusTag, RestrictedTag } from "~/components/decision-status-tag";
 import { LinkedRecords } from "~/components/linked-records";
+import { MeetingActions } from "~/components/meeting-actions";
 import { SafeHtml } from "~/components/safe-html";
 import { decisionForPage } from "~/decisions/decisions.server";
 import { resolveLocale } from "~/i18n/locale.server";
@@ -26,7 +28,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const decision = orRespond(() => decisionForPage(user, params.reference ?? "", locale));
   // Links are content: a restricted decision shows none.
   const linked = decision.restricted ? null : linkedRecordsSection(user, "decision", decision.reference, locale);
-  return { decision, linked };
+  const actions = decision.restricted ? null : decisionActionsSection(user, decision.id);
+  return { decision, linked, actions };
 }
 
 function Facts({ rows }: { rows: { key: string; label: string; value: ReactNode }[] }) {
@@ -52,7 +55,7 @@ const referenceLink = (mention: { reference: string; title: string | null }, res
 );
 
 export default function DecisionPage() {
-  const { decision, linked } = useLoaderData<typeof loader>();
+  const { decision, linked, actions } = useLoaderData<typeof loader>();
   const { t, date } = useI18n();
   const common = [
     { key: "reference", label: t("decisions.page.reference"), value: decision.reference },
@@ -205,7 +208,7 @@ export default function DecisionPage() {
               }}
             />
           ) : null}
-          {/* The decision's actions: the actions section (app/actions) is shown here, from the decision's id. */}
+          {actions ? <MeetingActions section={actions} /> : null}
           <p className="govuk-body app-no-print">
             <Link className="govuk-link" to={`/decisions/${decision.reference}/history`}>
               {t("decisions.page.history")}
