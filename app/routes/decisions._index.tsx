@@ -60,7 +60,7 @@ export default function DecisionRegisterPage() {
             </p>
           ) : null}
         </div>
-        <div className="govuk-grid-column-three-quarters-from-desktop">
+        <div className="govuk-grid-column-three-quarters-from-desktop app-decision-results">
           <div className="app-decision-summary">
             <p className="govuk-body govuk-!-margin-bottom-0" role="status">
               {t("decisions.register.count", { count: total })}
