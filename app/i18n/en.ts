@@ -1386,7 +1386,7 @@ export const en = {
   "decisions.page.edit": "Edit decision",
   "decisions.page.changeStatus": "Change status",
   "decisions.page.history": "History of this decision",
-  "decisions.page.affects": "Roadmap items it affects",
+  "decisions.page.affects": "Roadmap items",
   "decisions.page.affectsNone": "This decision is not linked to any roadmap item.",
   "decisions.page.linkItem": "Link to a roadmap item",
   "decisions.form.recordTitle": "Record a decision",
@@ -1460,7 +1460,7 @@ export const en = {
   "notices.decisions.recorded": "Decision {reference} recorded",
   "notices.decisions.saved": "Decision {reference} saved",
   "notices.decisions.statusChanged": "Status of {reference} changed",
-  "links.subject.affects": "Roadmap items it affects",
+  "links.subject.affects": "Affected by this decision",
   "linkPicker.relation.affects": "The decision affects the item",
 
   // Actions.

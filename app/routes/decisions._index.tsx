@@ -60,7 +60,7 @@ export default function DecisionRegisterPage() {
             </p>
           ) : null}
         </div>
-        <div className="govuk-grid-column-three-quarters-from-desktop">
+        <div className="govuk-grid-column-three-quarters-from-desktop app-decision-results">
           <div className="app-decision-summary">
             <p className="govuk-body govuk-!-margin-bottom-0" role="status">
               {t("decisions.register.count", { count: total })}
@@ -74,7 +74,7 @@ export default function DecisionRegisterPage() {
           {rows.length === 0 ? (
             <p className="govuk-body">{t("decisions.register.none")}</p>
           ) : (
-            <table className="govuk-table app-decision-register">
+            <table className="govuk-table govuk-table--small-text-until-tablet app-decision-register">
               <caption className="govuk-table__caption govuk-visually-hidden">
                 {t("decisions.register.caption")}
               </caption>
@@ -86,7 +86,7 @@ export default function DecisionRegisterPage() {
                   <th scope="col" className="govuk-table__header">
                     {t("decisions.column.date")}
                   </th>
-                  <th scope="col" className="govuk-table__header">
+                  <th scope="col" className="govuk-table__header app-decision-register__board">
                     {t("decisions.column.board")}
                   </th>
                   <th scope="col" className="govuk-table__header">
@@ -105,8 +105,8 @@ export default function DecisionRegisterPage() {
                         {row.reference}
                       </Link>
                     </th>
-                    <td className="govuk-table__cell app-nowrap">{date(row.date)}</td>
-                    <td className="govuk-table__cell">{row.board.name}</td>
+                    <td className="govuk-table__cell">{date(row.date)}</td>
+                    <td className="govuk-table__cell app-decision-register__board">{row.board.name}</td>
                     <td className="govuk-table__cell app-break-words">{row.title ?? <RestrictedTag />}</td>
                     <td className="govuk-table__cell">
                       <DecisionStatusTag status={row.status} />

@@ -67,17 +67,15 @@ describe("decisions", () => {
     // Linking the roadmap item it affects, through the picker as they type.
     await page.getByRole("link", { name: "Link to a roadmap item" }).click();
     await waitForScripts(page);
-    await page.getByLabel("Search roadmap items").fill("Microsoft 365");
-    await page
-      .getByLabel(/Microsoft 365/)
-      .first()
-      .check();
+    const itemTitle = "Microsoft 365 roll-out across the partnership";
+    await page.getByLabel("Search roadmap items").pressSequentially("Microsoft 365 roll");
+    await page.getByRole("radio", { name: itemTitle }).check();
     await page.getByRole("button", { name: "Continue" }).click();
-    await page.getByLabel("The decision affects the item").check();
+    await page.getByRole("radio", { name: "The decision affects the item" }).check();
     await page.getByRole("button", { name: "Link", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: title }).waitFor();
     const affected = page.locator("#decision-affects").locator("..");
-    const itemLink = affected.getByRole("link", { name: /Microsoft 365/ });
+    const itemLink = affected.getByRole("link", { name: itemTitle });
     const itemAddress = await itemLink.getAttribute("href");
     expect(itemAddress).toMatch(/^\/roadmap\//);
 

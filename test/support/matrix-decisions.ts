@@ -125,8 +125,8 @@ export function decisionMatrixRows(send: Send, LOGIN: number, dataDir: () => str
     {
       method: "GET",
       route: "/decisions/:reference/edit",
-      variant: "confidential",
-      expected: [LOGIN, 404, 403, 404, 404, 200, 200],
+      variant: "confidential: its board's member may not edit it either",
+      expected: MANAGERS,
       request: async () => ({ path: `/decisions/${await confidential()}/edit` }),
     },
     {
