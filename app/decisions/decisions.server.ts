@@ -166,7 +166,7 @@ export function decisionsForMeeting(
     .map((row) => listed(reader, row, locale));
 }
 
-/** The decisions that affect a roadmap item, newest first, for the item's page (BoardDecisions). */
+/** The decisions that affect a roadmap item that this person may read, newest first, for the item's page (BoardDecisions). */
 export function decisionsAffecting(
   reader: SessionUser,
   roadmapItemId: number,
@@ -194,6 +194,8 @@ export function decisionsAffecting(
     .where(inArray(decisions.id, ids))
     .orderBy(desc(meetings.startsAt), desc(decisions.number))
     .all()
+    // A decision's links are its content: a confidential one is not named here to those who may not read it.
+    .filter(({ decision }) => canOnDecision(reader, "readContent", decision))
     .map(({ decision }) => listed(reader, decision, locale));
 }
 

@@ -53,7 +53,8 @@ export function storageErrorResponse(error: unknown) {
  */
 export function rethrowAsResponse(error: unknown): never {
   if (error instanceof ForbiddenError) forbidden(error.message);
-  if (error instanceof NotFoundError) notFound(error.message);
+  // One answer for "no such record" and "not yours to see": the message would tell them apart.
+  if (error instanceof NotFoundError) notFound();
   throw error;
 }
 

@@ -347,10 +347,8 @@ describe("confidential decisions", () => {
     expect(csv).not.toContain(title);
     expect(decisionsCsv(member, query, "en", translator("en"))).toContain(title);
 
-    // Both sides of the link: the item lists the decision without its title; the meeting too.
-    expect(decisionsAffecting(reader, item.id)).toEqual([
-      { reference: decision.reference, title: null, status: "agreed" },
-    ]);
+    // The item's page does not name it to others (its links are content); the meeting lists it without its title.
+    expect(decisionsAffecting(reader, item.id)).toEqual([]);
     expect(decisionsAffecting(member, item.id)[0]?.title).toBe(title);
     expect(
       decisionsForMeeting(reader, meeting2026.id).find((d) => d.reference === decision.reference)?.title,
