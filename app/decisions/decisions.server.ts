@@ -187,16 +187,18 @@ export function decisionsAffecting(
     .all()
     .map((row) => Number(row.id));
   if (ids.length === 0) return [];
-  return db
-    .select({ decision: decisions })
-    .from(decisions)
-    .innerJoin(meetings, eq(meetings.id, decisions.meetingId))
-    .where(inArray(decisions.id, ids))
-    .orderBy(desc(meetings.startsAt), desc(decisions.number))
-    .all()
-    // A decision's links are its content: a confidential one is not named here to those who may not read it.
-    .filter(({ decision }) => canOnDecision(reader, "readContent", decision))
-    .map(({ decision }) => listed(reader, decision, locale));
+  return (
+    db
+      .select({ decision: decisions })
+      .from(decisions)
+      .innerJoin(meetings, eq(meetings.id, decisions.meetingId))
+      .where(inArray(decisions.id, ids))
+      .orderBy(desc(meetings.startsAt), desc(decisions.number))
+      .all()
+      // A decision's links are its content: a confidential one is not named here to those who may not read it.
+      .filter(({ decision }) => canOnDecision(reader, "readContent", decision))
+      .map(({ decision }) => listed(reader, decision, locale))
+  );
 }
 
 /** The roadmap item at this address's id, for its page's decisions section. */
