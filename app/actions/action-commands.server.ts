@@ -47,7 +47,7 @@ export function createAction({
   const input = validated(ActionInputSchema, fields);
   return writeTransaction((tx) => {
     const meeting = getMeetingForNewAction(actor, meetingId, tx);
-    const decision = decisionForAction(tx, decisionId, meeting.boardId);
+    const decision = decisionForAction(tx, decisionId, meeting.id);
     const references = resolveActionReferences(tx, input, meeting);
     const id = writeNewAction(
       tx,

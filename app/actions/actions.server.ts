@@ -86,8 +86,8 @@ export interface ActionDecision {
   boardId: number;
 }
 
-/** A decision of this board, for an action arising from it; a form error when it is not one. */
-export function decisionForAction(db: Db, decisionId: number | null, boardId: number): ActionDecision | null {
+/** A decision of this meeting, for an action arising from it; a form error when it is not one. */
+export function decisionForAction(db: Db, decisionId: number | null, meetingId: number): ActionDecision | null {
   if (decisionId === null) return null;
   const decision = db
     .select({
@@ -96,11 +96,13 @@ export function decisionForAction(db: Db, decisionId: number | null, boardId: nu
       title: decisions.title,
       confidential: decisions.confidential,
       boardId: decisions.boardId,
+      meetingId: decisions.meetingId,
     })
     .from(decisions)
     .where(eq(decisions.id, decisionId))
     .get();
-  if (!decision || decision.boardId !== boardId)
+  // An action arises at the meeting that made its decision: its due date is weighed against that meeting.
+  if (!decision || decision.meetingId !== meetingId)
     throw new ValidationError({ decision: ["actions.errors.decision.unknown"] });
   return decision;
 }

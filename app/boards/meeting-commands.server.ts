@@ -6,7 +6,7 @@
  */
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { MeetingStatus } from "../../db/enums";
-import { meetings, users } from "../../db/schema";
+import { decisions, meetings, users } from "../../db/schema";
 import type { SessionUser } from "../auth/principals";
 import { type Db, getDb, writeTransaction } from "../platform/db.server";
 import { ForbiddenError, NotFoundError, ValidationError } from "../platform/errors";
@@ -47,6 +47,13 @@ export function meetingWriteOf(fields: MeetingFields): MeetingWrite {
     location: input.location,
     onlineUrl: input.onlineUrl,
   };
+}
+
+function hasDecisions(meetingId: number, db: Db): boolean {
+  return (
+    db.select({ id: decisions.id }).from(decisions).where(eq(decisions.meetingId, meetingId)).limit(1).get() !==
+    undefined
+  );
 }
 
 /** The meeting, when this person manages its board; NotFoundError or ForbiddenError otherwise. */
@@ -102,6 +109,10 @@ export function editMeeting({
   }
   const parsedStatus = MeetingStatusSchema.safeParse(status ?? meeting.status);
   if (!parsedStatus.success) errors.status = ["meetings.errors.status.required"];
+  // Its decisions' references carry the meeting's year: once it has decisions, it stays in that year.
+  if (write && write.startsAt.getUTCFullYear() !== meeting.startsAt.getUTCFullYear() && hasDecisions(meeting.id, db)) {
+    errors.day = ["meetings.errors.day.yearFixed"];
+  }
   if (Object.keys(errors).length > 0 || !write || !parsedStatus.success) throw new ValidationError(errors);
   const to: MeetingStatus = parsedStatus.data;
   const meta = webMeta(actor);

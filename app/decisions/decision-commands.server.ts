@@ -5,7 +5,9 @@
  * weighed, then validates, then writes in one IMMEDIATE transaction (the
  * number taken and the decision inserted together). There is no delete.
  */
+
 import { eq } from "drizzle-orm";
+import type { MeetingStatus } from "../../db/enums";
 import { meetings } from "../../db/schema";
 import type { SessionUser } from "../auth/principals";
 import { authorizeDecision } from "../boards/decision-policy.server";
@@ -33,13 +35,14 @@ export interface MeetingForDecision {
   id: number;
   boardId: number;
   startsAt: Date;
+  status: MeetingStatus;
 }
 
 /** The meeting a decision is being recorded for, if this person may record one (404 / 403 otherwise). */
 export function meetingForRecording(user: SessionUser, meetingId: number, db: Db = getDb()): MeetingForDecision {
   const meeting = Number.isSafeInteger(meetingId)
     ? db
-        .select({ id: meetings.id, boardId: meetings.boardId, startsAt: meetings.startsAt })
+        .select({ id: meetings.id, boardId: meetings.boardId, startsAt: meetings.startsAt, status: meetings.status })
         .from(meetings)
         .where(eq(meetings.id, meetingId))
         .get()
@@ -72,8 +75,9 @@ export function recordDecision({
   db?: Db;
   now?: Date;
 }): DecisionRow {
-  meetingForRecording(actor, meetingId, db);
+  const meeting = meetingForRecording(actor, meetingId, db);
   const input = validatedDecision(RecordDecisionSchema, fields);
+  if (meeting.status === "cancelled") throw new ValidationError({ title: ["decisions.errors.meetingCancelled"] });
   const rendered = renderDecisionText(input.text);
   return writeTransaction((tx) => {
     const agenda = resolveAgendaItem(tx, meetingId, input.agendaItem);

@@ -1235,6 +1235,8 @@ export const en = {
   "meetings.errors.day.required": "Enter the date of the meeting",
   "meetings.errors.day.incomplete": "Date must include a day, month and year",
   "meetings.errors.day.invalid": "Date must be a real date",
+  "meetings.errors.day.yearFixed":
+    "This meeting has decisions, whose references carry its year: it can move to another day of the same year only",
   "meetings.errors.startTime.required": "Enter the start time",
   "meetings.errors.startTime.invalid": "Start time must be a time such as 10:00 or 14:30",
   "meetings.errors.endTime.invalid": "End time must be a time such as 12:00",
@@ -1335,6 +1337,7 @@ export const en = {
   "notices.papers.removed": "Paper removed",
 
   // Decisions.
+  "decisions.errors.meetingCancelled": "A cancelled meeting takes no decisions",
   "decisions.breadcrumb": "Decisions",
   "decisions.register.title": "Register of decisions",
   "decisions.register.lead":

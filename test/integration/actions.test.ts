@@ -121,6 +121,18 @@ describe("adding an action", () => {
         createAction({ actor: secretary, meetingId: pastMeetingId, decisionId: elsewhere.id, fields: fields() }),
       ),
     ).toEqual({ decision: ["actions.errors.decision.unknown"] });
+    // A decision of the same board made at another meeting: the action arises where its decision was made.
+    const sameBoardElsewhere = givenDecision(boardId, futureMeetingId);
+    expect(
+      errorsOf(() =>
+        createAction({
+          actor: secretary,
+          meetingId: pastMeetingId,
+          decisionId: sameBoardElsewhere.id,
+          fields: fields(),
+        }),
+      ),
+    ).toEqual({ decision: ["actions.errors.decision.unknown"] });
   });
 });
 

@@ -10,6 +10,7 @@ import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "~/auth/principals";
+import { editMeeting } from "~/boards/meeting-commands.server";
 import { changeDecisionStatus, editDecision, recordDecision } from "~/decisions/decision-commands.server";
 import { decisionsCsv } from "~/decisions/decision-export.server";
 import { parseDecisionQuery } from "~/decisions/decision-query";
@@ -273,6 +274,33 @@ describe("who may", () => {
       fields: fields({ leadOfficer: officer.id }),
     });
     expect(ok.leadOfficerId).toBe(officer.id);
+  });
+});
+
+describe("the meeting behind a decision", () => {
+  it("takes none once cancelled, and keeps the year its decisions' references carry", () => {
+    const cancelled = givenMeeting(board.id, { startsAt: new Date("2026-09-10T09:30:00Z"), status: "cancelled" });
+    const refused = (() => {
+      try {
+        recordDecision({ actor: secretary, meetingId: cancelled.id, fields: fields() });
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(refused).toBeInstanceOf(ValidationError);
+    expect((refused as ValidationError).fieldErrors.title).toEqual(["decisions.errors.meetingCancelled"]);
+
+    const meeting = givenMeeting(board.id, { startsAt: new Date("2026-11-20T09:30:00Z"), status: "held" });
+    recordDecision({ actor: secretary, meetingId: meeting.id, fields: fields() });
+    const moveTo = (year: string) => () =>
+      editMeeting({
+        actor: secretary,
+        meetingId: meeting.id,
+        fields: { day: { day: "3", month: "12", year }, startTime: "10:00", location: "Committee Room 1" },
+      });
+    expect(moveTo("2027")).toThrow(ValidationError);
+    // Another day of the same year is still fine.
+    moveTo("2026")();
   });
 });
 
