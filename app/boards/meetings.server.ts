@@ -71,8 +71,10 @@ export function agendaFor(user: SessionUser, meeting: MeetingRow, db: Db = getDb
     )
     .orderBy(asc(agendaItems.position))
     .all()
-    .map(({ rendered, boardId: _board, ...item }) => ({
+    .map(({ rendered, boardId: _board, ...item }, index) => ({
       ...item,
+      // Numbered among what this person sees: a confidential item leaves no gap (agenda-numbers.server.ts).
+      position: index + 1,
       descriptionHtml: rendered ? renderedHtml(rendered, "description", "en") : "",
     }));
 }

@@ -4,10 +4,12 @@
  * confidential one: reference, date, board, status); a meeting's decisions;
  * the decisions affecting a roadmap item; a decision's revisions.
  */
+
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { DecisionStatus } from "../../db/enums";
 import { agendaItems, boards, decisions, meetings, recordLinks, roadmapItems, users } from "../../db/schema";
 import type { SessionUser } from "../auth/principals";
+import { agendaNumbersFor } from "../boards/agenda-numbers.server";
 import { canOnDecision } from "../boards/decision-policy.server";
 import { inLocale } from "../i18n/bilingual";
 import type { Locale } from "../i18n/translate";
@@ -129,7 +131,14 @@ export function decisionForPage(
     effectiveDate: row.effectiveDate,
     leadOfficer: nameOf(db, row.leadOfficerId),
     confidential: row.confidential,
-    agendaItem: item ? { position: item.position, title: inLocale(item.title, item.titleCy, locale).text } : null,
+    // Numbered as this reader sees the agenda: a confidential item leaves no gap.
+    agendaItem:
+      item && row.agendaItemId !== null
+        ? {
+            position: agendaNumbersFor(reader, row.meetingId, db).get(row.agendaItemId) ?? 0,
+            title: inLocale(item.title, item.titleCy, locale).text,
+          }
+        : null,
     supersededBy: supersededBy ? mention(reader, supersededBy, locale) : null,
     supersedes: supersedes.map((other) => mention(reader, other, locale)),
     withdrawn:

@@ -5,10 +5,12 @@
  * board (no hint that it exists), and neither is one on a confidential
  * agenda item they cannot see.
  */
+
 import { and, asc, eq } from "drizzle-orm";
 import type { PaperFileType, PaperTextState } from "../../db/enums";
 import { agendaItems, boards, meetings, papers, storedFiles, users } from "../../db/schema";
 import type { SessionUser } from "../auth/principals";
+import { agendaNumbersFor } from "../boards/agenda-numbers.server";
 import { boardContentVisibleTo, managesBoard } from "../boards/board-access.server";
 import { authorizeMeeting, canOnAgendaItem } from "../boards/meeting-policy.server";
 import { authorizePaper, type PaperAction } from "../boards/paper-policy.server";
@@ -176,7 +178,6 @@ export function papersForMeeting(user: SessionUser, meetingId: number, db: Db = 
       fileType: storedFiles.fileType,
       size: storedFiles.size,
       itemId: agendaItems.id,
-      itemPosition: agendaItems.position,
       itemTitle: agendaItems.title,
       itemConfidential: agendaItems.confidential,
     })
@@ -192,6 +193,7 @@ export function papersForMeeting(user: SessionUser, meetingId: number, db: Db = 
         row.itemId === null ||
         canOnAgendaItem(user, "read", { boardId: meeting.boardId, confidential: Boolean(row.itemConfidential) }),
     );
+  const numbers = agendaNumbersFor(user, meetingId, db);
   const listed = rows.map((row) => ({
     id: row.id,
     title: row.title,
@@ -199,7 +201,9 @@ export function papersForMeeting(user: SessionUser, meetingId: number, db: Db = 
     fileType: row.fileType,
     size: row.size,
     agendaItem:
-      row.itemId === null ? null : { id: row.itemId, position: row.itemPosition ?? 0, title: row.itemTitle ?? "" },
+      row.itemId === null
+        ? null
+        : { id: row.itemId, position: numbers.get(row.itemId) ?? 0, title: row.itemTitle ?? "" },
   }));
   return {
     meetingId,

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
+import { agendaNumbersFor } from "~/boards/agenda-numbers.server";
 import { canOnPaper } from "~/boards/paper-policy.server";
 import { Breadcrumbs } from "~/components/breadcrumbs";
 import { useFileFacts } from "~/components/meeting-papers";
@@ -26,7 +27,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         boardName: paper.meeting.boardName,
         boardSlug: paper.meeting.boardSlug,
       },
-      agendaItem: paper.agendaItem ? { position: paper.agendaItem.position, title: paper.agendaItem.title } : null,
+      // Numbered as this reader sees the agenda: a confidential item leaves no gap.
+      agendaItem: paper.agendaItem
+        ? {
+            position: agendaNumbersFor(user, paper.meeting.id).get(paper.agendaItem.id) ?? 0,
+            title: paper.agendaItem.title,
+          }
+        : null,
       fileName: paper.fileName,
       fileType: paper.fileType,
       size: paper.size,

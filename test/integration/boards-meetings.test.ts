@@ -1,6 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "~/auth/principals";
+import { agendaNumbersFor } from "~/boards/agenda-numbers.server";
 import { createBoard, editBoard, seatMember, unseatMember } from "~/boards/board-commands.server";
 import { findBoardBySlug, listBoardMembers } from "~/boards/boards.server";
 import { meetingCalendar } from "~/boards/meeting-calendar.server";
@@ -361,10 +362,12 @@ describe("meetings", () => {
     expect(getDb().select().from(papers).where(eq(papers.id, paper.id)).get()?.confidential).toBe(true);
     const meeting = getDb().select().from(meetings).where(eq(meetings.id, id)).get();
     if (!meeting) throw new Error("no meeting");
-    expect(agendaFor(reader, meeting).map((item) => item.title)).toEqual(["Open item"]);
-    expect(agendaFor(seatedMember, meeting).map((item) => [item.title, item.confidential])).toEqual([
-      ["Supplier negotiation", true],
-      ["Open item", false],
+    // Numbered among what each may see: no gap where the confidential item stands.
+    expect(agendaFor(reader, meeting).map((item) => [item.position, item.title])).toEqual([[1, "Open item"]]);
+    expect(agendaNumbersFor(reader, id)).toEqual(new Map([[agendaFor(reader, meeting)[0]?.id, 1]]));
+    expect(agendaFor(seatedMember, meeting).map((item) => [item.position, item.title, item.confidential])).toEqual([
+      [1, "Supplier negotiation", true],
+      [2, "Open item", false],
     ]);
     expect(agendaFor(admin, meeting)).toHaveLength(2);
     // Events name no confidential title.
