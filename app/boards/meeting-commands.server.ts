@@ -6,7 +6,7 @@
  */
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { MeetingStatus } from "../../db/enums";
-import { decisions, meetings, users } from "../../db/schema";
+import { agendaItems, decisions, meetings, users } from "../../db/schema";
 import type { SessionUser } from "../auth/principals";
 import { type Db, getDb, writeTransaction } from "../platform/db.server";
 import { ForbiddenError, NotFoundError, ValidationError } from "../platform/errors";
@@ -15,6 +15,7 @@ import { findBoardBySlug } from "./boards.server";
 import { canOnMeeting } from "./meeting-policy.server";
 import {
   AgendaItemInputSchema,
+  MEETING_LIMITS,
   type MeetingFields,
   MeetingInputSchema,
   MeetingStatusSchema,
@@ -143,7 +144,14 @@ export function addAgendaItem({
   const meeting = managedMeeting(actor, meetingId, db);
   const input = validated(AgendaItemInputSchema, { ...fields, confidential: confidentialOf(fields.confidential) });
   agendaWhileScheduled(meeting.status);
-  return writeTransaction((tx) => writeNewAgendaItem(tx, meeting.id, input, webMeta(actor)), db);
+  return writeTransaction((tx) => {
+    // Counted inside the write, so two secretaries adding at once cannot pass the limit together.
+    const held = tx.select({ id: agendaItems.id }).from(agendaItems).where(eq(agendaItems.meetingId, meeting.id)).all();
+    if (held.length >= MEETING_LIMITS.agendaItems) {
+      throw new ValidationError({ title: ["meetings.errors.agenda.tooMany"] });
+    }
+    return writeNewAgendaItem(tx, meeting.id, input, webMeta(actor));
+  }, db);
 }
 
 /** Edits an agenda item at any time: marking it confidential afterwards is how an exempt item is recorded. */

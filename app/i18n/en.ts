@@ -1235,6 +1235,7 @@ export const en = {
   "meetings.errors.day.required": "Enter the date of the meeting",
   "meetings.errors.day.incomplete": "Date must include a day, month and year",
   "meetings.errors.day.invalid": "Date must be a real date",
+  "meetings.errors.agenda.tooMany": "A meeting's agenda has at most {max} items",
   "meetings.errors.day.yearFixed":
     "This meeting has decisions, whose references carry its year: it can move to another day of the same year only",
   "meetings.errors.startTime.required": "Enter the start time",

@@ -3,6 +3,7 @@
  * constants validation uses, so the words can never disagree with the rule.
  */
 import { ACCOUNT_LIMITS } from "../auth/account-limits";
+import { MEETING_LIMITS } from "../boards/meeting-schemas";
 import { LINK_NOTE_MAX } from "../links/link-relations";
 import { KIND_SECTIONS, type SectionKey, SHORT_SECTIONS } from "../posts/post-kinds";
 import { LIMITS } from "../posts/post-limits";
@@ -31,6 +32,7 @@ export const MESSAGE_PARAMS: Partial<Record<MessageKey, Params>> = {
   "search.truncated": { max: MAX_QUERY_LENGTH },
   "errors.tags.tooLongNamed": { max: LIMITS.tagLength },
   ...ROADMAP_MESSAGE_PARAMS,
+  "meetings.errors.agenda.tooMany": { max: MEETING_LIMITS.agendaItems },
   // Each section's "must be N characters or fewer", named for its section.
   ...Object.fromEntries(
     (Object.values(KIND_SECTIONS).flat() as SectionKey[]).map((key) => [

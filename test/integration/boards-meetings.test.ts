@@ -15,6 +15,7 @@ import {
   saveMinutes,
   scheduleMeeting,
 } from "~/boards/meeting-commands.server";
+import { MEETING_LIMITS } from "~/boards/meeting-schemas";
 import { agendaFor, attendanceOf, presentMeeting } from "~/boards/meetings.server";
 import { getDb } from "~/platform/db.server";
 import { ForbiddenError, ValidationError } from "~/platform/errors";
@@ -291,6 +292,17 @@ describe("meetings", () => {
       "held",
       "held",
     ]);
+  });
+
+  it("holds at most the agenda's limit of items", () => {
+    const { board, secretary: seated } = boardWithSecretary();
+    const { id } = scheduleMeeting({ actor: seated, boardSlug: board.slug, fields: meetingFields });
+    for (let n = 1; n <= MEETING_LIMITS.agendaItems; n++) {
+      addAgendaItem({ actor: seated, meetingId: id, fields: { title: `Item ${n}` } });
+    }
+    expect(fieldErrors(() => addAgendaItem({ actor: seated, meetingId: id, fields: { title: "One more" } }))).toEqual({
+      title: ["meetings.errors.agenda.tooMany"],
+    });
   });
 
   it("keeps the agenda in order through adds, moves and removals, and only while scheduled", () => {
