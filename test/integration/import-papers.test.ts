@@ -21,10 +21,15 @@ beforeAll(() => {
   for (const key of new Set(content.map((entry) => entry.meeting))) {
     const meeting = givenMeeting(givenBoard().id);
     getDb().update(meetings).set({ importKey: key }).where(eq(meetings.id, meeting.id)).run();
-    if (content.some((entry) => entry.meeting === key && entry.agendaItem !== undefined)) {
+    // Agenda items up to the highest position a paper of this meeting names.
+    const highest = Math.max(
+      0,
+      ...content.filter((entry) => entry.meeting === key).map((entry) => entry.agendaItem ?? 0),
+    );
+    for (let position = 1; position <= highest; position++) {
       getDb()
-        .$client.prepare("insert into agenda_items (meeting_id, position, title, updated_at) values (?, 1, 'Item', 0)")
-        .run(meeting.id);
+        .$client.prepare("insert into agenda_items (meeting_id, position, title, updated_at) values (?, ?, 'Item', 0)")
+        .run(meeting.id, position);
     }
   }
 });

@@ -169,8 +169,8 @@ describe("the demo summaries' import", () => {
   it("reads every board's summaries.md and writes each through the summary's write, once", () => {
     const entries = readSummaryFiles("content");
     expect(entries.map((entry) => entry.meeting).sort()).toEqual([
-      "finance-and-governance-board/2026-02",
-      "srs-strategic-board/2026-03",
+      "finance-and-governance-board/03-risk-and-audit",
+      "srs-strategic-board/03-roadmap-priorities",
     ]);
     const demoBoard = givenBoard({ name: "Demo import board" });
     const keyed = entries.map((entry) => {
