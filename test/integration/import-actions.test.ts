@@ -20,7 +20,11 @@ describe("the demo actions", () => {
     givenPartner("torfaen", "Torfaen County Borough Council");
     const board = givenBoard({ slug: "operational-board" });
     const meeting = givenMeeting(board.id, { startsAt: new Date(Date.now() - 60 * 86_400_000), status: "held" });
-    getDb().update(meetings).set({ importKey: "operational-board/01-service-performance" }).where(eq(meetings.id, meeting.id)).run();
+    getDb()
+      .update(meetings)
+      .set({ importKey: "operational-board/01-service-performance" })
+      .where(eq(meetings.id, meeting.id))
+      .run();
     const operational = files.filter((file) => file.file.includes("operational-board"));
     const now = new Date();
     // Before the demo accounts exist, the actions wait.
