@@ -3,6 +3,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { freeLocalPort } from "../../server/meilisearch-process";
 
 export interface RunningHub {
@@ -90,9 +91,33 @@ export async function startHub({
   };
   try {
     await waitForHealthy(url, child, output, timeoutMs);
+    await waitForPaperText(dataDir, timeoutMs);
   } catch (error) {
     await stop();
     throw error;
   }
   return { url, dataDir, logPath, output, stop };
+}
+
+/**
+ * The demo papers' text is read in the background just after start, each
+ * with an event: a test that counts rows or events from the start must not
+ * see those arrive mid-test. Waits until no paper is left unread.
+ */
+async function waitForPaperText(dataDir: string, timeoutMs: number): Promise<void> {
+  const file = path.join(dataDir, "hub.db");
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    let pending: number;
+    try {
+      db.pragma("busy_timeout = 5000");
+      pending = (db.prepare("select count(*) as n from papers where text_state = 'pending'").get() as { n: number }).n;
+    } finally {
+      db.close();
+    }
+    if (pending === 0) return;
+    if (Date.now() > deadline) throw new Error(`The Hub left ${pending} paper(s) unread`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
