@@ -33,6 +33,7 @@ export const UNMATCHED = "(unmatched)";
 export const UNREADABLE = "(unreadable address)";
 
 const PARAM = /^:[\w-]+\??$/;
+const PARAM_WITH_SUFFIX = /^:[\w-]+([^?].*)$/;
 
 /** React Router's ranking (computeScore): more and more specific segments first, a splat last. */
 function scoreOf(pattern: string, index: boolean): number {
@@ -56,7 +57,11 @@ function compile(pattern: string, caseSensitive: boolean): RegExp {
   for (const segment of pattern.split("/").filter(Boolean)) {
     if (segment === "*") source += "(?:/.*)?";
     else if (PARAM.test(segment)) source += segment.endsWith("?") ? "(?:/[^/]+)?" : "/[^/]+";
-    else source += `/${escapeRegExp(segment)}`;
+    else if (PARAM_WITH_SUFFIX.test(segment)) {
+      // A parameter followed by text in one segment (":id.ics"): React Router matches the text after it
+      // and ranks the segment as a static one.
+      source += `/[^/]+${escapeRegExp(segment.replace(PARAM_WITH_SUFFIX, "$1"))}`;
+    } else source += `/${escapeRegExp(segment)}`;
   }
   return new RegExp(`^${source}/*$`, caseSensitive ? "" : "i");
 }
