@@ -1297,7 +1297,7 @@ export const en = {
   "papers.upload.title": "Add a paper",
   "papers.upload.file": "Upload a file",
   "papers.upload.fileHint":
-    "A PDF, Word document (.docx), Excel spreadsheet (.xlsx) or Markdown file (.md), up to {max} MB",
+    "A PDF, Word document (.docx), Excel spreadsheet (.xlsx) or Markdown file (.md), up to {megabytes} MB",
   "papers.upload.submit": "Upload paper",
   "papers.edit.title": "Change paper: {title}",
   "papers.edit.submit": "Save changes",
@@ -1330,7 +1330,7 @@ export const en = {
   "papers.errors.agendaItemUnknown": "Choose one of this meeting’s agenda items",
   "papers.errors.fileRequired": "Select a file",
   "papers.errors.fileEmpty": "The selected file is empty",
-  "papers.errors.fileTooLarge": "The selected file must be smaller than {max} MB",
+  "papers.errors.fileTooLarge": "The selected file must be smaller than {megabytes} MB",
   "papers.errors.fileType":
     "The selected file must be a PDF, Word document (.docx), Excel spreadsheet (.xlsx) or Markdown file (.md)",
   "notices.papers.uploaded": "Paper uploaded",

@@ -52,7 +52,7 @@ export async function uploadPaperFromRequest(
   if (!form.file) errors.file = ["papers.errors.fileRequired"];
   else if (form.file.ok) upload = form.file.upload;
   else if (form.file.problem === "too-large") {
-    errors.file = [withParams("papers.errors.fileTooLarge", { max: getEnv().PAPER_MAX_MB })];
+    errors.file = [withParams("papers.errors.fileTooLarge", { megabytes: getEnv().PAPER_MAX_MB })];
   } else errors.file = [FILE_PROBLEMS[form.file.problem]];
 
   if (!upload || !fields || Object.keys(errors).length > 0) {

@@ -57,7 +57,7 @@ export default function UploadPaper() {
             <FileUpload
               name="file"
               label={t("papers.upload.file")}
-              hint={t("papers.upload.fileHint", { max: maxMb })}
+              hint={t("papers.upload.fileHint", { megabytes: maxMb })}
               accept=".pdf,.docx,.xlsx,.md,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/markdown"
               errors={errors.file}
             />
