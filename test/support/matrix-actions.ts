@@ -154,6 +154,17 @@ export function actionMatrixRows(send: Send, LOGIN: number, dataDir: () => strin
       unchanged: actionUnchanged,
     },
     {
+      method: "POST",
+      route: "/actions/:id/edit",
+      variant: "bad input",
+      expected: [LOGIN, 403, 403, 403, 403, 400, 400],
+      request: async () => ({
+        path: `/actions/${await action()}/edit`,
+        form: { ...(await actionForm()), description: "", owner: "no-such-person" },
+      }),
+      unchanged: actionUnchanged,
+    },
+    {
       method: "GET",
       route: "/actions/:id/update",
       expected: [LOGIN, 403, 403, 200, 403, 200, 200],
@@ -172,6 +183,15 @@ export function actionMatrixRows(send: Send, LOGIN: number, dataDir: () => strin
       variant: "confidential",
       expected: [LOGIN, 404, 403, 302, 404, 302, 302],
       request: async () => ({ path: `/actions/${await action({ confidential: true })}/update`, form: updateForm }),
+      unchanged: actionUnchanged,
+    },
+    {
+      method: "POST",
+      route: "/actions/:id/update",
+      variant: "bad input",
+      // The owner (Torfaen's editor) and the managers are told what is wrong; nothing is written.
+      expected: [LOGIN, 403, 403, 400, 403, 400, 400],
+      request: async () => ({ path: `/actions/${await action()}/update`, form: { ...updateForm, status: "finished" } }),
       unchanged: actionUnchanged,
     },
     {
@@ -207,6 +227,19 @@ export function actionMatrixRows(send: Send, LOGIN: number, dataDir: () => strin
       unchanged: async (_role, target) => {
         const page = await (await send("admin", "GET", target)).text();
         expect(page).toMatch(/Matrix action \d+ \d+/);
+      },
+    },
+    {
+      method: "POST",
+      route: "/admin/users/:id/handover",
+      variant: "to nobody",
+      expected: [LOGIN, 403, 403, 403, 403, 403, 400],
+      request: async () => {
+        const id = await action({ owner: "Demo Editor (Newport)" });
+        return {
+          path: `/admin/users/${await personId("Demo Editor (Newport)")}/handover`,
+          form: { kind: "action", record: id, [`to-action-${id}`]: "no-such-person" },
+        };
       },
     },
   ];

@@ -134,6 +134,16 @@ export function boardMatrixRows(send: Send, LOGIN: number, dataDir: () => string
       },
     },
     {
+      method: "POST",
+      route: "/boards/:slug/edit",
+      variant: "bad input",
+      expected: [LOGIN, 403, 403, 403, 403, 403, 400],
+      request: async () => {
+        const seeded = board();
+        return { path: `/boards/${seeded.slug}/edit`, form: { name: "", referencePrefix: "nope!", description: "" } };
+      },
+    },
+    {
       method: "GET",
       route: "/boards/:slug/members",
       expected: ADMIN_ONLY,
@@ -150,6 +160,16 @@ export function boardMatrixRows(send: Send, LOGIN: number, dataDir: () => string
         const person = /name="person" value="([^"]+)"/.exec(page)?.[1] ?? "";
         return { path: `/boards/${seeded.slug}/members`, form: { intent: "unseat", person } };
       },
+    },
+    {
+      method: "POST",
+      route: "/boards/:slug/members",
+      variant: "seat nobody",
+      expected: [LOGIN, 403, 403, 403, 403, 403, 400],
+      request: async () => ({
+        path: `/boards/${board().slug}/members`,
+        form: { intent: "seat", person: "no-such-person", role: "chairman" },
+      }),
     },
     {
       method: "GET",
