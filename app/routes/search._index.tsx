@@ -73,7 +73,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
  * inputs stay the same elements, so focus stays on the box just ticked.
  */
 function useFormInStep(form: RefObject<HTMLFormElement>, query: SearchQuery, sort: string) {
+  // The server-rendered boxes already match; a box ticked before scripts started is kept.
+  const rendered = useRef(false);
   useEffect(() => {
+    if (!rendered.current) {
+      rendered.current = true;
+      return;
+    }
     if (!form.current) return;
     for (const input of form.current.querySelectorAll<HTMLInputElement>("input[type=checkbox]")) {
       input.checked = (query[input.name as FilterName] as string[] | undefined)?.includes(input.value) ?? false;

@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { waitForScripts } from "../support/browser";
 import { e2eFixture } from "../support/e2e-fixtures";
 import { createPost, uniqueTitle } from "../support/e2e-posts";
 import { eventually } from "../support/wait";
@@ -23,6 +24,8 @@ describe("the finder", () => {
     const page = await e2e.signedInPage(READER);
     // Demo posts of one past year: posts other tests publish meanwhile (dated today) cannot shift the counts.
     await page.goto(`${e2e.baseUrl}/search?year=2023`);
+    // Before scripts start, a tick neither applies at once nor survives their first render.
+    await waitForScripts(page);
     const lessons = await facetCount(page, "Lesson learned");
     const caseStudies = await facetCount(page, "Case study");
     expect(lessons).toBeGreaterThan(0);
@@ -50,6 +53,7 @@ describe("the finder", () => {
   it("shows chosen filters as tags that each remove themselves, and clears them all", async () => {
     const page = await e2e.signedInPage(READER);
     await page.goto(`${e2e.baseUrl}/search?kind=lesson&partner=torfaen&tag=microsoft-365`);
+    await waitForScripts(page);
     const selected = page.getByRole("list", { name: "Selected filters" });
     // Topics by their names, never as #slugs.
     expect(await selected.getByRole("link").allTextContents()).toEqual([
@@ -107,6 +111,7 @@ describe("the finder", () => {
   it("puts the results above the fold on a phone, with the filters behind a button", async () => {
     const page = await e2e.signedInPage(READER, { viewport: { width: 375, height: 667 } });
     await page.goto(`${e2e.baseUrl}/search?kind=lesson&kind=case-study`);
+    await waitForScripts(page);
     const toggle = page.getByRole("button", { name: "Filter results" });
     await toggle.waitFor();
     expect(await toggle.getAttribute("aria-expanded")).toBe("false");

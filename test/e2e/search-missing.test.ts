@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { waitForScripts } from "../support/browser";
 import { e2eFixture } from "../support/e2e-fixtures";
 import { createPost } from "../support/e2e-posts";
 import { eventually } from "../support/wait";
@@ -25,6 +26,8 @@ describe("a Hub without Meilisearch", () => {
     const page = await e2e.signedInPage(NEWPORT_EDITOR);
     expect((await page.goto(`${e2e.baseUrl}/search?q=teams&kind=lesson`))?.status()).toBe(200);
     await page.getByText("Keyword search is unavailable at the moment").waitFor();
+    // Before scripts start, a tick neither applies at once nor survives their first render.
+    await waitForScripts(page);
     expect(await page.getByText("‘teams’ was not searched for.").count()).toBe(1);
     expect(await page.getByLabel("Search for").isDisabled()).toBe(true);
     const countShown = async () =>
