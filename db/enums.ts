@@ -31,6 +31,7 @@ export const RECORD_TYPES = [
   "paper",
   "decision",
   "action",
+  "glossary_term",
 ] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 

@@ -863,3 +863,42 @@ export const settings = sqliteTable("settings", {
   key: text("key").primaryKey(),
   value: text("value").notNull(),
 });
+
+/**
+ * A term of the council IT glossary. Its abbreviations, other names and Welsh
+ * terms are searched as the term itself (both ways); `alsoFinds` are narrower
+ * words the term finds one way only (searching the term finds them, never
+ * the reverse). Shown to staff on the glossary page; revisions kept.
+ */
+export const glossaryTerms = sqliteTable("glossary_terms", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  slug: text("slug").notNull().unique(),
+  /** The headword, as staff would write it: "Disaster recovery". */
+  term: text("term").notNull(),
+  abbreviations: text("abbreviations", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+  otherNames: text("other_names", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+  welshTerms: text("welsh_terms", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+  alsoFinds: text("also_finds", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+  /** A sentence or two saying what the term means here, in plain text. */
+  description: text("description").notNull().default(""),
+  createdAt: createdAt(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  updatedBy: text("updated_by").references(() => users.id, { onDelete: "set null" }),
+});
+
+/**
+ * One search made in the finder, for the people who run the Hub: the words
+ * as normalised and redacted (never who searched), how many results it had
+ * and when one was first opened. Pruned after SEARCH_LOG_DAYS.
+ */
+export const searchLog = sqliteTable(
+  "search_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    query: text("query").notNull(),
+    searchedAt: integer("searched_at", { mode: "timestamp_ms" }).notNull(),
+    resultCount: integer("result_count").notNull(),
+    openedAt: integer("opened_at", { mode: "timestamp_ms" }),
+  },
+  (table) => [index("search_log_searched_at_idx").on(table.searchedAt)],
+);
