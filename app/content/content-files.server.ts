@@ -11,6 +11,9 @@ export const PartnerFileSchema = z.object({
   slug: z.string().regex(SLUG_PATTERN),
   name: z.string().min(1).max(200),
   shortName: z.string().min(1).max(80),
+  /** The Welsh names, where the partner has them: searched as its other names, shown to Welsh readers. */
+  nameCy: z.string().min(1).max(200).optional(),
+  shortNameCy: z.string().min(1).max(80).optional(),
   type: z.enum(PARTNER_TYPES),
   website: z.url({ protocol: /^https?$/ }).optional(),
   description: z.string(),

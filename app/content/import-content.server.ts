@@ -39,6 +39,8 @@ function importPartners(tx: Db, content: ContentSet, report: ImportReport, now: 
     const values = {
       name: partner.name,
       shortName: partner.shortName,
+      nameCy: partner.nameCy ?? null,
+      shortNameCy: partner.shortNameCy ?? null,
       type: partner.type,
       website: partner.website ?? null,
       description: partner.description,

@@ -174,7 +174,7 @@ export const en = {
   "finder.part.summary": "Summary",
   "finder.part.body": "Full account",
   "finder.part.tags": "Topics",
-  "finder.part.partnerNames": "Partner",
+  "finder.part.partnerAliases": "Partner",
   "finder.part.other": "Details",
   "finder.fewNone": "No results match all of these filters.",
   "finder.fewSome": {

@@ -8,7 +8,7 @@
  */
 import type { SessionUser } from "../auth/principals";
 import { byCount, byYear, type FacetCount, type FinderHit, type FinderResults } from "./finder-results";
-import { SEARCH_INDEX } from "./index-settings.server";
+import { QUERY_MATCHING, SEARCH_INDEX } from "./index-settings.server";
 import { getSearchClient, type SearchParams, whileSearchIsUp } from "./meili.server";
 import { MARK_END, MARK_START, quoteFilterValue, toSegments, visibilityFilter } from "./search.server";
 import type { SearchDocument } from "./search-document.server";
@@ -55,6 +55,7 @@ const SORT_RULES = {
  */
 export function searchPageParams(user: SessionUser, query: SearchQuery) {
   return {
+    ...QUERY_MATCHING,
     filter: finderFilters(user, query),
     facets: FILTER_NAMES.filter((name) => query[name].length === 0).map((name) => FACET_ATTRIBUTE[name]),
     page: query.page,
@@ -99,7 +100,7 @@ type Formatted = { title?: string; summary?: string; body?: string; sections?: R
 export function pickSnippet(formatted: Formatted, matched: Set<string>): { matchedIn: string | null; snippet: string } {
   const summary = formatted.summary ?? "";
   const sectionKeys = Object.keys(formatted.sections ?? {}).map((key) => `sections.${key}`);
-  const readingOrder = ["title", "summary", ...sectionKeys, "body", "tags", "partnerNames", "linkedItemTitles"];
+  const readingOrder = ["title", "summary", ...sectionKeys, "body", "tags", "partnerAliases", "linkedItemTitles"];
   const first = readingOrder.find((field) => matched.has(field)) ?? null;
   if (first === "body") return { matchedIn: first, snippet: formatted.body ?? "" };
   if (first?.startsWith("sections.")) {
@@ -150,13 +151,14 @@ export async function searchRecords(
   const countQueries = chosen.map((name) => ({
     indexUid,
     q: query.q,
+    ...QUERY_MATCHING,
     filter: finderFilters(user, query, name),
     facets: [FACET_ATTRIBUTE[name]],
     page: 1,
     hitsPerPage: 0,
   }));
   const unfiltered = isFiltered(query)
-    ? [{ indexUid, q: query.q, filter: [visibilityFilter(user)], page: 1, hitsPerPage: 0 }]
+    ? [{ indexUid, q: query.q, ...QUERY_MATCHING, filter: [visibilityFilter(user)], page: 1, hitsPerPage: 0 }]
     : [];
   const response = await whileSearchIsUp(() =>
     getSearchClient().multiSearch<{ queries: (SearchParams & { indexUid: string })[] }, HitFields>({

@@ -22,6 +22,7 @@ import { leaseHolder } from "../platform/lease.server";
 import { SEARCH_INDEX } from "./index-settings.server";
 import { SearchRejectedError } from "./meili.server";
 import { indexDocuments, removeDocuments } from "./search.server";
+import { type IndexedDocument, partnerAliasesBySlug, withSearchAids } from "./search-aids.server";
 import { documentId, type SearchDocument } from "./search-document.server";
 import { SEARCH_SOURCES } from "./sources.server";
 
@@ -76,12 +77,13 @@ function sourceFor(recordType: RecordType) {
 export function buildDocuments(
   keys: RecordKey[],
   db: Db,
-): { upserts: { key: RecordKey; document: SearchDocument }[]; removals: RecordKey[]; failures: Map<string, string> } {
-  const upserts: { key: RecordKey; document: SearchDocument }[] = [];
+): { upserts: { key: RecordKey; document: IndexedDocument }[]; removals: RecordKey[]; failures: Map<string, string> } {
+  const upserts: { key: RecordKey; document: IndexedDocument }[] = [];
   const removals: RecordKey[] = [];
   const failures = new Map<string, string>();
   const byType = new Map<RecordType, RecordKey[]>();
   for (const key of keys) byType.set(key.recordType, [...(byType.get(key.recordType) ?? []), key]);
+  const aliases = partnerAliasesBySlug(db);
   for (const [recordType, typeKeys] of byType) {
     let built: Map<string, SearchDocument | null | Error>;
     try {
@@ -96,7 +98,7 @@ export function buildDocuments(
       const value = built.get(key.recordId) ?? null;
       if (value instanceof Error) failures.set(keyOf(key), `Could not build the search document: ${value.message}`);
       else if (value === null) removals.push(key);
-      else upserts.push({ key, document: value });
+      else upserts.push({ key, document: withSearchAids(value, aliases) });
     }
   }
   return { upserts, removals, failures };

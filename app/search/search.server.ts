@@ -8,7 +8,7 @@
 import type { RecordType } from "../../db/enums";
 import { principalsOf, type SessionUser } from "../auth/principals";
 import { listPartners } from "../partners/partners.server";
-import { SEARCH_INDEX } from "./index-settings.server";
+import { QUERY_MATCHING, SEARCH_INDEX } from "./index-settings.server";
 import { getSearchClient, type SearchParams, succeeded, whileSearchIsUp } from "./meili.server";
 import type { SearchDocument } from "./search-document.server";
 import type { SearchableType, Suggestion, TextSegment } from "./search-query";
@@ -81,6 +81,7 @@ export function toSegments(formatted: string): TextSegment[] {
 /** What search-as-you-type asks Meilisearch, besides the words (shared with the load benchmark). */
 export function suggestionParams(user: SessionUser, limit = 6) {
   return {
+    ...QUERY_MATCHING,
     filter: [visibilityFilter(user)],
     limit,
     attributesToRetrieve: ["type", "url", "title", "kind", "partnerNames"],
@@ -160,6 +161,7 @@ export async function searchRecordsOfTypes(
     getSearchClient()
       .index<FoundRecord>(indexUid)
       .search(words, {
+        ...QUERY_MATCHING,
         filter: [visibilityFilter(user), restrictionFilter(only)],
         limit,
         attributesToRetrieve: ["type", "recordId", "url", "title", "kind", "status", "partnerNames"],
