@@ -184,5 +184,6 @@ export function findPostsInDatabase(user: SessionUser, query: SearchQuery, db: D
       chosen.map((name) => [name, countWhere(conditionsFor(user, query, db, name), db)]),
     ),
     unfilteredTotal: isFiltered(query) ? countWhere(and(findablePosts, postsVisibleTo(user)), db) : null,
+    searchedWithout: [],
   };
 }

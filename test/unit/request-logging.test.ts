@@ -37,6 +37,7 @@ function oracle(tree: RouterRoute[], pathname: string): string {
 }
 
 describe("route names", () => {
+  // Reading every route file takes seconds on a busy machine: a longer limit than other unit tests.
   it("name each request by the route React Router matches, never by its address", async () => {
     const { manifest, tree } = await hubRoutes();
     const routeOf = createRouteNamer(manifest);
@@ -70,7 +71,7 @@ describe("route names", () => {
     for (const sample of samples) expect([sample, routeOf(sample)]).toEqual([sample, oracle(tree, sample)]);
     expect(routeOf("/account/reset/secret-token")).toBe("/account/reset/:token");
     expect(routeOf("/no/such/page")).toBe("/*");
-  });
+  }, 20_000);
 
   it("name single-fetch data requests by the page they load", async () => {
     const routeOf = createRouteNamer((await hubRoutes()).manifest);
