@@ -207,8 +207,6 @@ export const en = {
   "search.emptyTitle": "Nothing matches your search",
   "search.emptySpelling": "Check the spelling of your search words.",
   "search.emptyFewer": "Try fewer or more general words.",
-  "search.searchedWithout":
-    "Nothing held all your words, so these results leave out {words}, which no record contains.",
   "search.truncated": "Your search was very long: only its first {max} characters were used.",
 
   "pagination.label": "Pages",

@@ -184,6 +184,5 @@ export function findPostsInDatabase(user: SessionUser, query: SearchQuery, db: D
       chosen.map((name) => [name, countWhere(conditionsFor(user, query, db, name), db)]),
     ),
     unfilteredTotal: isFiltered(query) ? countWhere(and(findablePosts, postsVisibleTo(user)), db) : null,
-    searchedWithout: [],
   };
 }

@@ -260,11 +260,6 @@ export default function FinderPage() {
               </div>
             </div>
             <FinderSelectedFilters query={query} labelFor={labelFor} />
-            {results.searchedWithout.length > 0 ? (
-              <p className="govuk-inset-text app-finder__searched-without">
-                {t("search.searchedWithout", { words: results.searchedWithout.map((word) => `‘${word}’`).join(", ") })}
-              </p>
-            ) : null}
             <FewResults query={query} results={results} labelFor={labelFor} />
             {results.total === 0 && !isFiltered(query) ? (
               <div>

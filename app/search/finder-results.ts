@@ -53,11 +53,6 @@ export interface FinderResults {
   totalWithout: Partial<Record<FilterName, number>>;
   /** How many results the words find with no filter at all; null when no filter is in use. */
   unfilteredTotal: number | null;
-  /**
-   * Words of the query that nothing the asker may see holds, left out so the
-   * others could find something (empty when every word was searched).
-   */
-  searchedWithout: string[];
 }
 
 /** Facet values, most results first, then by value. */

@@ -21,7 +21,6 @@ import {
   type SearchableType,
   type SearchQuery,
 } from "./search-query";
-import { meaningfulWords } from "./stop-words";
 
 /** The document attribute each filter reads. */
 const FACET_ATTRIBUTE: Record<FilterName, keyof SearchDocument> = {
@@ -141,46 +140,12 @@ function facetOf(name: FilterName, distribution: Record<string, Record<string, n
  * One page of the finder's results across every record type, with
  * disjunctive facet counts, in one request to Meilisearch. Throws
  * SearchUnavailableError when the engine is down.
- *
- * When the words together find nothing, the engine's matching strategy
- * cannot help if a word matches nothing at all (it keeps the rarest words,
- * and an unknown word is the rarest): the words nothing holds are then left
- * out, and the page says so ("hackers encrypt our files" is searched as
- * "encrypt files", without "hackers").
  */
 export async function searchRecords(
   user: SessionUser,
   query: SearchQuery,
   indexUid = SEARCH_INDEX,
 ): Promise<FinderResults> {
-  const results = await searchOnce(user, query, indexUid);
-  if (results.total > 0 || !query.q) return results;
-  const words = [...new Set(meaningfulWords(query.q))];
-  if (words.length < 2) return results;
-  const unknown = await wordsFindingNothing(user, words, indexUid);
-  if (unknown.length === 0 || unknown.length === words.length) return results;
-  const known = words.filter((word) => !unknown.includes(word));
-  return { ...(await searchOnce(user, { ...query, q: known.join(" ") }, indexUid)), searchedWithout: unknown };
-}
-
-/** The words that, searched alone, find nothing this person may see: one request, counting only. */
-async function wordsFindingNothing(user: SessionUser, words: string[], indexUid: string): Promise<string[]> {
-  const response = await whileSearchIsUp(() =>
-    getSearchClient().multiSearch({
-      queries: words.map((word) => ({
-        indexUid,
-        q: word,
-        ...QUERY_MATCHING,
-        filter: [visibilityFilter(user)],
-        page: 1,
-        hitsPerPage: 0,
-      })),
-    }),
-  );
-  return words.filter((_, index) => (response.results[index]?.totalHits ?? 0) === 0);
-}
-
-async function searchOnce(user: SessionUser, query: SearchQuery, indexUid: string): Promise<FinderResults> {
   const chosen = FILTER_NAMES.filter((name) => query[name].length > 0);
   // Per filter in use: its counts with the others applied (which is also the total without it).
   const countQueries = chosen.map((name) => ({
@@ -216,6 +181,5 @@ async function searchOnce(user: SessionUser, query: SearchQuery, indexUid: strin
     facets,
     totalWithout: Object.fromEntries(chosen.map((name, index) => [name, rest[index]?.totalHits ?? 0])),
     unfilteredTotal: unfiltered.length > 0 ? (rest[chosen.length]?.totalHits ?? 0) : null,
-    searchedWithout: [],
   };
 }
