@@ -1,5 +1,7 @@
 /** The search index as code: its name, settings and synonyms, applied before any document. */
 import { isDeepStrictEqual } from "node:util";
+import { glossarySynonyms } from "../glossary/glossary-synonyms.server";
+import { type Db, getDb } from "../platform/db.server";
 import { getSearchClient, SearchRejectedError, type Settings, succeeded } from "./meili.server";
 
 /** The one index every searchable record type shares. */
@@ -15,37 +17,11 @@ export const SEARCH_INDEX_VERSION = 6;
 /** Indexes an earlier Hub used, removed once the current index is built. */
 export const LEGACY_INDEXES = ["posts"];
 
-/** Words council and police IT staff use for the same thing; each group is fully interchangeable. */
-export const SYNONYM_GROUPS: string[][] = [
-  ["microsoft 365", "m365", "o365", "office 365", "office365"],
-  ["teams", "ms teams", "microsoft teams"],
-  ["mfa", "2fa", "two-factor", "two factor", "multi-factor authentication", "multi-factor"],
-  ["wfh", "remote working", "home working", "working from home", "hybrid working"],
-  ["cyber security", "cybersecurity", "information security", "infosec"],
-  ["psn", "public services network"],
-  ["soc", "security operations centre", "security operations center"],
-  ["rpa", "robotic process automation"],
-  ["ai", "artificial intelligence", "genai", "generative ai"],
-  ["sd-wan", "sdwan"],
-  ["voip", "cloud telephony"],
-  ["welsh", "cymraeg"],
-  ["laptop", "device", "end user device"],
-];
-
-function synonymMap(groups: string[][]): Record<string, string[]> {
-  const map: Record<string, string[]> = {};
-  for (const group of groups) {
-    for (const word of group) map[word] = group.filter((other) => other !== word);
-  }
-  return map;
-}
-
 export const INDEX_SETTINGS = {
   searchableAttributes: ["title", "summary", "sections", "body", "tags", "partnerNames", "linkedItemTitles"],
   filterableAttributes: ["type", "kind", "partners", "tags", "linkedItems", "status", "year", "visibility"],
   sortableAttributes: ["date", "updatedAt"],
   displayedAttributes: ["*"],
-  synonyms: synonymMap(SYNONYM_GROUPS),
   faceting: { maxValuesPerFacet: 200 },
   pagination: { maxTotalHits: 10_000 },
   // The Hub counts facet values (facets) but never searches within them: not building the facet-search
@@ -58,13 +34,14 @@ export const INDEX_SETTINGS = {
  * (changing settings reindexes every document, so unchanged ones are left).
  * True when the index had to be created.
  */
-export async function ensureIndex(uid: string = SEARCH_INDEX): Promise<boolean> {
-  return (await ensureIndexState(uid)).created;
+export async function ensureIndex(uid: string = SEARCH_INDEX, db?: Db): Promise<boolean> {
+  return (await ensureIndexState(uid, db)).created;
 }
 
 /** As ensureIndex, saying also whether the settings had drifted and were applied again. */
 export async function ensureIndexState(
   uid: string = SEARCH_INDEX,
+  db: Db = getDb(),
 ): Promise<{ created: boolean; settingsApplied: boolean }> {
   const client = getSearchClient();
   const exists = await client.getRawIndex(uid).then(
@@ -83,8 +60,12 @@ export async function ensureIndexState(
       ? !isDeepStrictEqual(current[key], value)
       : !isDeepStrictEqual(normalise(current[key]), normalise(value)),
   );
-  if (differs) await succeeded(() => index.updateSettings(INDEX_SETTINGS));
-  return { created: !exists, settingsApplied: exists && differs };
+  // The synonyms are the glossary's (decision 059): from the database, compared like any other setting.
+  const synonyms = glossarySynonyms(db);
+  const synonymsDiffer = !isDeepStrictEqual(normalise(current.synonyms ?? {}), normalise(synonyms));
+  if (differs) await succeeded(() => index.updateSettings({ ...INDEX_SETTINGS, synonyms }));
+  else if (synonymsDiffer) await succeeded(() => index.updateSynonyms(synonyms));
+  return { created: !exists, settingsApplied: exists && (differs || synonymsDiffer) };
 }
 
 /** Meilisearch returns settings in its own order and with extra defaults; compare like with like. */
