@@ -74,7 +74,8 @@ export function checkGlossaryFields(tx: Db, fields: GlossaryFields, exceptId: nu
 }
 
 function freeSlug(tx: Db, term: string): string {
-  const base = slugify(term) || "term";
+  // "new" is the address of the form that adds a term.
+  const base = ((slug) => (slug === "new" ? "new-term" : slug))(slugify(term) || "term");
   for (let n = 1; ; n++) {
     const slug = n === 1 ? base : `${base}-${n}`;
     if (!tx.select({ id: glossaryTerms.id }).from(glossaryTerms).where(eq(glossaryTerms.slug, slug)).get()) return slug;
