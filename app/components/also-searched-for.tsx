@@ -20,3 +20,17 @@ export function AlsoSearchedFor({ expansions }: { expansions: GlossaryExpansion[
     </p>
   );
 }
+
+/** The finder's way to the glossary, below its filters. */
+export function FinderGlossaryLink() {
+  const { t } = useI18n();
+  return (
+    <p className="govuk-body-s app-finder__glossary">
+      <Link className="govuk-link" to="/glossary">
+        {t("glossary.finderLink")}
+      </Link>
+      <br />
+      {t("glossary.finderLinkHint")}
+    </p>
+  );
+}

@@ -4,7 +4,6 @@ import { useI18n } from "~/i18n/use-t";
 /** The service's own pages, as every public-sector service links them (decision 032). */
 const SUPPORT_LINKS = [
   { to: "/help", key: "footer.help" },
-  { to: "/glossary", key: "footer.glossary" },
   { to: "/contact", key: "footer.contact" },
   { to: "/feedback", key: "footer.feedback" },
   { to: "/accessibility", key: "footer.accessibility" },

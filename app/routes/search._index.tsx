@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData, useLocation, useSubmit } from "@remix-run/re
 import { type FormEvent, type RefObject, useEffect, useRef, useState } from "react";
 import { requireUser } from "~/auth/session.server";
 import { decisionAddressFor } from "~/boards/decision-references.server";
-import { AlsoSearchedFor } from "~/components/also-searched-for";
+import { AlsoSearchedFor, FinderGlossaryLink } from "~/components/also-searched-for";
 import { FinderFilters, type LabelFor } from "~/components/finder-filters";
 import { FinderResultList } from "~/components/finder-result-list";
 import { FinderSelectedFilters } from "~/components/finder-selected-filters";
@@ -294,6 +294,7 @@ export default function FinderPage() {
               {t("finder.filtersHeading")}
             </h2>
             <FinderFilters query={query} facets={results.facets} labelFor={labelFor} showApply={!enhanced} />
+            <FinderGlossaryLink />
           </div>
         </div>
       </Form>
