@@ -53,7 +53,7 @@ export function GlossaryTermForm({
         />
         <Textarea
           name="alsoFinds"
-          rows={2}
+          rows={3}
           label={t("glossary.form.alsoFinds")}
           hint={t("glossary.form.alsoFindsHint")}
           defaultValue={values.alsoFinds}
