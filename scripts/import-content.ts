@@ -19,7 +19,7 @@ try {
   const line = (what: string, r: { created: number; updated: number; unchanged: number }) =>
     `${what}: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged`;
   console.log(
-    `Imported ${folder}\n${line("Partners", report.partners)}\n${line("Posts", report.posts)}\n${line("Roadmap items", report.roadmap)} (${report.roadmap.updates} updates, ${report.roadmap.links} links)\n${line("Interest", report.interest)}\n${line("Boards", boards.boards)}\n${line("Meetings", boards.meetings)}`,
+    `Imported ${folder}\n${line("Partners", report.partners)}\n${line("Posts", report.posts)}\n${line("Roadmap items", report.roadmap)} (${report.roadmap.updates} updates, ${report.roadmap.links} links)\n${line("Interest", report.interest)}\n${line("Glossary terms", report.glossary)}\n${line("Boards", boards.boards)}\n${line("Meetings", boards.meetings)}`,
   );
 } catch (error) {
   console.error(`Import failed, nothing was written: ${error instanceof Error ? error.message : error}`);

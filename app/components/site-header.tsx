@@ -21,6 +21,7 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
     ...(user?.canWrite ? [{ to: "/posts/new", label: t("nav.newPost"), end: true }] : []),
     ...(user?.isAdmin ? [{ to: "/admin/users", label: t("nav.users"), end: false }] : []),
     ...(user?.isAdmin ? [{ to: "/admin/search", label: t("nav.searchAdmin"), end: true }] : []),
+    ...(user?.isAdmin ? [{ to: "/admin/glossary", label: t("nav.glossaryAdmin"), end: false }] : []),
   ];
   return (
     <>

@@ -103,6 +103,17 @@ export const InterestFileSchema = z.object({
 });
 export type InterestEntry = z.infer<typeof InterestFileSchema>["interest"][number];
 
+/** A glossary term's file: `content/glossary/<slug>.md`; the body is its plain-text description (decision 058). */
+export const GlossaryFileSchema = z.object({
+  term: z.string().min(1),
+  abbreviations: z.array(z.string()).default([]),
+  otherNames: z.array(z.string()).default([]),
+  welshTerms: z.array(z.string()).default([]),
+  alsoFinds: z.array(z.string()).default([]),
+  description: z.string().default(""),
+});
+export type GlossaryFile = z.infer<typeof GlossaryFileSchema> & { slug: string; file: string };
+
 /** The roadmap folder's file that is not an item. */
 export const INTEREST_FILE = "_interest.md";
 
@@ -131,11 +142,12 @@ export interface ContentSet {
   /** Absent (older callers, a folder without a roadmap) is the same as none. */
   roadmap?: (RoadmapFile & { file: string })[];
   interest?: InterestEntry[];
+  glossary?: GlossaryFile[];
 }
 
 /**
  * Reads `<dir>/partners/*.md`, `<dir>/posts/**\/*.md`, `<dir>/roadmap/*.md`
- * and `<dir>/roadmap/_interest.md`. Throws naming the first bad file.
+ * `<dir>/roadmap/_interest.md` and `<dir>/glossary/*.md`. Throws naming the first bad file.
  */
 export function readContentDirectory(dir: string): ContentSet {
   const roadmapDir = path.join(dir, "roadmap");
@@ -149,5 +161,10 @@ export function readContentDirectory(dir: string): ContentSet {
       .filter((file) => !path.basename(file).startsWith("_"))
       .map((file) => ({ ...readFile(file, RoadmapFileSchema, "description"), file })),
     interest: fs.existsSync(interestFile) ? readFile(interestFile, InterestFileSchema, "body").interest : [],
+    glossary: markdownFiles(path.join(dir, "glossary")).map((file) => ({
+      ...readFile(file, GlossaryFileSchema, "description"),
+      slug: path.basename(file, ".md"),
+      file,
+    })),
   };
 }

@@ -19,6 +19,7 @@ import { findPostBySlug } from "../posts/posts.server";
 import { draftSlug } from "../posts/slug";
 import { listRevisions } from "../revisions/revisions.server";
 import type { ContentSet } from "./content-files.server";
+import { importGlossary } from "./import-glossary.server";
 import { importInterest } from "./import-interest.server";
 import { importRoadmap, type RoadmapImportCounts } from "./import-roadmap.server";
 import { inputHash, storedHash, storeHash } from "./imported-content.server";
@@ -32,6 +33,8 @@ export interface ImportReport {
   roadmap: RoadmapImportCounts;
   /** Partners' "we want this too" (content/roadmap/_interest.md). */
   interest: Counts;
+  /** Glossary terms (content/glossary/). */
+  glossary: Counts;
 }
 
 function importPartners(tx: Db, content: ContentSet, report: ImportReport, now: Date): void {
@@ -98,6 +101,7 @@ export function importContent(content: ContentSet, db: Db = getDb()): ImportRepo
     posts: { created: 0, updated: 0, unchanged: 0 },
     roadmap: { created: 0, updated: 0, unchanged: 0, updates: 0, links: 0 },
     interest: { created: 0, updated: 0, unchanged: 0 },
+    glossary: { created: 0, updated: 0, unchanged: 0 },
   };
   const now = new Date();
   return writeTransaction((tx) => {
@@ -151,6 +155,7 @@ export function importContent(content: ContentSet, db: Db = getDb()): ImportRepo
     report.roadmap = importRoadmap(tx, content.roadmap ?? [], now);
     const interest = content.interest ?? [];
     report.interest = importInterest(tx, interest, inputHash(interest), now);
+    report.glossary = importGlossary(tx, content.glossary ?? [], now);
     return report;
   }, db);
 }

@@ -1636,6 +1636,107 @@ export const en = {
   "summaries.errors.introduction.tooLong": "Introduction must be 2,000 characters or fewer",
   "notices.summaries.published": "Summary published",
   "notices.summaries.updated": "Summary updated",
+  // Glossary (decisions 058, 059)
+  "glossary.errors.term.characters":
+    "Term “{name}” can only include letters, numbers, spaces, hyphens, apostrophes and the marks & . / +",
+  "glossary.errors.term.noLetters": "Term “{name}” must include a letter or a number",
+  "glossary.errors.term.nameTooLong": "Term “{name}” must be {max} characters or fewer",
+  "glossary.errors.term.tooManyWords": "Term “{name}” must be {max} words or fewer",
+  "glossary.errors.term.repeated": "Term “{name}” is already given in this entry: give each name once",
+  "glossary.errors.term.duplicate": "Term “{name}” already belongs to the term “{term}”: edit that term instead",
+  "glossary.errors.abbreviations.characters":
+    "Abbreviation “{name}” can only include letters, numbers, spaces, hyphens, apostrophes and the marks & . / +",
+  "glossary.errors.abbreviations.noLetters": "Abbreviation “{name}” must include a letter or a number",
+  "glossary.errors.abbreviations.nameTooLong": "Abbreviation “{name}” must be {max} characters or fewer",
+  "glossary.errors.abbreviations.tooManyWords": "Abbreviation “{name}” must be {max} words or fewer",
+  "glossary.errors.abbreviations.repeated": "Abbreviation “{name}” is already given in this entry: give each name once",
+  "glossary.errors.abbreviations.duplicate":
+    "Abbreviation “{name}” already belongs to the term “{term}”: edit that term instead",
+  "glossary.errors.otherNames.characters":
+    "Other name “{name}” can only include letters, numbers, spaces, hyphens, apostrophes and the marks & . / +",
+  "glossary.errors.otherNames.noLetters": "Other name “{name}” must include a letter or a number",
+  "glossary.errors.otherNames.nameTooLong": "Other name “{name}” must be {max} characters or fewer",
+  "glossary.errors.otherNames.tooManyWords": "Other name “{name}” must be {max} words or fewer",
+  "glossary.errors.otherNames.repeated": "Other name “{name}” is already given in this entry: give each name once",
+  "glossary.errors.otherNames.duplicate":
+    "Other name “{name}” already belongs to the term “{term}”: edit that term instead",
+  "glossary.errors.welshTerms.characters":
+    "Welsh term “{name}” can only include letters, numbers, spaces, hyphens, apostrophes and the marks & . / +",
+  "glossary.errors.welshTerms.noLetters": "Welsh term “{name}” must include a letter or a number",
+  "glossary.errors.welshTerms.nameTooLong": "Welsh term “{name}” must be {max} characters or fewer",
+  "glossary.errors.welshTerms.tooManyWords": "Welsh term “{name}” must be {max} words or fewer",
+  "glossary.errors.welshTerms.repeated": "Welsh term “{name}” is already given in this entry: give each name once",
+  "glossary.errors.welshTerms.duplicate":
+    "Welsh term “{name}” already belongs to the term “{term}”: edit that term instead",
+  "glossary.errors.alsoFinds.characters":
+    "Also finds “{name}” can only include letters, numbers, spaces, hyphens, apostrophes and the marks & . / +",
+  "glossary.errors.alsoFinds.noLetters": "Also finds “{name}” must include a letter or a number",
+  "glossary.errors.alsoFinds.nameTooLong": "Also finds “{name}” must be {max} characters or fewer",
+  "glossary.errors.alsoFinds.tooManyWords": "Also finds “{name}” must be {max} words or fewer",
+  "glossary.errors.alsoFinds.repeated": "Also finds “{name}” is already given in this entry: give each name once",
+  "glossary.errors.alsoFinds.duplicate":
+    "Also finds “{name}” already belongs to the term “{term}”: edit that term instead",
+  "glossary.errors.term.required": "Enter a term",
+  "glossary.errors.tooManyNames":
+    "A term can have {max} names at most, counting its abbreviations, other names, Welsh terms and also-finds words",
+  "glossary.errors.engineLimit":
+    "Together this term's names and also-finds words are more than search can use for one name ({max} words): remove some",
+  "glossary.errors.descriptionTooLong": "Description must be {max} characters or fewer",
+  "glossary.errors.loop":
+    "Also finds “{name}” leads back to this term through “{term}”: a narrower word cannot also find its broader one",
+  "glossary.title": "Glossary",
+  "glossary.lead":
+    "The words council and police IT staff use, with their abbreviations, other names and Welsh terms. When you search for any of a term's names, search looks for the others too.",
+  "glossary.empty": "The glossary has no terms yet.",
+  "glossary.letters": "Terms by letter",
+  "glossary.abbreviations": "Abbreviations",
+  "glossary.otherNames": "Other names",
+  "glossary.welshTerms": "Welsh",
+  "glossary.alsoFinds": "Searching for it also finds",
+  "glossary.searchFor": "Search for {term}",
+  "glossary.manage": "Manage the glossary",
+  "glossary.admin.title": "Manage the glossary",
+  "glossary.admin.lead":
+    "Search treats a term's abbreviations, other names and Welsh terms as the term itself. Changes reach search within a few seconds.",
+  "glossary.admin.add": "Add a term",
+  "glossary.admin.term": "Term",
+  "glossary.admin.names": "Also known as",
+  "glossary.admin.actions": "Actions",
+  "glossary.admin.edit": "Edit",
+  "glossary.admin.view": "View the glossary as staff see it",
+  "glossary.form.newTitle": "Add a term to the glossary",
+  "glossary.form.editTitle": "Edit glossary term: {term}",
+  "glossary.form.term": "Term",
+  "glossary.form.termHint": "As staff would write it, for example Disaster recovery",
+  "glossary.form.abbreviations": "Abbreviations (optional)",
+  "glossary.form.abbreviationsHint": "One per line, for example DR",
+  "glossary.form.otherNames": "Other names (optional)",
+  "glossary.form.otherNamesHint":
+    "One per line. Search treats every name of a term as the same, both ways. Names of more than three words are found by the others but do not find them.",
+  "glossary.form.welshTerms": "Welsh terms (optional)",
+  "glossary.form.welshTermsHint": "One per line, for example adfer ar ôl trychineb",
+  "glossary.form.alsoFinds": "Also finds (optional)",
+  "glossary.form.alsoFindsHint":
+    "One per line: narrower words that a search for this term should also find, but not the other way round, for example ransomware for cyber security",
+  "glossary.form.description": "Description (optional)",
+  "glossary.form.descriptionHint":
+    "What the term means here, in a sentence or two. Plain text, up to 1,000 characters.",
+  "glossary.form.add": "Add term",
+  "glossary.form.save": "Save changes",
+  "glossary.delete.heading": "Delete this term",
+  "glossary.delete.lead": "Search will stop treating its names as the same. Its revision history is kept.",
+  "glossary.delete.start": "Delete term",
+  "glossary.delete.confirmTitle": "Are you sure you want to delete “{term}”?",
+  "glossary.delete.confirm": "Yes, delete term",
+  "glossary.delete.cancel": "Cancel",
+  "glossary.history": "Revision history",
+  "glossary.searchAlso": "Also searched for:",
+  "nav.glossaryAdmin": "Glossary",
+  "glossary.finderLink": "Glossary of council IT terms",
+  "glossary.finderLinkHint": "Abbreviations, other names and Welsh terms that search understands.",
+  "notices.glossary.created": "Term “{term}” added to the glossary",
+  "notices.glossary.edited": "Term “{term}” updated",
+  "notices.glossary.deleted": "Term “{term}” deleted from the glossary",
 } as const satisfies Catalogue;
 
 export type MessageKey = keyof typeof en;

@@ -3,10 +3,12 @@ import { Form, Link, useLoaderData, useLocation, useSubmit } from "@remix-run/re
 import { type FormEvent, type RefObject, useEffect, useRef, useState } from "react";
 import { requireUser } from "~/auth/session.server";
 import { decisionAddressFor } from "~/boards/decision-references.server";
+import { AlsoSearchedFor, FinderGlossaryLink } from "~/components/also-searched-for";
 import { FinderFilters, type LabelFor } from "~/components/finder-filters";
 import { FinderResultList } from "~/components/finder-result-list";
 import { FinderSelectedFilters } from "~/components/finder-selected-filters";
 import { Pagination } from "~/components/pagination";
+import { glossaryExpansionsFor } from "~/glossary/glossary-synonyms.server";
 import { routeTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
 import { findPostsInDatabase } from "~/posts/post-finder.server";
@@ -57,6 +59,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     query,
     results,
     searchDown,
+    // The engine found through the glossary's synonyms; this only says so (the query is sent as typed).
+    alsoSearchedFor: searchDown ? [] : glossaryExpansionsFor(query.q),
     themeNames: roadmap.themes,
     itemTitles: roadmap.items,
     partnerNames: partnerFacetLabels(),
@@ -133,6 +137,7 @@ export default function FinderPage() {
     query,
     results,
     searchDown,
+    alsoSearchedFor,
     partnerNames,
     themeNames,
     itemTitles,
@@ -260,6 +265,7 @@ export default function FinderPage() {
               </div>
             </div>
             <FinderSelectedFilters query={query} labelFor={labelFor} />
+            <AlsoSearchedFor expansions={alsoSearchedFor} />
             <FewResults query={query} results={results} labelFor={labelFor} />
             {results.total === 0 && !isFiltered(query) ? (
               <div>
@@ -288,6 +294,7 @@ export default function FinderPage() {
               {t("finder.filtersHeading")}
             </h2>
             <FinderFilters query={query} facets={results.facets} labelFor={labelFor} showApply={!enhanced} />
+            <FinderGlossaryLink />
           </div>
         </div>
       </Form>

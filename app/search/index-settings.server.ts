@@ -1,5 +1,7 @@
 /** The search index as code: its name, settings and synonyms, applied before any document. */
 import { isDeepStrictEqual } from "node:util";
+import { glossarySynonyms } from "../glossary/glossary-synonyms.server";
+import { type Db, getDb } from "../platform/db.server";
 import { getSearchClient, SearchRejectedError, type Settings, succeeded } from "./meili.server";
 import { STOP_WORDS } from "./stop-words";
 
@@ -15,31 +17,6 @@ export const SEARCH_INDEX_VERSION = 7;
 
 /** Indexes an earlier Hub used, removed once the current index is built. */
 export const LEGACY_INDEXES = ["posts"];
-
-/** Words council and police IT staff use for the same thing; each group is fully interchangeable. */
-export const SYNONYM_GROUPS: string[][] = [
-  ["microsoft 365", "m365", "o365", "office 365", "office365"],
-  ["teams", "ms teams", "microsoft teams"],
-  ["mfa", "2fa", "two-factor", "two factor", "multi-factor authentication", "multi-factor"],
-  ["wfh", "remote working", "home working", "working from home", "hybrid working"],
-  ["cyber security", "cybersecurity", "information security", "infosec"],
-  ["psn", "public services network"],
-  ["soc", "security operations centre", "security operations center"],
-  ["rpa", "robotic process automation"],
-  ["ai", "artificial intelligence", "genai", "generative ai"],
-  ["sd-wan", "sdwan"],
-  ["voip", "cloud telephony"],
-  ["welsh", "cymraeg"],
-  ["laptop", "device", "end user device"],
-];
-
-function synonymMap(groups: string[][]): Record<string, string[]> {
-  const map: Record<string, string[]> = {};
-  for (const group of groups) {
-    for (const word of group) map[word] = group.filter((other) => other !== word);
-  }
-  return map;
-}
 
 /**
  * How a query is matched, sent with every search (Meilisearch takes it per
@@ -77,7 +54,6 @@ export const INDEX_SETTINGS = {
   filterableAttributes: ["type", "kind", "partners", "tags", "linkedItems", "status", "year", "visibility"],
   sortableAttributes: ["date", "updatedAt"],
   displayedAttributes: ["*"],
-  synonyms: synonymMap(SYNONYM_GROUPS),
   rankingRules: RANKING_RULES,
   stopWords: [...STOP_WORDS],
   typoTolerance: {
@@ -99,13 +75,14 @@ export const INDEX_SETTINGS = {
  * (changing settings reindexes every document, so unchanged ones are left).
  * True when the index had to be created.
  */
-export async function ensureIndex(uid: string = SEARCH_INDEX): Promise<boolean> {
-  return (await ensureIndexState(uid)).created;
+export async function ensureIndex(uid: string = SEARCH_INDEX, db?: Db): Promise<boolean> {
+  return (await ensureIndexState(uid, db)).created;
 }
 
 /** As ensureIndex, saying also whether the settings had drifted and were applied again. */
 export async function ensureIndexState(
   uid: string = SEARCH_INDEX,
+  db: Db = getDb(),
 ): Promise<{ created: boolean; settingsApplied: boolean }> {
   const client = getSearchClient();
   const exists = await client.getRawIndex(uid).then(
@@ -120,12 +97,14 @@ export async function ensureIndexState(
   const current = (await index.getSettings()) as Record<string, unknown>;
   const differs = Object.entries(INDEX_SETTINGS).some(([key, value]) =>
     // The order of searchable attributes and of ranking rules is their ranking, so it must match exactly.
-    ORDERED_SETTINGS.has(key)
-      ? !isDeepStrictEqual(current[key], value)
-      : !sameSetting(current[key], value, key === "synonyms"),
+    ORDERED_SETTINGS.has(key) ? !isDeepStrictEqual(current[key], value) : !sameSetting(current[key], value),
   );
-  if (differs) await succeeded(() => index.updateSettings(INDEX_SETTINGS));
-  return { created: !exists, settingsApplied: exists && differs };
+  // The synonyms are the glossary's (decision 059): from the database, compared like any other setting.
+  const synonyms = glossarySynonyms(db);
+  const synonymsDiffer = !sameSetting(current.synonyms ?? {}, synonyms, true);
+  if (differs) await succeeded(() => index.updateSettings({ ...INDEX_SETTINGS, synonyms }));
+  else if (synonymsDiffer) await succeeded(() => index.updateSynonyms(synonyms));
+  return { created: !exists, settingsApplied: exists && (differs || synonymsDiffer) };
 }
 
 const ORDERED_SETTINGS = new Set(["searchableAttributes", "rankingRules"]);

@@ -17,6 +17,7 @@ import type { RecordType } from "../../db/enums";
 import { clearFailure, dueRetries, keyOf, type RecordKey, recordFailure } from "../events/consumer-failures.server";
 import { advanceConsumer, consumerPosition } from "../events/consumers.server";
 import { eventsAfter } from "../events/event-log.server";
+import { applyGlossarySynonyms } from "../glossary/glossary-synonyms.server";
 import { type Db, getDb, writeTransaction } from "../platform/db.server";
 import { leaseHolder } from "../platform/lease.server";
 import { SEARCH_INDEX } from "./index-settings.server";
@@ -151,6 +152,8 @@ export async function relayOnce({
     }
   }
   if (keys.size === 0 && events.length === 0) return { events: 0, records: 0, indexed: 0, removed: 0, failed: 0 };
+  // A glossary change is the engine's synonyms, sent alone: no document changes (decision 059).
+  if (events.some((event) => event.recordType === "glossary_term")) await applyGlossarySynonyms(indexUid, db);
 
   const sent = await sendCurrentDocuments([...keys.values()], indexUid, db);
   const at = now();

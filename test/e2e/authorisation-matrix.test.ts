@@ -16,6 +16,7 @@ import { addRoadmapItem, newestLinkId, postId } from "../support/e2e-hub-databas
 import { actionMatrixRows } from "../support/matrix-actions";
 import { boardMatrixRows } from "../support/matrix-boards";
 import { decisionMatrixRows } from "../support/matrix-decisions";
+import { glossaryMatrixRows } from "../support/matrix-glossary";
 import { paperMatrixRows } from "../support/matrix-papers";
 import { roadmapItemMatrixRows } from "../support/matrix-roadmap-items";
 import { summaryMatrixRows } from "../support/matrix-summaries";
@@ -709,6 +710,8 @@ const MATRIX: Row[] = [
   ...actionMatrixRows(send, LOGIN, () => e2e.hub.dataDir),
   // Summaries and search.
   ...summaryMatrixRows(send, LOGIN, () => e2e.hub.dataDir),
+  // The glossary.
+  ...glossaryMatrixRows(send, LOGIN),
 ];
 
 /** Every route in the route config, as "/posts/:slug/edit", with "/*" for a catch-all; and the health endpoints. */
