@@ -4,6 +4,7 @@
  * search engine, and the synonyms map the engine is given (decisions 058, 059).
  */
 import { withParams } from "../i18n/translate";
+import { STOP_WORDS } from "../search/stop-words";
 
 /** An entry's words: the headword and every name it is also known by. */
 export interface GlossaryEntry {
@@ -211,9 +212,15 @@ export function synonymsOf(entries: GlossaryEntry[]): Record<string, string[]> {
     const names = [...new Set(namesOf(entry).map(synonymForm))];
     const alsoFinds = entry.alsoFinds.map(synonymForm);
     for (const name of names) {
-      const found = map.get(name) ?? new Set<string>();
-      for (const other of [...names, ...alsoFinds]) if (other !== name) found.add(other);
-      if (found.size > 0) map.set(name, found);
+      const others = [...names, ...alsoFinds].filter((other) => other !== name);
+      // The engine takes stop words out of a query before it looks synonyms up:
+      // "gwersi a ddysgwyd" arrives as "gwersi ddysgwyd", so that is a key too.
+      for (const key of new Set([name, withoutStopWords(name)])) {
+        if (!key || others.length === 0) continue;
+        const found = map.get(key) ?? new Set<string>();
+        for (const other of others) if (other !== key) found.add(other);
+        map.set(key, found);
+      }
     }
   }
   return Object.fromEntries(
@@ -234,16 +241,55 @@ export interface GlossaryExpansion {
  * already has the headword needs no telling.
  */
 export function expansionsFor(q: string, entries: GlossaryEntry[]): GlossaryExpansion[] {
-  const words = wordsOf(q);
+  const words = searchedWords(q);
   if (words.length === 0) return [];
   const runs = new Set<string>();
   for (let start = 0; start < words.length; start++) {
-    for (let length = 1; length <= GLOSSARY_LIMITS.engineLookupWords && start + length <= words.length; length++) {
+    for (let length = 1; length <= GLOSSARY_LIMITS.nameWords && start + length <= words.length; length++) {
       runs.add(words.slice(start, start + length).join(" "));
     }
   }
-  const typed = (name: string) => runs.has(wordsOf(name).join(" "));
+  const typed = (name: string) => runs.has(searchedWords(name).join(" "));
   return entries
     .filter((entry) => !typed(entry.term) && namesOf(entry).some(typed))
     .map((entry) => ({ slug: entry.slug, name: entry.term }));
+}
+
+/** A name or query as the engine searches it: its words, without stop words. */
+function searchedWords(text: string): string[] {
+  const stop = new Set(STOP_WORDS);
+  return wordsOf(text).filter((word) => !stop.has(word));
+}
+
+function withoutStopWords(name: string): string {
+  const stop = new Set(STOP_WORDS);
+  return name
+    .split(" ")
+    .filter((word) => !stop.has(word))
+    .join(" ");
+}
+
+/**
+ * The query to send the engine. The engine looks synonyms up only for runs
+ * of up to three words, so a longer name ("adfer ar ôl trychineb", "fideo a
+ * wisgir ar y corff") would find nothing: such a name in a query is replaced
+ * by its entry's headword. Any other query is sent as it was typed.
+ */
+export function queryForEngine(q: string, entries: GlossaryEntry[]): string {
+  let words = searchedWords(q);
+  let changed = false;
+  for (const entry of entries) {
+    for (const name of namesOf(entry)) {
+      const long = searchedWords(name);
+      if (long.length <= GLOSSARY_LIMITS.engineLookupWords) continue;
+      for (let start = words.indexOf(long[0] ?? ""); start !== -1; start = words.indexOf(long[0] ?? "", start + 1)) {
+        if (long.every((word, offset) => words[start + offset] === word)) {
+          words = [...words.slice(0, start), ...searchedWords(entry.term), ...words.slice(start + long.length)];
+          changed = true;
+          break;
+        }
+      }
+    }
+  }
+  return changed ? words.join(" ") : q;
 }

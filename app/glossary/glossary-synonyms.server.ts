@@ -7,7 +7,7 @@
 import { type Db, getDb } from "../platform/db.server";
 import { getSearchClient, succeeded } from "../search/meili.server";
 import { listGlossary } from "./glossary.server";
-import { expansionsFor, type GlossaryExpansion, synonymsOf } from "./glossary-rules";
+import { expansionsFor, type GlossaryExpansion, queryForEngine, synonymsOf } from "./glossary-rules";
 
 /** Meilisearch's synonyms setting, from the glossary as it stands. */
 export function glossarySynonyms(db: Db = getDb()): Record<string, string[]> {
@@ -24,4 +24,10 @@ export function glossaryExpansionsFor(q: string, db: Db = getDb()): GlossaryExpa
 export async function applyGlossarySynonyms(indexUid: string, db: Db = getDb()): Promise<void> {
   const index = getSearchClient().index(indexUid);
   await succeeded(() => index.updateSynonyms(glossarySynonyms(db)));
+}
+
+/** The words to send the engine for a query: its long glossary names made short (see queryForEngine). */
+export function glossaryQueryFor(q: string, db: Db = getDb()): string {
+  if (!q.trim()) return q;
+  return queryForEngine(q, listGlossary(db));
 }

@@ -7,6 +7,7 @@
  * module's visibility filter, added to every query of the request.
  */
 import type { SessionUser } from "../auth/principals";
+import { glossaryQueryFor } from "../glossary/glossary-synonyms.server";
 import { byCount, byYear, type FacetCount, type FinderHit, type FinderResults } from "./finder-results";
 import { QUERY_MATCHING, SEARCH_INDEX } from "./index-settings.server";
 import { getSearchClient, type SearchParams, whileSearchIsUp } from "./meili.server";
@@ -146,11 +147,13 @@ export async function searchRecords(
   query: SearchQuery,
   indexUid = SEARCH_INDEX,
 ): Promise<FinderResults> {
+  // The words as the engine can take them: a glossary name too long for its synonyms made short.
+  const q = glossaryQueryFor(query.q);
   const chosen = FILTER_NAMES.filter((name) => query[name].length > 0);
   // Per filter in use: its counts with the others applied (which is also the total without it).
   const countQueries = chosen.map((name) => ({
     indexUid,
-    q: query.q,
+    q,
     ...QUERY_MATCHING,
     filter: finderFilters(user, query, name),
     facets: [FACET_ATTRIBUTE[name]],
@@ -158,11 +161,11 @@ export async function searchRecords(
     hitsPerPage: 0,
   }));
   const unfiltered = isFiltered(query)
-    ? [{ indexUid, q: query.q, ...QUERY_MATCHING, filter: [visibilityFilter(user)], page: 1, hitsPerPage: 0 }]
+    ? [{ indexUid, q, ...QUERY_MATCHING, filter: [visibilityFilter(user)], page: 1, hitsPerPage: 0 }]
     : [];
   const response = await whileSearchIsUp(() =>
     getSearchClient().multiSearch<{ queries: (SearchParams & { indexUid: string })[] }, HitFields>({
-      queries: [{ indexUid, q: query.q, ...searchPageParams(user, query) }, ...countQueries, ...unfiltered],
+      queries: [{ indexUid, q, ...searchPageParams(user, query) }, ...countQueries, ...unfiltered],
     }),
   );
   const [main, ...rest] = response.results;
