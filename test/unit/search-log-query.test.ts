@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { LOGGED_QUERY_MAX_CHARS, queryForLog } from "~/search-analytics/search-log-query";
 import { analyseWeek, recentWeeks, weekOf } from "~/search-analytics/search-analytics.server";
+import { LOGGED_QUERY_MAX_CHARS, queryForLog } from "~/search-analytics/search-log-query";
 
 describe("what the search log keeps of a query", () => {
   it("lower-cases, collapses spaces and trims punctuation at either end", () => {
