@@ -18,6 +18,7 @@ import { boardMatrixRows } from "../support/matrix-boards";
 import { decisionMatrixRows } from "../support/matrix-decisions";
 import { paperMatrixRows } from "../support/matrix-papers";
 import { roadmapItemMatrixRows } from "../support/matrix-roadmap-items";
+import { searchAnalyticsMatrixRows } from "../support/matrix-search-analytics";
 import { summaryMatrixRows } from "../support/matrix-summaries";
 import { type EveryRole, MATRIX_ROLES, type MatrixMethod, type MatrixRole } from "../support/matrix-types";
 
@@ -709,6 +710,8 @@ const MATRIX: Row[] = [
   ...actionMatrixRows(send, LOGIN, () => e2e.hub.dataDir),
   // Summaries and search.
   ...summaryMatrixRows(send, LOGIN, () => e2e.hub.dataDir),
+  // Search analytics.
+  ...searchAnalyticsMatrixRows(send, LOGIN),
 ];
 
 /** Every route in the route config, as "/posts/:slug/edit", with "/*" for a catch-all; and the health endpoints. */
