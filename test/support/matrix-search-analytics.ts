@@ -11,7 +11,8 @@ async function searchToken(send: Send, role: MatrixRole): Promise<string> {
   const page = await (
     await send(role === "anonymous" ? "admin" : role, "GET", `/search?q=matrix+${Date.now()}`)
   ).text();
-  const token = /"searchLogToken":"([A-Za-z0-9_-]{48})"/.exec(page)?.[1];
+  // The loader's data is in the page as a stream of values, quoted inside a script: the key, then its value.
+  const token = /searchLogToken[\\",:]{1,8}([A-Za-z0-9_-]{48})/.exec(page)?.[1];
   if (!token) throw new Error(`The finder gave ${role} no search log token`);
   return token;
 }
