@@ -48,7 +48,7 @@ function QueryTable({
   rows: { key: string; cells: ReactNode[] }[];
 }) {
   return (
-    <table className="govuk-table app-search-analytics__table" aria-labelledby={id}>
+    <table className="govuk-table govuk-table--small-text-until-tablet" aria-labelledby={id}>
       <thead className="govuk-table__head">
         <tr className="govuk-table__row">
           {columns.map((column) => (
@@ -69,7 +69,8 @@ function QueryTable({
               <td
                 // biome-ignore lint/suspicious/noArrayIndexKey: a row's cells are in the columns' fixed order
                 key={index}
-                className={`govuk-table__cell${columns[index]?.numeric ? " govuk-table__cell--numeric" : ""}`}
+                // A query can be one long word: it wraps rather than widen the page on a phone.
+                className={`govuk-table__cell${columns[index]?.numeric ? " govuk-table__cell--numeric" : index === 0 ? " app-break-words" : ""}`}
               >
                 {cell}
               </td>
