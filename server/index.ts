@@ -14,6 +14,7 @@ import { OWNER_ONLY_UMASK } from "../app/platform/data-folder.server";
 import { closeDb, gatherPlannerStatistics, withBusyTimeout } from "../app/platform/db.server";
 import { getEnv, getWorkerHost } from "../app/platform/env.server";
 import { describeError, log } from "../app/platform/log.server";
+import { startSearchLogPruning } from "../app/search-analytics/search-log-pruning.server";
 import { ensureBuild } from "./ensure-build";
 import { type PreparedDatabase, prepareDatabase } from "./prepare-database";
 import { type SearchRuntime, startSearchRuntime } from "./search-runtime";
@@ -60,6 +61,8 @@ async function main() {
   // Papers' text is read outside requests and outside the search relay's batches (decision 051).
   removeAbandonedUploads();
   const paperText = startPaperTextReader();
+  // Searches older than SEARCH_LOG_DAYS are forgotten, by this process alone (decision 060).
+  startSearchLogPruning();
   // As the posts grow from dozens to thousands, the planner's statistics must follow (one process does it).
   setInterval(() => {
     try {

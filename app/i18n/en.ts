@@ -1737,6 +1737,38 @@ export const en = {
   "notices.glossary.created": "Term “{term}” added to the glossary",
   "notices.glossary.edited": "Term “{term}” updated",
   "notices.glossary.deleted": "Term “{term}” deleted from the glossary",
+  // Search analytics (issue 12): what staff search for, by week, on the search administration page.
+  "searchAnalytics.title": "Search",
+  "searchAnalytics.lead": "What staff search for and fail to find, and the health of the search index.",
+  "searchAnalytics.heading": "What people search for",
+  "searchAnalytics.privacy":
+    "The Hub keeps each search's words, how many results it found and whether one was opened, for {days} days. It never keeps who searched; email addresses and long numbers are replaced before anything is kept.",
+  "searchAnalytics.week": "Week",
+  "searchAnalytics.weekOf": "Week beginning {date}",
+  "searchAnalytics.show": "Show week",
+  "searchAnalytics.searches": "Searches",
+  "searchAnalytics.distinct": "Different queries",
+  "searchAnalytics.zeroShare": "Searches that found nothing",
+  "searchAnalytics.openedShare": "Searches where a result was opened",
+  "searchAnalytics.share": "{count} ({percent}%)",
+  "searchAnalytics.empty": "Nobody searched with words in the week beginning {date}.",
+  "searchAnalytics.topHeading": "Top queries",
+  "searchAnalytics.zeroHeading": "Queries that found nothing",
+  "searchAnalytics.zeroExplain":
+    "Add a term to the glossary so that the words people use find the records that use other words.",
+  "searchAnalytics.zeroNone": "Every query found something this week.",
+  "searchAnalytics.notOpenedHeading": "Queries whose results nobody opened",
+  "searchAnalytics.notOpenedExplain":
+    "These found records but nobody opened one: the results may not be what people meant. Opens are counted only in browsers running scripts.",
+  "searchAnalytics.notOpenedNone": "Someone opened a result of every query that found something this week.",
+  "searchAnalytics.query": "Query",
+  "searchAnalytics.searchCount": "Searches",
+  "searchAnalytics.opened": "Opened",
+  "searchAnalytics.noResultsCount": "Found nothing",
+  "searchAnalytics.runSearch": "Search for {query}",
+  "searchAnalytics.addToGlossary": "Add to the glossary",
+  "searchAnalytics.moreQueries": "Showing the first {shown} of {count} queries.",
+  "searchAnalytics.healthHeading": "Index health",
 } as const satisfies Catalogue;
 
 export type MessageKey = keyof typeof en;

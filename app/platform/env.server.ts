@@ -135,6 +135,8 @@ const EnvSchema = z
       .positive()
       .max(24 * 60)
       .default(15),
+    /** How many days the search log keeps a search (its words, result count and whether one was opened). */
+    SEARCH_LOG_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
     /**
      * How long a save waits for search to hold the change before its banner
      * says it will appear in search shortly (the write itself never waits).

@@ -3,17 +3,24 @@ import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { requireUser } from "~/auth/session.server";
 import { SuccessBanner } from "~/components/notification-banner";
+import { SearchAnalytics } from "~/components/search-analytics";
 import { routeTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
+import { getEnv } from "~/platform/env.server";
 import { orRespond, readForm } from "~/platform/http.server";
 import { getSearchAdminView, retryParkedRecords } from "~/search/search-admin.server";
 import { SEARCHABLE_TYPES } from "~/search/search-query";
+import { getSearchAnalytics } from "~/search-analytics/search-analytics.server";
 
-export const meta: MetaFunction = (args) => routeTitle(args, (t) => t("searchAdmin.title"));
+export const meta: MetaFunction = (args) => routeTitle(args, (t) => t("searchAnalytics.title"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return orRespond(() => getSearchAdminView(user));
+  const week = new URL(request.url).searchParams.get("week");
+  return orRespond(() => ({
+    ...getSearchAdminView(user),
+    analytics: { ...getSearchAnalytics(user, week), keptDays: getEnv().SEARCH_LOG_DAYS },
+  }));
 }
 
 const RetryForm = z.discriminatedUnion("intent", [
@@ -35,7 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function SearchAdmin() {
-  const { status, failing } = useLoaderData<typeof loader>();
+  const { status, failing, analytics } = useLoaderData<typeof loader>();
   const parkedCount = failing.filter((row) => row.parked).length;
   const [searchParams] = useSearchParams();
   const { t, dateTime, number } = useI18n();
@@ -61,8 +68,11 @@ export default function SearchAdmin() {
           heading={t("searchAdmin.retried", { count: Number(retried) })}
         />
       ) : null}
-      <h1 className="govuk-heading-xl">{t("searchAdmin.title")}</h1>
-      <p className="govuk-body-l">{t("searchAdmin.lead")}</p>
+      <h1 className="govuk-heading-xl">{t("searchAnalytics.title")}</h1>
+      <p className="govuk-body-l">{t("searchAnalytics.lead")}</p>
+      <SearchAnalytics view={analytics} />
+      <h2 className="govuk-heading-l">{t("searchAnalytics.healthHeading")}</h2>
+      <p className="govuk-body">{t("searchAdmin.lead")}</p>
       <dl className="govuk-summary-list">
         {rows.map((row) => (
           <div className="govuk-summary-list__row" key={row.key}>
@@ -71,9 +81,9 @@ export default function SearchAdmin() {
           </div>
         ))}
       </dl>
-      <h2 className="govuk-heading-l" id="failing-heading">
+      <h3 className="govuk-heading-m" id="failing-heading">
         {t("searchAdmin.failingHeading")}
-      </h2>
+      </h3>
       {failing.length === 0 ? (
         <p className="govuk-body">{t("searchAdmin.noneFailing")}</p>
       ) : (

@@ -8,6 +8,7 @@ import { FinderFilters, type LabelFor } from "~/components/finder-filters";
 import { FinderResultList } from "~/components/finder-result-list";
 import { FinderSelectedFilters } from "~/components/finder-selected-filters";
 import { Pagination } from "~/components/pagination";
+import { SearchOpenedBeacon } from "~/components/search-opened-beacon";
 import { glossaryExpansionsFor } from "~/glossary/glossary-synonyms.server";
 import { routeTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
@@ -29,6 +30,7 @@ import {
   type SearchQuery,
   searchHref,
 } from "~/search/search-query";
+import { recordFinderSearch } from "~/search-analytics/finder-search-log.server";
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   routeTitle(args, (t) => (args.data?.query.q ? t("finder.titleFor", { q: args.data.query.q }) : t("finder.title")));
@@ -57,9 +59,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const tags = [...results.facets.tag.map((facet) => facet.value), ...results.hits.flatMap((h) => h.tags)];
   return {
     query,
+    searchLogToken: recordFinderSearch(request, { query, resultCount: results.total, searchDown }),
     results,
     searchDown,
-    // The engine found through the glossary's synonyms; this only says so (the query is sent as typed).
+    // The engine found through the glossary's synonyms; this only says so.
     alsoSearchedFor: searchDown ? [] : glossaryExpansionsFor(query.q),
     themeNames: roadmap.themes,
     itemTitles: roadmap.items,
@@ -142,6 +145,7 @@ export default function FinderPage() {
     themeNames,
     itemTitles,
     topicNames: names,
+    searchLogToken,
   } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   const { pathname, search } = useLocation();
@@ -284,6 +288,7 @@ export default function FinderPage() {
               topicName={topicName}
             />
             <Pagination page={results.page} pageCount={results.pageCount} search={search} />
+            <SearchOpenedBeacon q={query.q} token={searchLogToken} />
           </div>
 
           <div

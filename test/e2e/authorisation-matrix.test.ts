@@ -19,6 +19,7 @@ import { decisionMatrixRows } from "../support/matrix-decisions";
 import { glossaryMatrixRows } from "../support/matrix-glossary";
 import { paperMatrixRows } from "../support/matrix-papers";
 import { roadmapItemMatrixRows } from "../support/matrix-roadmap-items";
+import { searchAnalyticsMatrixRows } from "../support/matrix-search-analytics";
 import { summaryMatrixRows } from "../support/matrix-summaries";
 import { type EveryRole, MATRIX_ROLES, type MatrixMethod, type MatrixRole } from "../support/matrix-types";
 
@@ -712,6 +713,8 @@ const MATRIX: Row[] = [
   ...summaryMatrixRows(send, LOGIN, () => e2e.hub.dataDir),
   // The glossary.
   ...glossaryMatrixRows(send, LOGIN),
+  // Search analytics.
+  ...searchAnalyticsMatrixRows(send, LOGIN),
 ];
 
 /** Every route in the route config, as "/posts/:slug/edit", with "/*" for a catch-all; and the health endpoints. */

@@ -30,7 +30,7 @@ describe("browsing", () => {
     const admin = await e2e.signedInPage(ADMIN);
     await admin.goto(`${e2e.baseUrl}/`);
     await navigation(admin).click();
-    await admin.getByRole("heading", { level: 1, name: "Search index" }).waitFor();
+    await admin.getByRole("heading", { level: 1, name: "Search" }).waitFor();
     expect(new URL(admin.url()).pathname).toBe("/admin/search");
 
     const reader = await e2e.signedInPage(READER);

@@ -47,6 +47,14 @@ describe("getEnv", () => {
     await expect(freshEnv({ SEARCH_CONFIRM_SECONDS: "soon" })).rejects.toThrow(/SEARCH_CONFIRM_SECONDS/);
   });
 
+  it("keeps searches in the search log for 90 days unless told otherwise, at least one", async () => {
+    expect((await freshEnv({ SEARCH_LOG_DAYS: undefined })).SEARCH_LOG_DAYS).toBe(90);
+    expect((await freshEnv({ SEARCH_LOG_DAYS: "30" })).SEARCH_LOG_DAYS).toBe(30);
+    await expect(freshEnv({ SEARCH_LOG_DAYS: "0" })).rejects.toThrow(/SEARCH_LOG_DAYS/);
+    await expect(freshEnv({ SEARCH_LOG_DAYS: "1.5" })).rejects.toThrow(/SEARCH_LOG_DAYS/);
+    await expect(freshEnv({ SEARCH_LOG_DAYS: "forever" })).rejects.toThrow(/SEARCH_LOG_DAYS/);
+  });
+
   it("names the setting that is wrong", async () => {
     await expect(freshEnv({ PORT: "eighty" })).rejects.toThrow(/Invalid environment:\n {2}PORT:/);
   });
