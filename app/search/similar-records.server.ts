@@ -18,6 +18,8 @@ import { documentId, type SearchDocument } from "./search-document.server";
 import { type Vocabulary, vocabularyIfReady, vocabularyWords } from "./search-vocabulary.server";
 
 export const MAX_SIMILAR = 5;
+/** From this many documents, a word in over a quarter of them is too common to tell posts apart. */
+const COMMON_WORDS_FROM = 40;
 /** Meilisearch reads the first ten words of a query and ignores the rest. */
 export const MAX_QUERY_WORDS = 10;
 
@@ -46,7 +48,7 @@ export interface SimilarPost {
  * of its title, tags and roadmap items' titles, then its summary's; within
  * each, the words fewest documents hold (the most distinctive) first. With a
  * vocabulary, a word no other document holds (it cannot find anything) and
- * one in most documents (it finds everything) are left out; without one,
+ * one in over a quarter of them (it finds everything) are left out; without one,
  * the post's own order is kept.
  */
 export function similarPostsTerms(source: SimilarPostSource, vocabulary: Vocabulary | null): string[] {
@@ -54,7 +56,8 @@ export function similarPostsTerms(source: SimilarPostSource, vocabulary: Vocabul
   const summary = vocabularyWords(source.summary).filter((word) => !main.has(word));
   const pool = [...new Set([...main, ...summary])];
   if (!vocabulary) return pool.slice(0, MAX_QUERY_WORDS);
-  const tooCommon = Math.max(2, vocabulary.documents / 4);
+  // In a small index every word is in a large share of documents: only a large one has words too common to tell.
+  const tooCommon = vocabulary.documents >= COMMON_WORDS_FROM ? vocabulary.documents / 4 : Number.POSITIVE_INFINITY;
   const count = (word: string) => vocabulary.frequency.get(word) ?? 0;
   const useful = (word: string) => count(word) >= 2 && count(word) <= tooCommon;
   const rarestFirst = (words: Iterable<string>) => [...words].filter(useful).sort((a, b) => count(a) - count(b));
