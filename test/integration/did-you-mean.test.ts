@@ -77,6 +77,13 @@ describe("did you mean", () => {
     expect(await total(reader, "zorbling")).toBe(1);
   });
 
+  it("offers a correction only where it finds something, with the filters in use kept", async () => {
+    const posts = parseSearchQuery(new URLSearchParams({ q: "zorbnig", type: "post" }));
+    expect(await didYouMean(reader, posts, 0)).toEqual([{ q: "zorbling", href: "/search?q=zorbling&type=post" }]);
+    const decisions = parseSearchQuery(new URLSearchParams({ q: "zorbnig", type: "decision" }));
+    expect(await didYouMean(reader, decisions, 0)).toEqual([]);
+  });
+
   it("never suggests a word that only a confidential decision or paper, or a draft, holds", async () => {
     // The administrator may see all three, and finds each by its word...
     for (const word of ["quaxling", "vempling", "dwixling"]) expect(await total(admin, word)).toBeGreaterThan(0);

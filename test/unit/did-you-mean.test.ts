@@ -71,6 +71,9 @@ describe("corrections", () => {
   it("corrects the unknown words only, stop words kept as typed", () => {
     expect(candidateCorrections("the telefony strategy", vocabulary)[0]).toBe("the telephony strategy");
     expect(candidateCorrections("stratgy of the clod", vocabulary)[0]).toBe("strategy of the cloud");
+    // "thee" is one edit from "the", which is left alone all the same.
+    const withThee = buildVocabulary(["Thee and thou", "Telephony"]);
+    expect(candidateCorrections("the telefony", withThee)).toEqual(["the telephony"]);
   });
 
   it("joins two words into a known one", () => {
