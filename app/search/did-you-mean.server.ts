@@ -14,7 +14,7 @@ import { finderFilters } from "./finder.server";
 import { SEARCH_INDEX } from "./index-settings.server";
 import { getSearchClient, type SearchParams, SearchUnavailableError, whileSearchIsUp } from "./meili.server";
 import { type SearchQuery, searchHref } from "./search-query";
-import { searchVocabulary, type Vocabulary } from "./search-vocabulary.server";
+import { type Vocabulary, vocabularyWithin } from "./search-vocabulary.server";
 import { STOP_WORDS } from "./stop-words";
 
 const STOP = new Set(STOP_WORDS);
@@ -24,6 +24,8 @@ export const MAX_SUGGESTIONS = 3;
 const MAX_CANDIDATES = 6;
 /** Replacements considered per unknown word. */
 const OPTIONS_PER_WORD = 3;
+/** How long a search waits for the vocabulary's first build (the demo's takes about 0.1 s) before offering none. */
+const FIRST_BUILD_WAIT_MS = 2_000;
 /** A search with more results than this is not offered corrections. */
 export const FEW_RESULTS = 2;
 
@@ -138,7 +140,8 @@ export async function didYouMean(
   indexUid = SEARCH_INDEX,
 ): Promise<Correction[]> {
   if (!query.q.trim() || total > FEW_RESULTS) return [];
-  const vocabulary = await searchVocabulary(indexUid);
+  const vocabulary = await vocabularyWithin(FIRST_BUILD_WAIT_MS, indexUid);
+  if (!vocabulary) return [];
   const candidates = candidateCorrections(query.q, vocabulary);
   if (candidates.length === 0) return [];
   const response = await whileSearchIsUp(() =>

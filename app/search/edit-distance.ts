@@ -5,6 +5,8 @@
  * typing. Client-safe and pure.
  */
 
+let rows = new Int32Array(64 * 3);
+
 /**
  * The number of insertions, deletions, substitutions and swaps of neighbours
  * that turn `a` into `b`; or `max + 1` as soon as it is clearly more than
@@ -14,30 +16,34 @@ export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINIT
   if (a === b) return 0;
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const width = b.length + 1;
-  // Three rows: the one before last (for swaps), the last one and the current one.
-  let before = new Array<number>(width).fill(0);
-  let previous = Array.from({ length: width }, (_, j) => j);
-  let current = new Array<number>(width).fill(0);
+  if (rows.length < width * 3) rows = new Int32Array(width * 3 * 2);
+  // Three rows in one buffer, reused across calls: the one before last (for swaps), the last one and the current one.
+  let before = 0;
+  let previous = width;
+  let current = 2 * width;
+  for (let j = 0; j < width; j++) rows[previous + j] = j;
   for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
+    rows[current] = i;
     let rowBest = i;
+    const charA = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const charB = b.charCodeAt(j - 1);
+      const cost = charA === charB ? 0 : 1;
       let value = Math.min(
-        (previous[j] as number) + 1,
-        (current[j - 1] as number) + 1,
-        (previous[j - 1] as number) + cost,
+        (rows[previous + j] as number) + 1,
+        (rows[current + j - 1] as number) + 1,
+        (rows[previous + j - 1] as number) + cost,
       );
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        value = Math.min(value, (before[j - 2] as number) + 1);
+      if (i > 1 && j > 1 && charA === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === charB) {
+        value = Math.min(value, (rows[before + j - 2] as number) + 1);
       }
-      current[j] = value;
+      rows[current + j] = value;
       if (value < rowBest) rowBest = value;
     }
     // Every later row is at least this row's best: past the limit, stop.
     if (rowBest > max) return max + 1;
     [before, previous, current] = [previous, current, before];
   }
-  const distance = previous[b.length] as number;
+  const distance = rows[previous + b.length] as number;
   return distance > max ? max + 1 : distance;
 }

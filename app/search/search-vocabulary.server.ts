@@ -7,8 +7,9 @@
  * in it, and can never be suggested to anyone.
  *
  * Built from Meilisearch's documents, a page at a time, and kept in memory;
- * checked against the index's last change at most once a minute, and rebuilt
- * only when the index has changed (docs/decisions/062-did-you-mean.md).
+ * checked against the index's last change at most once a minute (less often
+ * for a large index), and rebuilt in the background only when the index has
+ * changed, the held words serving meanwhile (docs/decisions/062-did-you-mean.md).
  */
 import { EVERYONE } from "../auth/principals";
 import { SEARCH_INDEX } from "./index-settings.server";
@@ -29,8 +30,13 @@ const PAGE_SIZE = 1000;
 const MAX_WORD_LENGTH = 30;
 const STOP = new Set(STOP_WORDS);
 const FIELDS = ["title", "summary", "sections", "body", "tags", "partnerNames"] as const;
-/** How often the index's last change is looked at; a rebuild happens only when it moved. */
+/**
+ * How often the index's last change is looked at, at least; a rebuild happens
+ * only when it moved. A large index takes long to read (about 10 s at 10,000
+ * posts), so it is looked at no more often than every ten of its builds' time.
+ */
 export const VOCABULARY_CHECK_MS = 60_000;
+const BUILDS_BETWEEN_CHECKS = 10;
 
 type VocabularyFields = Pick<SearchDocument, (typeof FIELDS)[number]>;
 
@@ -100,6 +106,7 @@ interface Cached {
   /** The index's last change when the vocabulary was read. */
   indexUpdatedAt: string;
   checkedAt: number;
+  buildMs: number;
 }
 
 let cached: Cached | undefined;
@@ -118,9 +125,10 @@ async function indexUpdatedAt(indexUid: string): Promise<string> {
  */
 export async function searchVocabulary(
   indexUid = SEARCH_INDEX,
-  { checkEveryMs = VOCABULARY_CHECK_MS, now = Date.now() } = {},
+  { checkEveryMs, now = Date.now() }: { checkEveryMs?: number; now?: number } = {},
 ): Promise<Vocabulary> {
-  if (cached?.indexUid === indexUid && now - cached.checkedAt < checkEveryMs) return cached.vocabulary;
+  const interval = checkEveryMs ?? Math.max(VOCABULARY_CHECK_MS, (cached?.buildMs ?? 0) * BUILDS_BETWEEN_CHECKS);
+  if (cached?.indexUid === indexUid && now - cached.checkedAt < interval) return cached.vocabulary;
   if (building) return building;
   building = (async () => {
     const updatedAt = await indexUpdatedAt(indexUid);
@@ -128,8 +136,9 @@ export async function searchVocabulary(
       cached.checkedAt = now;
       return cached.vocabulary;
     }
+    const started = performance.now();
     const vocabulary = await readVocabulary(indexUid);
-    cached = { indexUid, vocabulary, indexUpdatedAt: updatedAt, checkedAt: now };
+    cached = { indexUid, vocabulary, indexUpdatedAt: updatedAt, checkedAt: now, buildMs: performance.now() - started };
     return vocabulary;
   })().finally(() => {
     building = undefined;
@@ -151,4 +160,24 @@ export function vocabularyIfReady(indexUid = SEARCH_INDEX): Vocabulary | null {
   // A failed check leaves the held vocabulary as it was: the next caller tries again.
   searchVocabulary(indexUid).catch(() => undefined);
   return cachedVocabulary(indexUid);
+}
+
+/**
+ * The vocabulary held in memory (a check starting in the background when
+ * due); before the first build has finished, that build awaited for up to
+ * `waitMs`, else null. A search that found nothing should not wait long for
+ * its corrections.
+ */
+export async function vocabularyWithin(waitMs: number, indexUid = SEARCH_INDEX): Promise<Vocabulary | null> {
+  const held = vocabularyIfReady(indexUid);
+  if (held) return held;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), waitMs);
+  });
+  try {
+    return await Promise.race([searchVocabulary(indexUid), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
