@@ -7,9 +7,11 @@
  * and what the reader may not see, and list other partners' posts first.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSession } from "~/auth/lucia.server";
 import type { SessionUser } from "~/auth/principals";
 import { findPostBySlug } from "~/posts/posts.server";
 import { createPost } from "~/posts/save-post.server";
+import { loader as finderLoader } from "~/routes/search._index";
 import { didYouMean } from "~/search/did-you-mean.server";
 import { searchRecords } from "~/search/finder.server";
 import { ensureIndex } from "~/search/index-settings.server";
@@ -148,7 +150,7 @@ describe("similar posts", () => {
     expect(forAdmin).not.toContain(own.slug);
   });
 
-  it("is absent, not an error, while search is down", async () => {
+  it("is absent, not an error, while search is down; stop words alone never ask the engine", async () => {
     const post = findPostBySlug(
       (await searchRecords(reader, parseSearchQuery(new URLSearchParams({ q: "zorbling" })))).hits[0]?.url.slice(7) ??
         "",
@@ -157,6 +159,14 @@ describe("similar posts", () => {
     await meili.stop();
     try {
       expect(await similarPostsSection(reader, post)).toBeNull();
+      // Had the finder asked the engine, it would say search is down.
+      const cookie = (await startSession(reader.id, { method: "password" })).split(";")[0] ?? "";
+      const answer = await finderLoader({
+        request: new Request("http://hub.test/search?q=the+of+and", { headers: { Cookie: cookie } }),
+        params: {},
+        context: { requestId: "test", clientAddress: "127.0.0.1", monitoringAddress: "127.0.0.1", cspNonce: "n" },
+      });
+      expect(answer).toMatchObject({ emptyQuery: "stopWordsOnly", searchDown: false, corrections: [] });
     } finally {
       await meili.start();
     }
