@@ -1769,6 +1769,20 @@ export const en = {
   "searchAnalytics.addToGlossary": "Add to the glossary",
   "searchAnalytics.moreQueries": "Showing the first {shown} of {count} queries.",
   "searchAnalytics.healthHeading": "Index health",
+  // Did you mean, the finder's empty states and similar posts (decisions 062, 063)
+  "didYouMean.label": "Did you mean:",
+  "didYouMean.or": "or",
+  "finderHelp.stopWordsOnlyTitle": "Add a word that says what you are looking for",
+  "finderHelp.stopWordsOnlyText":
+    "Words such as “the”, “of” and “and” are too common to search on. Add the subject, a system or a partner, for example “telephony”, “Microsoft 365” or “Torfaen cloud”.",
+  "finderHelp.punctuationOnlyTitle": "Type some words to search for",
+  "finderHelp.punctuationOnlyText":
+    "Search looks for words and numbers, not punctuation. Try a subject, a system or a partner, for example “cyber security” or “body-worn video”.",
+  "finderHelp.filters": "Remove some filters.",
+  "finderHelp.glossaryBefore": "Look up the term in the",
+  "finderHelp.glossaryLink": "glossary of council IT terms",
+  "finderHelp.glossaryAfter": "to find the words other staff use for it.",
+  "similarPosts.title": "Similar posts",
 } as const satisfies Catalogue;
 
 export type MessageKey = keyof typeof en;

@@ -12,6 +12,7 @@ import { PostInterest } from "~/components/post-interest";
 import { TagLinks } from "~/components/post-tags";
 import { ReviewDue } from "~/components/review-due";
 import { SafeHtml } from "~/components/safe-html";
+import { SimilarPosts } from "~/components/similar-posts";
 import { resolveLocale } from "~/i18n/locale.server";
 import { routeTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-t";
@@ -24,6 +25,7 @@ import { readPostAt } from "~/posts/post-addresses.server";
 import { presentPost } from "~/posts/post-presenter.server";
 import { getPostForReading } from "~/posts/posts.server";
 import { topicNames } from "~/posts/topics.server";
+import { similarPostsSection } from "~/search/similar-records.server";
 
 export const meta: MetaFunction<typeof loader> = (args) => routeTitle(args, () => args.data?.post.title ?? null);
 
@@ -46,6 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     linked: linkedRecordsSection(user, "post", post.slug, locale),
     review: reviewOfPost(user, post),
     topicNames: Object.fromEntries(topicNames(presented.tags)),
+    similar: await similarPostsSection(user, post),
   };
 }
 
@@ -92,7 +95,7 @@ function useBackToResults(): string | null {
 }
 
 export default function PostPage() {
-  const { post, review, topicNames: names, linked } = useLoaderData<typeof loader>();
+  const { post, review, topicNames: names, linked, similar } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const backTo = useBackToResults();
   const { t } = useI18n();
@@ -168,6 +171,7 @@ export default function PostPage() {
             />
           ) : null}
           {linked ? <LinkedRecords links={linked.links} ownKind={linked.ownKind} linkHref={linked.linkHref} /> : null}
+          {similar ? <SimilarPosts posts={similar} /> : null}
         </div>
         <aside className="govuk-grid-column-one-third" aria-labelledby="post-actions">
           <h2 className="govuk-heading-s" id="post-actions">

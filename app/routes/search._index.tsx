@@ -5,6 +5,7 @@ import { requireUser } from "~/auth/session.server";
 import { decisionAddressFor } from "~/boards/decision-references.server";
 import { AlsoSearchedFor, FinderGlossaryLink } from "~/components/also-searched-for";
 import { FinderFilters, type LabelFor } from "~/components/finder-filters";
+import { FinderNoResults } from "~/components/finder-no-results";
 import { FinderResultList } from "~/components/finder-result-list";
 import { FinderSelectedFilters } from "~/components/finder-selected-filters";
 import { Pagination } from "~/components/pagination";
@@ -16,6 +17,8 @@ import { findPostsInDatabase } from "~/posts/post-finder.server";
 import { POST_KINDS } from "~/posts/post-kinds";
 import { tagInWords, topicNames } from "~/posts/topics.server";
 import { roadmapLabels } from "~/roadmap/roadmap-list.server";
+import { finderCorrections } from "~/search/did-you-mean.server";
+import { emptyQueryReason, nothingToSearch } from "~/search/empty-query";
 import { searchRecords } from "~/search/finder.server";
 import type { FinderResults } from "~/search/finder-results";
 import { SearchUnavailableError } from "~/search/meili.server";
@@ -46,8 +49,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (decision) throw redirect(decision);
   let results: FinderResults;
   let searchDown = false;
+  // Stop words or punctuation alone: nothing to search on, so the engine is not asked; the page says what to type.
+  const emptyQuery = emptyQueryReason(query.q);
   try {
-    results = await searchRecords(user, query);
+    results = emptyQuery ? nothingToSearch(query.page) : await searchRecords(user, query);
   } catch (error) {
     if (!(error instanceof SearchUnavailableError)) throw error;
     // Still a finder: SQLite lists and filters, scoped as every post list is; only the words go unmatched.
@@ -64,6 +69,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     searchDown,
     // The engine found through the glossary's synonyms; this only says so.
     alsoSearchedFor: searchDown ? [] : glossaryExpansionsFor(query.q),
+    emptyQuery,
+    corrections: await finderCorrections(user, query, results.total, { searched: !searchDown && !emptyQuery }),
     themeNames: roadmap.themes,
     itemTitles: roadmap.items,
     partnerNames: partnerFacetLabels(),
@@ -146,6 +153,8 @@ export default function FinderPage() {
     itemTitles,
     topicNames: names,
     searchLogToken,
+    emptyQuery,
+    corrections,
   } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   const { pathname, search } = useLocation();
@@ -271,15 +280,16 @@ export default function FinderPage() {
             <FinderSelectedFilters query={query} labelFor={labelFor} />
             <AlsoSearchedFor expansions={alsoSearchedFor} />
             <FewResults query={query} results={results} labelFor={labelFor} />
-            {results.total === 0 && !isFiltered(query) ? (
-              <div>
-                <h2 className="govuk-heading-m">{t("search.emptyTitle")}</h2>
-                <ul className="govuk-list govuk-list--bullet">
-                  <li>{t("search.emptySpelling")}</li>
-                  <li>{t("search.emptyFewer")}</li>
-                </ul>
-              </div>
-            ) : null}
+            {/* Words that find something under other filters are the few-results block's to explain. */}
+            {searchDown || (isFiltered(query) && (results.unfilteredTotal ?? 0) > 0) ? null : (
+              <FinderNoResults
+                q={query.q}
+                total={results.total}
+                filtered={isFiltered(query)}
+                emptyQuery={emptyQuery}
+                corrections={corrections}
+              />
+            )}
             <h2 className="govuk-visually-hidden">{t("finder.results")}</h2>
             <FinderResultList
               hits={results.hits}
