@@ -18,7 +18,8 @@ export interface GlossaryEntry {
   description: string;
 }
 
-export type GlossaryNameField = "term" | "abbreviations" | "otherNames" | "welshTerms" | "alsoFinds";
+export const GLOSSARY_NAME_FIELDS = ["term", "abbreviations", "otherNames", "welshTerms", "alsoFinds"] as const;
+export type GlossaryNameField = (typeof GLOSSARY_NAME_FIELDS)[number];
 export const GLOSSARY_LIST_FIELDS = ["abbreviations", "otherNames", "welshTerms", "alsoFinds"] as const;
 /** The form's fields in page order, for its error summary. */
 export const GLOSSARY_FIELD_ORDER = ["term", ...GLOSSARY_LIST_FIELDS, "description"] as const;

@@ -4,6 +4,7 @@
  */
 import { ACCOUNT_LIMITS } from "../auth/account-limits";
 import { MEETING_LIMITS } from "../boards/meeting-schemas";
+import { GLOSSARY_LIMITS, GLOSSARY_NAME_FIELDS } from "../glossary/glossary-rules";
 import { LINK_NOTE_MAX } from "../links/link-relations";
 import { KIND_SECTIONS, type SectionKey, SHORT_SECTIONS } from "../posts/post-kinds";
 import { LIMITS } from "../posts/post-limits";
@@ -33,6 +34,16 @@ export const MESSAGE_PARAMS: Partial<Record<MessageKey, Params>> = {
   "errors.tags.tooLongNamed": { max: LIMITS.tagLength },
   ...ROADMAP_MESSAGE_PARAMS,
   "meetings.errors.agenda.tooMany": { max: MEETING_LIMITS.agendaItems },
+  "glossary.errors.descriptionTooLong": { max: GLOSSARY_LIMITS.descriptionLength },
+  "glossary.errors.tooManyNames": { max: GLOSSARY_LIMITS.namesPerEntry },
+  "glossary.errors.engineLimit": { max: GLOSSARY_LIMITS.engineWordsPerName },
+  // Each kind of glossary name's length and word limits, named for its field.
+  ...Object.fromEntries(
+    GLOSSARY_NAME_FIELDS.flatMap((field) => [
+      [`glossary.errors.${field}.nameTooLong`, { max: GLOSSARY_LIMITS.nameLength }],
+      [`glossary.errors.${field}.tooManyWords`, { max: GLOSSARY_LIMITS.nameWords }],
+    ]),
+  ),
   // Each section's "must be N characters or fewer", named for its section.
   ...Object.fromEntries(
     (Object.values(KIND_SECTIONS).flat() as SectionKey[]).map((key) => [

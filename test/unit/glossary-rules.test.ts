@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { glossaryFieldsOf, splitNames } from "~/glossary/glossary-form";
-import { expansionsFor, type GlossaryEntry, glossaryEntryErrors, nameKey, synonymsOf } from "~/glossary/glossary-rules";
+import {
+  expansionsFor,
+  type GlossaryEntry,
+  glossaryEntryErrors,
+  nameKey,
+  queryForEngine,
+  synonymsOf,
+} from "~/glossary/glossary-rules";
 
 function entry(fields: Partial<GlossaryEntry> & { term: string }): GlossaryEntry {
   return {
@@ -159,6 +166,32 @@ describe("the engine's synonyms from the glossary", () => {
   });
 });
 
+describe("the query sent to the engine", () => {
+  const bwv = entry({ term: "Body-worn video", abbreviations: ["BWV"], welshTerms: ["fideo a wisgir ar y corff"] });
+
+  it("sends a name of more than three searched words as its headword, wherever it is in the query", () => {
+    expect(queryForEngine("adfer ar ôl trychineb", [dr, bwv])).toBe("disaster recovery");
+    expect(queryForEngine("profi adfer ar ôl trychineb", [dr, bwv])).toBe("profi disaster recovery");
+    // Stop words do not count: "fideo a wisgir ar y corff" is five searched words.
+    expect(queryForEngine("storio fideo a wisgir ar y corff", [dr, bwv])).toBe("storio body worn video");
+  });
+
+  it("sends every other query as it was typed", () => {
+    expect(queryForEngine("DR testing", [dr, bwv])).toBe("DR testing");
+    expect(queryForEngine("adfer trychineb", [dr, bwv])).toBe("adfer trychineb");
+    expect(queryForEngine("SD-WAN roll-out?", [dr, bwv])).toBe("SD-WAN roll-out?");
+  });
+});
+
+describe("the engine's synonyms", () => {
+  it("have a key without stop words for a name that holds them, as the engine drops them from queries", () => {
+    const lessons = entry({ term: "Lessons learned", welshTerms: ["gwersi a ddysgwyd"] });
+    const map = synonymsOf([lessons]);
+    expect(map["gwersi ddysgwyd"]).toEqual(["gwersi a ddysgwyd", "lessons learned"]);
+    expect(map["gwersi a ddysgwyd"]).toEqual(["lessons learned"]);
+  });
+});
+
 describe("also searched for", () => {
   it("names the entry a query reached through another of its names", () => {
     expect(expansionsFor("DR testing", [dr, backup])).toEqual([
@@ -170,8 +203,10 @@ describe("also searched for", () => {
     ]);
   });
 
-  it("leaves out names of more than three words, which the engine does not look up", () => {
-    expect(expansionsFor("adfer ar ôl trychineb", [dr])).toEqual([]);
+  it("names the entry of a long name too, which is searched as its headword", () => {
+    expect(expansionsFor("adfer ar ôl trychineb", [dr])).toEqual([
+      { slug: "disaster-recovery", name: "Disaster recovery" },
+    ]);
   });
 
   it("says nothing when the query has the headword, or matches only part of a word", () => {
