@@ -4,7 +4,7 @@
  */
 import { ACCOUNT_LIMITS } from "../auth/account-limits";
 import { MEETING_LIMITS } from "../boards/meeting-schemas";
-import { GLOSSARY_LIMITS, GLOSSARY_NAME_FIELDS } from "../glossary/glossary-rules";
+import { GLOSSARY_LIMITS, GLOSSARY_NAME_FIELDS } from "../glossary/glossary-limits";
 import { LINK_NOTE_MAX } from "../links/link-relations";
 import { KIND_SECTIONS, type SectionKey, SHORT_SECTIONS } from "../posts/post-kinds";
 import { LIMITS } from "../posts/post-limits";
