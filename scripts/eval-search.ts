@@ -51,6 +51,9 @@ process.env.DATA_DIR = dataDir;
 process.env.NODE_ENV = "development";
 process.env.LOAD_DEMO_CONTENT = "true";
 process.env.LOG_LEVEL = "warn";
+// Always a Meilisearch of its own: the rebuild swaps the index in, and must never replace a running Hub's.
+delete process.env.MEILI_URL;
+delete process.env.MEILI_MASTER_KEY;
 
 const { eq } = await import("drizzle-orm");
 const { closeDb, getDb } = await import("../app/platform/db.server");

@@ -163,8 +163,19 @@ export function readContentDirectory(dir: string): ContentSet {
     interest: fs.existsSync(interestFile) ? readFile(interestFile, InterestFileSchema, "body").interest : [],
     glossary: markdownFiles(path.join(dir, "glossary")).map((file) => ({
       ...readFile(file, GlossaryFileSchema, "description"),
-      slug: path.basename(file, ".md"),
+      slug: glossarySlugOf(file),
       file,
     })),
   };
+}
+
+/** A glossary file's name is its term's address (/glossary#slug, /admin/glossary/slug). */
+function glossarySlugOf(file: string): string {
+  const slug = path.basename(file, ".md");
+  if (!SLUG_PATTERN.test(slug) || slug === "new") {
+    throw new Error(
+      `${file}: a glossary file's name is its address: use lower-case letters, digits and hyphens, and not "new"`,
+    );
+  }
+  return slug;
 }

@@ -241,17 +241,17 @@ export function expansionsFor(q: string, entries: GlossaryEntry[]): GlossaryExpa
     .map((entry) => ({ slug: entry.slug, name: entry.term }));
 }
 
+const STOP = new Set(STOP_WORDS);
+
 /** A name or query as the engine searches it: its words, without stop words. */
 function searchedWords(text: string): string[] {
-  const stop = new Set(STOP_WORDS);
-  return wordsOf(text).filter((word) => !stop.has(word));
+  return wordsOf(text).filter((word) => !STOP.has(word));
 }
 
 function withoutStopWords(name: string): string {
-  const stop = new Set(STOP_WORDS);
   return name
     .split(" ")
-    .filter((word) => !stop.has(word))
+    .filter((word) => !STOP.has(word))
     .join(" ");
 }
 

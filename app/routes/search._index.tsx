@@ -64,11 +64,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const tags = [...results.facets.tag.map((facet) => facet.value), ...results.hits.flatMap((h) => h.tags)];
   return {
     query,
-    searchLogToken: recordFinderSearch(request, { query, resultCount: results.total, searchDown }),
+    searchLogToken: recordFinderSearch(request, {
+      query,
+      resultCount: results.total,
+      searchDown,
+      nothingToSearch: Boolean(emptyQuery),
+    }),
     results,
     searchDown,
     // The engine found through the glossary's synonyms; this only says so.
-    alsoSearchedFor: searchDown ? [] : glossaryExpansionsFor(query.q),
+    alsoSearchedFor: searchDown || emptyQuery ? [] : glossaryExpansionsFor(query.q),
     emptyQuery,
     corrections: await finderCorrections(user, query, results.total, { searched: !searchDown && !emptyQuery }),
     themeNames: roadmap.themes,

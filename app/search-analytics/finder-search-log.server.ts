@@ -33,10 +33,16 @@ function isRepeatOrReview(request: Request, logged: string): boolean {
  */
 export function recordFinderSearch(
   request: Request,
-  { query, resultCount, searchDown }: { query: SearchQuery; resultCount: number; searchDown: boolean },
+  {
+    query,
+    resultCount,
+    searchDown,
+    nothingToSearch = false,
+  }: { query: SearchQuery; resultCount: number; searchDown: boolean; nothingToSearch?: boolean },
 ): string | null {
-  // While search is down the words go unmatched: the count would say nothing about them.
-  if (searchDown || query.page > 1) return null;
+  // While search is down the words go unmatched, and stop words alone were never searched:
+  // a count would say nothing about them.
+  if (searchDown || nothingToSearch || query.page > 1) return null;
   const logged = queryForLog(query.q);
   if (logged === null || isRepeatOrReview(request, logged)) return null;
   return recordSearch({ query: query.q, resultCount });

@@ -14,6 +14,16 @@ import { searchLogIdForToken, tokenForSearchLogId } from "./search-log-token.ser
 /** How long a search waits for the write lock before giving up on its row: a log row is not worth waiting for. */
 const LOG_WRITE_WAIT_MS = 50;
 const DAY_MS = 24 * 60 * 60_000;
+const HOUR_MS = 60 * 60_000;
+
+/**
+ * Times are kept to the hour: the figures are by week, and a time to the
+ * millisecond could be matched with the request log, which names who made
+ * each request. London's offset is whole hours, so the week stays right.
+ */
+export function toTheHour(at: Date): Date {
+  return new Date(Math.floor(at.getTime() / HOUR_MS) * HOUR_MS);
+}
 
 /**
  * Writes a search's row; returns the opaque token its results' links carry,
@@ -31,7 +41,7 @@ export function recordSearch(
       () =>
         db
           .insert(searchLog)
-          .values({ query: logged, searchedAt: at, resultCount: Math.max(0, Math.trunc(resultCount)) })
+          .values({ query: logged, searchedAt: toTheHour(at), resultCount: Math.max(0, Math.trunc(resultCount)) })
           .returning({ id: searchLog.id })
           .get(),
       db,
@@ -43,7 +53,7 @@ export function recordSearch(
   }
 }
 
-export type OpenedOutcome = "opened" | "already-opened" | "unknown";
+export type OpenedOutcome = "opened" | "already-opened" | "unknown" | "not-recorded";
 
 /**
  * Notes that a result of the search the token names was opened: the first
@@ -53,16 +63,23 @@ export type OpenedOutcome = "opened" | "already-opened" | "unknown";
 export function recordResultOpened(token: string, at = new Date(), db: Db = getDb()): OpenedOutcome {
   const id = searchLogIdForToken(token, db);
   if (id === null) return "unknown";
-  const changed = withBusyTimeout(
-    LOG_WRITE_WAIT_MS * 4,
-    () =>
-      db
-        .update(searchLog)
-        .set({ openedAt: at })
-        .where(and(eq(searchLog.id, id), isNull(searchLog.openedAt)))
-        .run().changes,
-    db,
-  );
+  let changed: number;
+  try {
+    changed = withBusyTimeout(
+      LOG_WRITE_WAIT_MS * 4,
+      () =>
+        db
+          .update(searchLog)
+          .set({ openedAt: toTheHour(at) })
+          .where(and(eq(searchLog.id, id), isNull(searchLog.openedAt)))
+          .run().changes,
+      db,
+    );
+  } catch (error) {
+    // A figure, never worth an error page: logged and let go.
+    log("warn", "Opened result not recorded in the search log", { error: describeError(error) });
+    return "not-recorded";
+  }
   if (changed > 0) return "opened";
   const exists = db.select({ id: searchLog.id }).from(searchLog).where(eq(searchLog.id, id)).get();
   return exists ? "already-opened" : "unknown";

@@ -9,6 +9,7 @@
  * never at what they may not see (decision 062).
  */
 import type { SessionUser } from "../auth/principals";
+import { describeError, log } from "../platform/log.server";
 import { editDistance } from "./edit-distance";
 import { finderFilters } from "./finder.server";
 import { SEARCH_INDEX } from "./index-settings.server";
@@ -149,6 +150,10 @@ export async function didYouMean(
       queries: candidates.map((q) => ({
         indexUid,
         q,
+        // Every word must match, the corrected one included: a correction is never offered on
+        // the strength of its other words alone (so a word only restricted records hold, still in
+        // a vocabulary not yet rebuilt, never finds its way onto the page).
+        matchingStrategy: "all" as const,
         filter: finderFilters(user, query),
         page: 1,
         hitsPerPage: 0,
@@ -164,7 +169,7 @@ export async function didYouMean(
 /**
  * The finder's corrections, or none: while search is down, for a query with
  * nothing to search on, or when the engine stops answering meanwhile (the
- * page then shows its usual advice).
+ * page then shows its usual advice), or when anything else goes wrong.
  */
 export async function finderCorrections(
   user: SessionUser,
@@ -176,7 +181,9 @@ export async function finderCorrections(
   try {
     return await didYouMean(user, query, total);
   } catch (error) {
-    if (error instanceof SearchUnavailableError) return [];
-    throw error;
+    // Corrections are a help, never a reason for the page to fail.
+    if (!(error instanceof SearchUnavailableError))
+      log("warn", "No corrections offered", { error: describeError(error) });
+    return [];
   }
 }

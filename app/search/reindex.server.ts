@@ -12,9 +12,11 @@
  * before that, the cursor is where the relay left it, before the snapshot:
  * changes are sent again, which is harmless, never skipped.
  */
+
 import { clearFailure, keyOf, type RecordKey, recordFailure } from "../events/consumer-failures.server";
 import { resetConsumer } from "../events/consumers.server";
 import { lastEventId } from "../events/event-log.server";
+import { applyGlossarySynonyms } from "../glossary/glossary-synonyms.server";
 import { readTransaction, writeTransaction } from "../platform/db.server";
 import { dropIndex, ensureIndex, listIndexUids, SEARCH_INDEX } from "./index-settings.server";
 import { getSearchClient, succeeded } from "./meili.server";
@@ -83,6 +85,9 @@ export async function reindexAll({
   const rebuildUid = `${REBUILD_PREFIX}${Date.now()}`;
   await ensureIndex(rebuildUid);
   const snapshot = takeSnapshot(batchSize);
+  // The synonyms again, as of the snapshot: a glossary change made since ensureIndex read them
+  // falls before the snapshot's mark, so the relay would never send it to the new index.
+  await applyGlossarySynonyms(rebuildUid);
   await onSnapshotTaken?.();
 
   let sent = 0;

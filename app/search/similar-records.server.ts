@@ -9,6 +9,7 @@
  */
 import type { SessionUser } from "../auth/principals";
 import { type Db, getDb } from "../platform/db.server";
+import { describeError, log } from "../platform/log.server";
 import type { PostRecord } from "../posts/posts.server";
 import { linkedItemsByPost } from "../roadmap/roadmap-search.server";
 import { SEARCH_INDEX } from "./index-settings.server";
@@ -184,7 +185,9 @@ export async function similarPostsSection(
   try {
     return await similarPosts(user, source, vocabularyIfReady());
   } catch (error) {
-    if (error instanceof SearchUnavailableError) return null;
-    throw error;
+    // A help on the page, never a reason for it to fail.
+    if (!(error instanceof SearchUnavailableError))
+      log("warn", "No similar posts shown", { error: describeError(error) });
+    return null;
   }
 }

@@ -1,7 +1,7 @@
 /**
  * English words too common to help a search: the engine ignores them in
  * queries and documents (its `stopWords` setting), so "what went wrong moving
- * to the cloud" is matched on "went wrong moving cloud". Client-safe, so the
+ * to the cloud" is matched on "wrong moving cloud". Client-safe, so the
  * finder can tell a query of stop words alone from one that found nothing.
  *
  * "it" is kept out on purpose: staff write "IT" for the service itself.

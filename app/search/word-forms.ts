@@ -3,7 +3,7 @@
  * other, as "device" and "devices" should. The engine matches whole words (and
  * prefixes of the last one) and knows no English grammar, so each document
  * carries the other regular forms of its own words in an attribute ranked
- * below every other (see docs/decisions/064-word-forms.md). A query then
+ * below every other (see docs/decisions/064-query-handling-and-word-forms.md). A query then
  * matches a document through a form, while a document with the very words
  * still ranks first.
  *
