@@ -198,15 +198,9 @@ export function synonymsOf(entries: GlossaryEntry[]): Record<string, string[]> {
     const names = [...new Set(namesOf(entry).map(synonymForm))];
     const alsoFinds = entry.alsoFinds.map(synonymForm);
     for (const name of names) {
-      const others = [...names, ...alsoFinds].filter((other) => other !== name);
-      // The engine takes stop words out of a query before it looks synonyms up:
-      // "gwersi a ddysgwyd" arrives as "gwersi ddysgwyd", so that is a key too.
-      for (const key of new Set([name, withoutStopWords(name)])) {
-        if (!key || others.length === 0) continue;
-        const found = map.get(key) ?? new Set<string>();
-        for (const other of others) if (other !== key) found.add(other);
-        map.set(key, found);
-      }
+      const found = map.get(name) ?? new Set<string>();
+      for (const other of [...names, ...alsoFinds]) if (other !== name) found.add(other);
+      if (found.size > 0) map.set(name, found);
     }
   }
   return Object.fromEntries(
@@ -248,18 +242,13 @@ function searchedWords(text: string): string[] {
   return wordsOf(text).filter((word) => !STOP.has(word));
 }
 
-function withoutStopWords(name: string): string {
-  return name
-    .split(" ")
-    .filter((word) => !STOP.has(word))
-    .join(" ");
-}
-
 /**
  * The query to send the engine. The engine looks synonyms up only for runs
- * of up to three words, so a longer name ("adfer ar ôl trychineb", "fideo a
- * wisgir ar y corff") would find nothing: such a name in a query is replaced
- * by its entry's headword. Any other query is sent as it was typed.
+ * of up to three words, and never across a stop word in the query, so a
+ * longer name ("adfer ar ôl trychineb") or one holding a stop word ("gwersi
+ * a ddysgwyd", "fideo a wisgir ar y corff") would find nothing: such a name
+ * in a query is replaced by its entry's headword. Any other query is sent as
+ * it was typed.
  */
 export function queryForEngine(q: string, entries: GlossaryEntry[]): string {
   let words = searchedWords(q);
@@ -267,7 +256,8 @@ export function queryForEngine(q: string, entries: GlossaryEntry[]): string {
   for (const entry of entries) {
     for (const name of namesOf(entry)) {
       const long = searchedWords(name);
-      if (long.length <= GLOSSARY_LIMITS.engineLookupWords) continue;
+      const holdsStopWords = long.length < wordsOf(name).length;
+      if (long.length === 0 || (long.length <= GLOSSARY_LIMITS.engineLookupWords && !holdsStopWords)) continue;
       for (let start = words.indexOf(long[0] ?? ""); start !== -1; start = words.indexOf(long[0] ?? "", start + 1)) {
         if (long.every((word, offset) => words[start + offset] === word)) {
           words = [...words.slice(0, start), ...searchedWords(entry.term), ...words.slice(start + long.length)];

@@ -47,6 +47,7 @@ export const INDEX_SETTINGS = {
     "sections",
     "body",
     "tags",
+    "kindName",
     "partnerAliases",
     "linkedItemTitles",
     "wordForms",

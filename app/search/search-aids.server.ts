@@ -4,6 +4,8 @@
  * the other forms of its words (see word-forms.ts). Added to every document
  * of every type in one place, as the relay and the rebuild build them.
  */
+import { POST_KINDS } from "../../db/enums";
+import { translator } from "../i18n/translate";
 import { listPartners } from "../partners/partners.server";
 import type { Db } from "../platform/db.server";
 import type { SearchDocument } from "./search-document.server";
@@ -14,7 +16,12 @@ export interface SearchAids {
   partnerAliases: string[];
   /** Regular forms of the record's words that it does not hold itself ("reducing" for "reduced"). */
   wordForms: string[];
+  /** A post's kind in words ("Lesson learned", "Case study"): what staff type for "every lesson". */
+  kindName: string | null;
 }
+
+const t = translator();
+const KIND_NAMES: Record<string, string> = Object.fromEntries(POST_KINDS.map((kind) => [kind, t(`kinds.${kind}`)]));
 
 export type IndexedDocument = SearchDocument & SearchAids;
 
@@ -36,7 +43,9 @@ export function partnerAliasesBySlug(db: Db): Map<string, string[]> {
 
 /** The document with its aids: the partners' names, and its words' other forms. */
 export function withSearchAids(document: SearchDocument, aliases: Map<string, string[]>): IndexedDocument {
+  const kindName = document.type === "post" && document.kind ? (KIND_NAMES[document.kind] ?? null) : null;
   const texts = [
+    kindName ?? "",
     document.title,
     document.summary,
     ...Object.values(document.sections),
@@ -48,5 +57,6 @@ export function withSearchAids(document: SearchDocument, aliases: Map<string, st
     ...document,
     partnerAliases: [...new Set(document.partners.flatMap((slug) => aliases.get(slug) ?? []))],
     wordForms: missingWordForms(texts),
+    kindName,
   };
 }

@@ -101,4 +101,23 @@ describe("query handling", () => {
     // The first word matches nothing of this post; the default strategy would drop "word" from the end.
     expect((await slugsFor(`telephony ${word}`))[0]).toBe(slug);
   });
+
+  it("finds a post by its kind in words, as staff ask for 'every lesson' on a subject", async () => {
+    const word = madeUpWord(8);
+    const lesson = publish("torfaen", {
+      title: `Notes on ${word}`,
+      summary: "What happened.",
+      body: "Plain notes.",
+      sections: { drivingEvent: "A move.", lesson: "Plan.", recommendation: "Plan early.", evidence: "Tickets." },
+    });
+    const aspiration = publish("newport", {
+      title: `Notes on ${word}`,
+      kind: "aspiration",
+      eventDate: undefined,
+      sections: { desiredOutcome: "Everyone online", targetTimeframe: "By 2027" },
+    });
+    await relayAll();
+    expect((await slugsFor(`${word} lessons learned`))[0]).toBe(lesson);
+    expect((await slugsFor(`${word} aspirations`))[0]).toBe(aspiration);
+  });
 });
