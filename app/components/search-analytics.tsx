@@ -2,27 +2,14 @@ import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useI18n } from "~/i18n/use-t";
 import { searchHref } from "~/search/search-query";
+import type { WeekAnalytics } from "~/search-analytics/search-analytics.server";
 
-interface QueryFigures {
-  query: string;
-  searches: number;
-  zeroResults: number;
-  withResults: number;
-  opened: number;
-}
-
-export interface SearchAnalyticsView {
+/** What /admin/search shows: a week's figures (as the server works them out), its neighbours and how long rows are kept. */
+export type SearchAnalyticsView = WeekAnalytics & {
   weeks: { id: string; start: string }[];
   week: { id: string; start: string };
   keptDays: number;
-  searches: number;
-  distinctQueries: number;
-  zeroResultSearches: number;
-  openedSearches: number;
-  top: QueryFigures[];
-  zeroResults: QueryFigures[];
-  notOpened: QueryFigures[];
-}
+};
 
 function percent(part: number, whole: number): number {
   return whole === 0 ? 0 : Math.round((part / whole) * 100);
