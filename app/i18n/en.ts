@@ -567,7 +567,7 @@ export const en = {
   "entra.refused.unreachable":
     "Signing in with Microsoft is not working at the moment. Try again later, or sign in with your password.",
 
-  "searchAdmin.title": "Search index",
+  "searchAdmin.title": "Search",
   "searchAdmin.lead": "How up to date search is, and the records it could not index.",
   "searchAdmin.backlog": "Changes waiting to reach search",
   "searchAdmin.oldest": "Oldest change waiting",
@@ -598,7 +598,7 @@ export const en = {
     one: "{count} record will be tried again in a moment.",
     other: "{count} records will be tried again in a moment.",
   },
-  "nav.searchAdmin": "Search index",
+  "nav.searchAdmin": "Search",
 
   "partners.title": "Partners",
   "partners.posts": "Posts from {partner}",

@@ -24,9 +24,9 @@ describe("browsing", () => {
     expect(await page.locator("article.app-post-card").count()).toBeGreaterThan(0);
   });
 
-  it("shows the Search index link in the navigation to administrators only", async () => {
+  it("shows the Search link (what people search for, and the index) in the navigation to administrators only", async () => {
     const navigation = (page: Page) =>
-      page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Search index" });
+      page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Search", exact: true });
     const admin = await e2e.signedInPage(ADMIN);
     await admin.goto(`${e2e.baseUrl}/`);
     await navigation(admin).click();
