@@ -21,7 +21,8 @@ describe("did you mean and similar posts", () => {
     ).toBe("/glossary");
     await didYouMean.getByRole("link").first().click();
     await page.waitForURL(/\/search\?q=telecare$/);
-    expect(await page.getByRole("status").textContent()).toMatch(/^[1-9]\d* results? for ‘telecare’$/);
+    // The address changes before the new results render: wait for what they say.
+    await expect.poll(() => page.getByRole("status").textContent()).toMatch(/^[1-9]\d* results? for ‘telecare’$/);
     expect(await page.locator(".app-results > li").count()).toBeGreaterThan(0);
   });
 
