@@ -260,19 +260,24 @@ function requestGuards() {
     const length = Number(req.headers["content-length"] ?? 0);
     const limit = maxRequestBytesFor(req.method, req.path, uploadBytes);
     if (length > limit) {
-      // A body merely too large is read and dropped, so that the client finishes sending it and reads this
-      // answer: closing the connection mid-upload resets it, and a browser shows its own error instead. One
-      // far past the limit is not worth reading: the connection closes after the answer.
-      if (length <= drainedBodyBytes(limit)) req.resume();
-      else res.set("Connection", "close");
-      res
-        .status(413)
-        .type("text/plain")
-        .send(
-          limit > MAX_REQUEST_BYTES
-            ? `The file is too large: a paper can be up to ${getEnv().PAPER_MAX_MB} MB. Nothing was uploaded.`
-            : "The request is too large.",
-        );
+      const refuse = () =>
+        res
+          .status(413)
+          .type("text/plain")
+          .send(
+            limit > MAX_REQUEST_BYTES
+              ? `The file is too large: a paper can be up to ${getEnv().PAPER_MAX_MB} MB. Nothing was uploaded.`
+              : "The request is too large.",
+          );
+      // A body merely too large is read to its end and dropped, and only then refused, so that the client
+      // finishes sending it and reads the answer on a connection still open: an answer sent mid-body closes
+      // the connection (closeUnreadBodies), which resets the upload, and a browser shows its own error
+      // instead. A client that gives up sending is not answered; the receive time-out ends one that stalls.
+      // One far past the limit is not worth reading: it is refused at once and the connection closed.
+      if (length <= drainedBodyBytes(limit)) {
+        req.once("end", refuse);
+        req.resume();
+      } else refuse();
       return;
     }
     const hasBody = length > 0 || req.headers["transfer-encoding"] !== undefined;
