@@ -56,7 +56,7 @@ describe("searching", () => {
     await page.getByRole("searchbox", { name: "Search the Hub" }).fill("cyber");
     await page.getByRole("button", { name: "Search" }).click();
     await page.waitForURL(/\/search\?q=cyber/);
-    expect(await page.locator(".app-results > li").count()).toBeGreaterThan(0);
+    await page.locator(".app-results > li").first().waitFor();
     await page.getByLabel("Sort by").selectOption("newest");
     await page.getByRole("checkbox", { name: /^Lesson learned/ }).check();
     await page.getByRole("checkbox", { name: /^Case study/ }).check();
