@@ -32,6 +32,7 @@ export function searchAnalyticsMatrixRows(send: Send, LOGIN: number): MatrixRow[
       route: "/search/opened",
       variant: "a search's token",
       expected: SIGNED_IN_POST,
+      perRole: true,
       request: async (role) => ({ path: "/search/opened", form: { search: await searchToken(send, role) } }),
     },
     {

@@ -43,8 +43,10 @@ export interface MatrixRow<Expected extends number[] = EveryRole> {
   /** What differs between rows of the same route, such as "a draft". */
   variant?: string;
   expected: Expected;
-  /** Builds the request for one role, creating whatever data it needs first. */
+  /** Builds the request for one role, creating whatever data it needs first (used again while nothing changes). */
   request: (role: MatrixRole) => Promise<{ path: string; form?: Record<string, string> }>;
+  /** The request depends on the role asking: it is built afresh for each. */
+  perRole?: boolean;
   /** After a refused request, proves nothing changed. */
   unchanged?: (role: MatrixRole, path: string) => Promise<void>;
 }
