@@ -7,7 +7,7 @@ export default defineConfig({
   resolve: { alias },
   test: {
     // Two workers on a two-core machine: unit and integration files wait on Meilisearch and
-    // SQLite as much as on the CPU. The e2e project keeps to one fork of its own (below).
+    // SQLite as much as on the CPU. The e2e project keeps to one thread of its own (below).
     maxWorkers: 2,
     projects: [
       {
@@ -38,9 +38,11 @@ export default defineConfig({
           environment: "node",
           // One Hub and one Chromium for the run; each file connects through test/support/e2e-fixtures.ts.
           globalSetup: ["test/support/e2e-global-setup.ts"],
-          // One test file at a time on a two-core machine: they share the Hub's log, read after each test.
-          pool: "forks",
-          poolOptions: { forks: { singleFork: true } },
+          // One test file at a time: they share the Hub's log, read after each test. A pool of its own
+          // (threads, where the other projects use forks) lets it run alongside the unit and integration
+          // files: vitest runs one pool's single-fork files only after its other files.
+          pool: "threads",
+          poolOptions: { threads: { singleThread: true } },
           testTimeout: 60_000,
           hookTimeout: 180_000,
         },
