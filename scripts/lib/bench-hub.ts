@@ -67,10 +67,11 @@ export async function startBenchHub({
     PORT: String(port),
   };
   for (const [name, value] of Object.entries(env)) if (value !== undefined) childEnv[name] = value;
-  const [command, args] = profileDir
-    ? [process.execPath, ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profileDir)}`, "--import", "tsx"]]
-    : [path.resolve("node_modules/.bin/tsx"), []];
-  const child = spawn(command, [...args, "server/index.ts"], { env: childEnv, stdio: ["ignore", logFd, logFd] });
+  const profiling = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profileDir)}`] : [];
+  const child = spawn(process.execPath, [...profiling, "--import", "tsx", "server/index.ts"], {
+    env: childEnv,
+    stdio: ["ignore", logFd, logFd],
+  });
   fs.closeSync(logFd);
   const output = () => {
     try {

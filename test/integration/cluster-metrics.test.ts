@@ -5,7 +5,6 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import http from "node:http";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 let primary: ChildProcess;
@@ -31,7 +30,7 @@ function get(target: string): Promise<{ status: number; worker: string; body: st
 }
 
 beforeAll(async () => {
-  primary = spawn(path.resolve("node_modules/.bin/tsx"), ["test/support/cluster-metrics-hub.ts"], {
+  primary = spawn(process.execPath, ["--import", "tsx", "test/support/cluster-metrics-hub.ts"], {
     env: { ...process.env, LOG_LEVEL: "warn" },
     stdio: ["ignore", "pipe", "pipe"],
   });

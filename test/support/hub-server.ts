@@ -68,7 +68,8 @@ export async function startHub({
     ...env,
   };
   for (const name of unset) delete childEnv[name];
-  const child = spawn(path.resolve("node_modules/.bin/tsx"), ["server/index.ts"], {
+  // Node itself runs the Hub, as `npm start` does: a SIGTERM reaches the Hub, never a wrapper (decision 065).
+  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
     env: childEnv,
     stdio: ["ignore", logFd, logFd],
   });
