@@ -14,7 +14,7 @@ import { eventually } from "../support/wait";
 
 const e2e = e2eFixture({ env: { WEB_CONCURRENCY: "2" } });
 
-/** The Hub's own processes (primary and workers; not the tsx wrapper), found by their data folder. */
+/** The Hub's own processes (primary and workers, each a Node run with --import tsx), found by their data folder. */
 function hubProcesses(dataDir: string): { pid: number; parent: number }[] {
   const found: { pid: number; parent: number }[] = [];
   for (const entry of fs.readdirSync("/proc")) {
