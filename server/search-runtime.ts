@@ -10,6 +10,7 @@ import path from "node:path";
 import {
   getEnv,
   getMeilisearchBinarySetting,
+  getMeilisearchIndexingMemory,
   getSearchConnection,
   setSearchConnection,
 } from "../app/platform/env.server";
@@ -108,10 +109,12 @@ export async function connectSearch(log: (line: string) => void = console.log): 
   }
   stopOrphan(dataDir, log);
   try {
+    const indexingMemory = getMeilisearchIndexingMemory();
     const managed = await startMeilisearch({
       binary: binary.path,
       dir: path.join(dataDir, "meili"),
       masterKey: readOrCreateMasterKey(dataDir),
+      settings: indexingMemory ? { MEILI_MAX_INDEXING_MEMORY: indexingMemory } : {},
       log,
     });
     setSearchConnection({ url: managed.url, apiKey: managed.apiKey });

@@ -342,6 +342,15 @@ export function getMeilisearchBinarySetting(): string | undefined {
   return process.env.MEILI_BIN?.trim() || undefined;
 }
 
+/**
+ * The most memory the Meilisearch the Hub starts may use to index, if the
+ * user set it, in Meilisearch's own notation ("2GiB", "512MiB" or bytes);
+ * otherwise the Hub's default (decision 066).
+ */
+export function getMeilisearchIndexingMemory(): string | undefined {
+  return process.env.MEILI_MAX_INDEXING_MEMORY?.trim() || undefined;
+}
+
 /** Publishes the managed Meilisearch's address to the rest of this process. */
 export function setSearchConnection(connection: SearchConnection): void {
   process.env.MEILI_URL = connection.url;

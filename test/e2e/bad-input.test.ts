@@ -93,10 +93,12 @@ describe("the post form", () => {
     // upload, which then fails (EPIPE or a reset) instead of reading the 413.
     const chunk = "b".repeat(256 * 1024);
     const chunks = 5;
+    const agent = new http.Agent({ keepAlive: true });
     const answer = await new Promise<{ status: number; connection: string | undefined; sentFirst: boolean }>(
       (resolve, reject) => {
         let sent = 0;
         const request = http.request(`${e2e.baseUrl}/posts/new?kind=lesson`, {
+          agent,
           method: "POST",
           headers: {
             Origin: e2e.baseUrl,
@@ -122,6 +124,7 @@ describe("the post form", () => {
         sendNext();
       },
     );
+    agent.destroy();
     expect(answer).toEqual({ status: 413, connection: "keep-alive", sentFirst: false });
   });
 

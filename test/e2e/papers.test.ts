@@ -145,7 +145,7 @@ describe("papers", () => {
     expect(temporaryUploads()).toEqual([]);
   });
 
-  it("refuses a body over the route's limit before reading it, while other routes keep the small limit", async () => {
+  it("refuses a body over the route's limit, at once when far over it, while other routes keep the small limit", async () => {
     /** Declares `length` bytes and sends only the start of them, or all of them when `whole`. */
     const status = (target: string, length: number, whole = false) =>
       new Promise<{ status: number; body: string }>((resolve, reject) => {
@@ -176,6 +176,11 @@ describe("papers", () => {
     });
     // Two megabytes: over the limit for every other route (so little past it that the body is read first).
     expect((await status("/posts/new", 2 * 1024 * 1024, true)).status).toBe(413);
+    // A paper a little over its limit is read to its end, then refused with the paper's message.
+    expect(await status(`/meetings/${board.meetingId}/papers/new`, 21 * 1024 * 1024, true)).toEqual({
+      status: 413,
+      body: "The file is too large: a paper can be up to 20 MB. Nothing was uploaded.",
+    });
     expect(temporaryUploads()).toEqual([]);
   });
 

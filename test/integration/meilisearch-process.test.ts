@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import {
+  DEFAULT_INDEXING_MEMORY,
   findMeilisearchBinary,
   type ManagedMeilisearch,
   readOrCreateMasterKey,
@@ -27,6 +28,9 @@ async function eventually(check: () => Promise<boolean>, timeoutMs = 20_000) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+/** A process's environment, as NAME=value lines. */
+const environmentOf = (pid: number): string[] => fs.readFileSync(`/proc/${pid}/environ`, "utf8").split("\0");
 
 const healthy = (url: string) =>
   fetch(`${url}/health`).then(
@@ -69,6 +73,8 @@ describe("the managed Meilisearch", () => {
     });
     expect(engine.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect((await fetch(`${engine.url}/indexes`)).status).toBe(401);
+    // Its indexing memory is capped: left to itself, every batch costs it a second or more (decision 066).
+    expect(environmentOf(engine.pid)).toContain(`MEILI_MAX_INDEXING_MEMORY=${DEFAULT_INDEXING_MEMORY}`);
     expect(fs.existsSync(path.join(dir, "meili", "data.ms"))).toBe(true);
 
     const firstPid = engine.pid;
@@ -81,6 +87,24 @@ describe("the managed Meilisearch", () => {
     await engine.stop();
     expect(await healthy(engine.url)).toBe(false);
     engine = undefined;
+  });
+
+  it("takes another indexing memory from its settings (MEILI_MAX_INDEXING_MEMORY, as the Hub passes it on)", async () => {
+    const other = await startMeilisearch({
+      binary: findMeilisearchBinary()?.path ?? "",
+      dir: path.join(dir, "meili-other"),
+      masterKey: readOrCreateMasterKey(dir),
+      restart: false,
+      settings: { MEILI_MAX_INDEXING_MEMORY: "512MiB" },
+      log: () => {},
+    });
+    try {
+      expect(environmentOf(other.pid).filter((line) => line.startsWith("MEILI_MAX_INDEXING_MEMORY="))).toEqual([
+        "MEILI_MAX_INDEXING_MEMORY=512MiB",
+      ]);
+    } finally {
+      await other.stop();
+    }
   });
 
   it("survives its binary disappearing: the restart fails, is logged, and the Hub goes on", async () => {

@@ -18,7 +18,7 @@ declare module "vitest" {
 /**
  * One built Hub with the demo content, and one Chromium, for the whole
  * end-to-end run. This runs in vitest's main process and the test files in a
- * fork: what they need to know crosses over through provide().
+ * worker thread: what they need to know crosses over through provide().
  */
 export default async function setup(project: TestProject) {
   const [hubStarted, browserStarted] = await Promise.allSettled([

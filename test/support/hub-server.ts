@@ -86,7 +86,10 @@ export async function startHub({
     if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill("SIGTERM");
+      // A Hub stuck while stopping must not hold up the run: its own stop gives up after 10 seconds.
+      const stuck = setTimeout(() => child.kill("SIGKILL"), 30_000);
       await exited;
+      clearTimeout(stuck);
     }
     if (!givenDataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   };
