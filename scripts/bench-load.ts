@@ -81,8 +81,9 @@ const PARTNER = "torfaen";
 // Browsers ask for compressed pages: the Hub's answers are measured as they would send them.
 const BROWSER_HEADERS = { "Accept-Encoding": "gzip, deflate, br", "User-Agent": "Mozilla/5.0 (bench:load)" };
 
-// Before the data folder exists: a failed build exits the process.
-ensureBuild();
+// Before the data folder exists: a failed build exits the process. Its log goes beside the data folders, not
+// to the default data folder: reading the settings now would fix DATA_DIR before it is set below.
+ensureBuild(console.log, { logFile: path.join(os.tmpdir(), "srs-hub-load-build.log") });
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "srs-hub-load-"));
 process.env.DATA_DIR = dataDir;
 process.env.NODE_ENV = "production";
@@ -91,6 +92,12 @@ process.env.LOAD_DEMO_CONTENT = "false";
 delete process.env.MEILI_URL;
 delete process.env.MEILI_MASTER_KEY;
 
+const { getEnv } = await import("../app/platform/env.server");
+// The settings are read once per process: had anything read them before DATA_DIR was set, the benchmark
+// would write its posts into the default data folder.
+if (path.resolve(getEnv().dataDir) !== path.resolve(dataDir)) {
+  fail(`The settings were read before DATA_DIR was set: the data folder is ${getEnv().dataDir}, not ${dataDir}.`);
+}
 const { closeDb } = await import("../app/platform/db.server");
 const { createUser } = await import("../app/auth/users.server");
 const { SEARCH_INDEX } = await import("../app/search/index-settings.server");

@@ -39,6 +39,10 @@ function lessonForm(title: string, partner: string): URLSearchParams {
     status: "published",
     tags: "",
     slug: "",
+    // A lesson says when its driving event happened.
+    "eventDate-day": "23",
+    "eventDate-month": "3",
+    "eventDate-year": "2020",
   });
   for (const key of KIND_SECTIONS.lesson) form.set(`section.${key}`, `The ${key} of this lesson.`);
   return form;
@@ -59,7 +63,12 @@ export async function measurePublishToSearch(options: PublishOptions): Promise<P
     });
     const location = response.headers.get("location");
     if (response.status !== 302 || !location) {
-      throw new Error(`Publishing "${title}" answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
+      const page = await response.text();
+      // The form's own error messages say what it refused, where the page has them.
+      const errors = [...page.matchAll(/class="govuk-error-message"[^>]*>(?:<span[^>]*>[^<]*<\/span>)?([^<]*)/g)]
+        .map((match) => match[1])
+        .join("; ");
+      throw new Error(`Publishing "${title}" answered ${response.status}: ${errors || page.slice(0, 300)}`);
     }
     const url = new URL(location, hubUrl).pathname;
     let found = false;
