@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { HEALTH_PATHS } from "../../server/health-endpoints";
 import { DEMO_PASSWORD } from "../support/browser";
 import { e2eFixture } from "../support/e2e-fixtures";
-import { addRoadmapItem, newestLinkId, postId } from "../support/e2e-hub-database";
+import { addRoadmapItem, newestLinkId, partnerResponsesTo, postId, postsTitled } from "../support/e2e-hub-database";
 import { actionMatrixRows } from "../support/matrix-actions";
 import { boardMatrixRows } from "../support/matrix-boards";
 import { decisionMatrixRows } from "../support/matrix-decisions";
@@ -183,6 +183,10 @@ async function postStillThere(_role: Role, target: string) {
 }
 
 const fixed = (target: string) => async () => ({ path: target });
+/** The slug in a post's address, such as /posts/<slug>/edit. */
+const slugOf = (target: string) => target.split("/")[2] ?? "";
+/** The title of the post the "POST /posts/new" row last asked to create. */
+let lastNewPostTitle = "";
 
 /** A roadmap item owned by none of the matrix's people (its owner would manage its links); its slug and id. */
 function matrixItem(): { slug: string; id: number } {
@@ -329,7 +333,11 @@ const MATRIX: Row[] = [
     route: "/posts/new",
     variant: "a Torfaen lesson",
     expected: [LOGIN, 403, 403, 302, 302],
-    request: async () => ({ path: "/posts/new?kind=lesson", form: lessonForm({ title: `Matrix new ${Date.now()}` }) }),
+    request: async () => {
+      lastNewPostTitle = `Matrix new ${Date.now()}`;
+      return { path: "/posts/new?kind=lesson", form: lessonForm({ title: lastNewPostTitle }) };
+    },
+    unchanged: async () => expect(postsTitled(e2e.hub.dataDir, lastNewPostTitle)).toBe(0),
   },
   {
     method: "GET",
@@ -353,6 +361,7 @@ const MATRIX: Row[] = [
     variant: "we applied this, published",
     expected: [LOGIN, 302, 302, 403, 302],
     request: async () => ({ path: `/posts/${await torfaenPost()}`, form: { note: "Matrix: applied" } }),
+    unchanged: async (_role, target) => expect(partnerResponsesTo(e2e.hub.dataDir, slugOf(target))).toBe(0),
   },
   {
     method: "POST",
@@ -360,6 +369,7 @@ const MATRIX: Row[] = [
     variant: "we applied this, a draft",
     expected: [LOGIN, 404, 404, 403, 403],
     request: async () => ({ path: `/posts/${await torfaenPost("draft")}`, form: { note: "Matrix: applied" } }),
+    unchanged: async (_role, target) => expect(partnerResponsesTo(e2e.hub.dataDir, slugOf(target))).toBe(0),
   },
   {
     // "We want this too": the same rule on aspirations; withdrawing it too. A lesson cannot be wanted.

@@ -26,6 +26,27 @@ export function postId(dataDir: string, slug: string): number {
   });
 }
 
+/** How many posts have this title: a refused create must leave none. */
+export function postsTitled(dataDir: string, title: string): number {
+  return withHubDatabase(
+    dataDir,
+    (db) => (db.prepare("select count(*) as n from posts where title = ?").get(title) as { n: number }).n,
+  );
+}
+
+/** How many partners' responses ("we applied this", "we want this too") a post holds. */
+export function partnerResponsesTo(dataDir: string, slug: string): number {
+  return withHubDatabase(
+    dataDir,
+    (db) =>
+      (
+        db
+          .prepare("select count(*) as n from partner_responses where post_id = (select id from posts where slug = ?)")
+          .get(slug) as { n: number }
+      ).n,
+  );
+}
+
 /**
  * Stores text that is not JSON as the post's sections, so that reading the
  * post throws: as if the row were corrupt. Lists do not read sections, so only
