@@ -173,18 +173,18 @@ function lessonForm(overrides: Record<string, string> = {}): Record<string, stri
   };
 }
 
+/** The slug in a post's address, such as /posts/<slug>/edit. */
+const slugOf = (target: string) => target.split("/")[2] ?? "";
+
 /** The post still stands, with the title it was created with, as its own editor sees it. */
 async function postStillThere(_role: Role, target: string) {
-  const slug = target.split("/")[2] ?? "";
-  const response = await send("ownEditor", "GET", `/posts/${slug}`);
+  const response = await send("ownEditor", "GET", `/posts/${slugOf(target)}`);
   expect(response.status).toBe(200);
   const page = await response.text();
   expect(page).toMatch(/<h1[^>]*>Matrix fixture (published|draft) \d+ \d+<\/h1>/);
 }
 
 const fixed = (target: string) => async () => ({ path: target });
-/** The slug in a post's address, such as /posts/<slug>/edit. */
-const slugOf = (target: string) => target.split("/")[2] ?? "";
 /** The title of the post the "POST /posts/new" row last asked to create. */
 let lastNewPostTitle = "";
 
