@@ -10,6 +10,7 @@ import { makePdf } from "../../scripts/lib/paper-documents";
 import { waitForScripts } from "../support/browser";
 import { seedBoard } from "../support/e2e-board-database";
 import { e2eFixture } from "../support/e2e-fixtures";
+import { uniquePrefix } from "../support/unique-names";
 
 const e2e = e2eFixture();
 const SECRETARY = "secretary@demo.srs-hub.test";
@@ -23,11 +24,12 @@ function dayParts(daysAhead: number) {
 
 describe("a board's business", () => {
   it("is recorded by its secretary, and a reader finds the decision by a phrase inside its paper", async () => {
-    const letters = Array.from({ length: 4 }, () => String.fromCharCode(65 + Math.floor(Math.random() * 26))).join("");
+    const prefix = uniquePrefix("J");
+    const letters = prefix.slice(1);
     const board = seedBoard(e2e.hub.dataDir, {
       slug: `journey-${letters.toLowerCase()}`,
       name: `Journey Test Board ${letters}`,
-      referencePrefix: `J${letters}`,
+      referencePrefix: prefix,
       secretary: SECRETARY,
       members: [],
     });

@@ -9,8 +9,9 @@
 import { describe, expect, it } from "vitest";
 import { expectAccessible, pauseBeforeSendingAgain } from "../support/browser";
 import { seedBoard } from "../support/e2e-board-database";
-import { addAction, addDecision, addHeldMeeting, uniquePrefix } from "../support/e2e-board-records";
+import { addAction, addDecision, addHeldMeeting } from "../support/e2e-board-records";
 import { e2eFixture } from "../support/e2e-fixtures";
+import { uniquePrefix } from "../support/unique-names";
 
 const e2e = e2eFixture();
 const SECRETARY = "secretary@demo.srs-hub.test";

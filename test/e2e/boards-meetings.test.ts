@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { expectAccessible, pauseBeforeSendingAgain, waitForScripts } from "../support/browser";
 import { seedBoard } from "../support/e2e-board-database";
 import { e2eFixture } from "../support/e2e-fixtures";
+import { uniquePrefix } from "../support/unique-names";
 
 const e2e = e2eFixture();
 const SECRETARY = "secretary@demo.srs-hub.test";
@@ -19,7 +20,7 @@ const MEMBER = "editor.newport@demo.srs-hub.test";
 let boards = 0;
 function testBoard() {
   boards++;
-  const prefix = `E${Array.from({ length: 5 }, () => String.fromCharCode(65 + Math.floor(Math.random() * 26))).join("")}`;
+  const prefix = uniquePrefix("E");
   return seedBoard(e2e.hub.dataDir, {
     slug: `e2e-board-${Date.now().toString(36)}-${boards}`,
     name: `Digital Services Board ${boards}`,

@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { expectAccessible, pauseBeforeSendingAgain, waitForScripts } from "../support/browser";
 import { seedBoard } from "../support/e2e-board-database";
 import { e2eFixture } from "../support/e2e-fixtures";
+import { uniquePrefix } from "../support/unique-names";
 
 const e2e = e2eFixture();
 const SECRETARY = "secretary@demo.srs-hub.test";
@@ -17,9 +18,8 @@ const MEMBER = "editor.newport@demo.srs-hub.test";
 const READER = "reader@demo.srs-hub.test";
 
 function givenOwnBoard() {
-  const letters = Array.from({ length: 4 }, () => String.fromCharCode(65 + Math.floor(Math.random() * 26))).join("");
-  const name = `Decisions Test Board ${letters}`;
-  const prefix = `E${letters}`;
+  const prefix = uniquePrefix("E");
+  const name = `Decisions Test Board ${prefix.slice(1)}`;
   const seeded = seedBoard(e2e.hub.dataDir, {
     slug: `decisions-e2e-${Date.now().toString(36)}`,
     name,

@@ -16,6 +16,7 @@ import { expectAccessible } from "../support/browser";
 import { type SeededBoard, seedBoard } from "../support/e2e-board-database";
 import { e2eFixture } from "../support/e2e-fixtures";
 import { type HubClient, signIn } from "../support/hub-client";
+import { uniquePrefix } from "../support/unique-names";
 import { eventually } from "../support/wait";
 
 const e2e = e2eFixture();
@@ -33,11 +34,7 @@ beforeAll(async () => {
   board = seedBoard(e2e.hub.dataDir, {
     slug: `papers-board-${suffix}`,
     name: `Papers test board ${suffix}`,
-    referencePrefix: `P${suffix
-      .replace(/[^a-z]/g, "")
-      .toUpperCase()
-      .padEnd(3, "X")
-      .slice(0, 3)}`,
+    referencePrefix: uniquePrefix("P"),
     secretary: SECRETARY,
     members: [MEMBER],
   });

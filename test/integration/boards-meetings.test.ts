@@ -21,7 +21,7 @@ import { getDb } from "~/platform/db.server";
 import { ForbiddenError, ValidationError } from "~/platform/errors";
 import { agendaItems, boards, decisions, events, meetings, papers, revisions, storedFiles } from "../../db/schema";
 import { givenBoard, givenSeat } from "../support/board-rows";
-import { givenPartner, givenUser, unique } from "../support/factories";
+import { givenPartner, givenUser, unique, uniquePrefix } from "../support/factories";
 
 let admin: SessionUser;
 let reader: SessionUser;
@@ -48,11 +48,7 @@ function fieldErrors(run: () => unknown): Record<string, string[]> {
   throw new Error("expected a ValidationError");
 }
 
-const prefix = () =>
-  `P${unique("x")
-    .slice(2, 7)
-    .replace(/[^a-z]/g, "q")
-    .toUpperCase()}`.slice(0, 6);
+const prefix = () => uniquePrefix("P");
 const eventsOf = (recordType: "board" | "meeting", id: number) =>
   getDb()
     .select()

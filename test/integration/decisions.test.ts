@@ -25,7 +25,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from "~/platform/error
 import { listRevisions } from "~/revisions/revisions.server";
 import { actions, events, partners } from "../../db/schema";
 import { givenAgendaItem, givenBoard, givenMeeting, givenSeat } from "../support/board-rows";
-import { givenUser, unique } from "../support/factories";
+import { givenUser, unique, uniquePrefix } from "../support/factories";
 import { givenRoadmapItem } from "../support/roadmap-rows";
 
 let board: ReturnType<typeof givenBoard>;
@@ -49,11 +49,7 @@ const fields = (overrides: DecisionFields = {}): DecisionFields => ({
 
 beforeAll(async () => {
   board = givenBoard({
-    referencePrefix: unique("")
-      .slice(1, 5)
-      .toUpperCase()
-      .replace(/[^A-Z]/g, "Q")
-      .padEnd(4, "Q"),
+    referencePrefix: uniquePrefix(),
   });
   otherBoard = givenBoard();
   meeting2025 = givenMeeting(board.id, { startsAt: new Date("2025-06-12T09:30:00Z"), status: "held" });

@@ -11,18 +11,12 @@ import { recordEvent } from "~/events/event-log.server";
 import { writeTransaction } from "~/platform/db.server";
 import type { BoardRole, MeetingStatus } from "../../db/enums";
 import { agendaItems, boardMembers, boards, meetings } from "../../db/schema";
-import { unique } from "./factories";
+import { unique, uniquePrefix } from "./unique-names";
 
 /** A board and its "board.created" event. */
 export function givenBoard(input: { name?: string; slug?: string; referencePrefix?: string } = {}) {
   const slug = input.slug ?? unique("board");
-  const prefix =
-    input.referencePrefix ??
-    `T${Math.random()
-      .toString(36)
-      .slice(2, 6)
-      .toUpperCase()
-      .replace(/[^A-Z]/g, "X")}`;
+  const prefix = input.referencePrefix ?? uniquePrefix("T");
   return writeTransaction((tx) => {
     const board = tx
       .insert(boards)

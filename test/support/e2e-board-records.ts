@@ -25,10 +25,6 @@ function recordEvent(db: Database.Database, type: string, recordType: string, re
 }
 
 /** Capital letters for a board's reference prefix of a test's own. */
-export function uniquePrefix(): string {
-  return Array.from({ length: 5 }, () => String.fromCharCode(65 + Math.floor(Math.random() * 26))).join("");
-}
-
 /** A meeting of the board, held yesterday. */
 export function addHeldMeeting(dataDir: string, boardId: number): number {
   return withDatabase(dataDir, (db) => {

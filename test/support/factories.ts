@@ -1,14 +1,12 @@
-import { randomBytes } from "node:crypto";
 import type { SessionUser } from "~/auth/principals";
 import { createUser } from "~/auth/users.server";
 import { getPartnerBySlug } from "~/partners/partners.server";
 import { getDb } from "~/platform/db.server";
 import type { PostFields } from "~/posts/post-schemas";
 import { type PartnerType, partners } from "../../db/schema";
+import { unique } from "./unique-names";
 
-export function unique(prefix: string): string {
-  return `${prefix}-${randomBytes(4).toString("hex")}`;
-}
+export { unique, uniquePrefix } from "./unique-names";
 
 /** A partner row; returns the existing one when the slug is already there. */
 export function givenPartner(

@@ -9,15 +9,13 @@
 import { expect } from "vitest";
 import { type SeededBoard, seedBoard } from "./e2e-board-database";
 import type { EveryRole, MatrixRow, Send } from "./matrix-types";
+import { uniquePrefix } from "./unique-names";
 
 export function boardMatrixRows(send: Send, LOGIN: number, dataDir: () => string): MatrixRow[] {
   let made = 0;
-  /** Five random capitals after a letter: a prefix no other board of the run has. */
-  const freshPrefix = (first: string) =>
-    first + Array.from({ length: 5 }, () => String.fromCharCode(65 + Math.floor(Math.random() * 26))).join("");
   const board = (): SeededBoard & { referencePrefix: string } => {
     made++;
-    const referencePrefix = freshPrefix("M");
+    const referencePrefix = uniquePrefix("M");
     const seeded = seedBoard(dataDir(), {
       slug: `matrix-board-${Date.now().toString(36)}-${made}`,
       name: `Matrix Board ${made}`,
@@ -79,7 +77,7 @@ export function boardMatrixRows(send: Send, LOGIN: number, dataDir: () => string
           form: {
             name: `Matrix new board ${stamp}`,
             slug: `matrix-new-${stamp}`,
-            referencePrefix: freshPrefix("N"),
+            referencePrefix: uniquePrefix("N"),
             description: "",
           },
         };

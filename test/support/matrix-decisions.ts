@@ -12,19 +12,17 @@ import Database from "better-sqlite3";
 import { expect } from "vitest";
 import { type SeededBoard, seedBoard } from "./e2e-board-database";
 import type { EveryRole, MatrixRow, Send } from "./matrix-types";
+import { uniquePrefix } from "./unique-names";
 
 export function decisionMatrixRows(send: Send, LOGIN: number, dataDir: () => string): MatrixRow[] {
   let seeded: SeededBoard | null = null;
   let made = 0;
   const board = () => {
     if (!seeded) {
-      const letters = Array.from({ length: 4 }, () => String.fromCharCode(65 + Math.floor(Math.random() * 26))).join(
-        "",
-      );
       seeded = seedBoard(dataDir(), {
         slug: `matrix-decisions-${Date.now().toString(36)}`,
         name: "Matrix Decisions Board",
-        referencePrefix: `M${letters}`,
+        referencePrefix: uniquePrefix("M"),
         secretary: "secretary@demo.srs-hub.test",
         members: ["editor.newport@demo.srs-hub.test"],
       });

@@ -14,6 +14,7 @@ import Database from "better-sqlite3";
 import { expect } from "vitest";
 import { type SeededBoard, seedBoard } from "./e2e-board-database";
 import type { EveryRole, MatrixRow, Send } from "./matrix-types";
+import { uniquePrefix } from "./unique-names";
 
 const SECRETARY = "secretary@demo.srs-hub.test";
 const MEMBER = "editor.newport@demo.srs-hub.test";
@@ -61,11 +62,7 @@ export function paperMatrixRows(send: Send, LOGIN: number, dataDir: () => string
       board = seedBoard(dataDir(), {
         slug: `matrix-papers-${suffix}`,
         name: `Matrix papers board ${suffix}`,
-        referencePrefix: `MP${suffix
-          .replace(/[^a-z]/g, "")
-          .toUpperCase()
-          .padEnd(2, "X")
-          .slice(0, 2)}`,
+        referencePrefix: uniquePrefix("M"),
         secretary: SECRETARY,
         members: [MEMBER],
       });

@@ -8,8 +8,9 @@
  */
 import { expect } from "vitest";
 import { type SeededBoard, seedBoard } from "./e2e-board-database";
-import { addHeldMeeting, uniquePrefix } from "./e2e-board-records";
+import { addHeldMeeting } from "./e2e-board-records";
 import type { EveryRole, MatrixRow, Send } from "./matrix-types";
+import { uniquePrefix } from "./unique-names";
 
 export function summaryMatrixRows(send: Send, LOGIN: number, dataDir: () => string): MatrixRow[] {
   let board: SeededBoard | undefined;
