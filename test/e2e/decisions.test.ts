@@ -21,7 +21,7 @@ function givenOwnBoard() {
   const prefix = uniquePrefix("E");
   const name = `Decisions Test Board ${prefix.slice(1)}`;
   const seeded = seedBoard(e2e.hub.dataDir, {
-    slug: `decisions-e2e-${Date.now().toString(36)}`,
+    slug: `decisions-e2e-${prefix.toLowerCase()}`,
     name,
     referencePrefix: prefix,
     secretary: SECRETARY,
