@@ -121,17 +121,21 @@ function openRecords(): number {
   return processWide("request-records", () => ({ next: 0, open: new Map<string, unknown>() })).open.size;
 }
 
-/** Sends raw bytes on a new connection; resolves with all it received once the server closes it, or after `ms`. */
+/**
+ * Sends raw bytes on a new connection; resolves with all it received once the
+ * server closes it, after `ms`, or once `leaveWhen` resolves (the client
+ * going away).
+ */
 function rawExchange(
   bytes: string,
-  { destroyAfterMs, ms = 3_000, to = port }: { destroyAfterMs?: number; ms?: number; to?: number } = {},
+  { leaveWhen, ms = 3_000, to = port }: { leaveWhen?: Promise<void>; ms?: number; to?: number } = {},
 ) {
   return new Promise<{ received: string; closedByServer: boolean; ms: number }>((resolve) => {
     const started = Date.now();
     let received = "";
     const socket = net.connect(to, "127.0.0.1", () => {
       socket.write(bytes);
-      if (destroyAfterMs !== undefined) setTimeout(() => socket.destroy(), destroyAfterMs);
+      leaveWhen?.then(() => socket.destroy());
     });
     const giveUp = setTimeout(() => socket.destroy(), ms);
     let closedByServer = false;
@@ -149,19 +153,41 @@ function rawExchange(
   });
 }
 
+/** Resolves once `condition` holds, looking every 10 ms; fails after three seconds. */
+async function until(condition: () => boolean): Promise<void> {
+  const deadline = Date.now() + 3_000;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`still not so after 3 s: ${condition}`);
+    await sleep(10);
+  }
+}
+
 const get = (path: string) => `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`;
 
 describe("pipelined requests whose client goes away", () => {
+  // Far from the request time-out here, so that only the client's leaving can end these requests.
+  let patient: Served;
+  beforeAll(async () => {
+    patient = await serve(30_000);
+  });
+  afterAll(async () => {
+    await stop(patient);
+  });
+
   it("give back their places and get a log line each, their records closed", async () => {
     const recordsBefore = openRecords();
-    await rawExchange(get("/healthz") + get("/x").repeat(4), { destroyAfterMs: 50 });
-    await sleep(300);
+    // The client leaves once all four wait for their answers (the health check was answered).
+    await rawExchange(get("/healthz") + get("/hang").repeat(4), {
+      to: patient.port,
+      leaveWhen: until(() => openRecords() === recordsBefore + 4),
+    });
+    await until(() => openRecords() === recordsBefore);
     // As many requests at once as the limit allows: each gets its answer.
-    const answers = await Promise.all(Array.from({ length: MAX_IN_FLIGHT }, () => fetch(`${base}/x`)));
+    const answers = await Promise.all(Array.from({ length: MAX_IN_FLIGHT }, () => fetch(`${patient.base}/x`)));
     expect(answers.map((answer) => answer.status)).toEqual(Array(MAX_IN_FLIGHT).fill(200));
-    expect(openRecords()).toBe(recordsBefore);
-    const dropped = lines().filter((line) => line.message === "Request" && line.route === "/x" && line.status === 499);
+    const dropped = lines().filter((line) => line.message === "Request" && line.route === "/hang");
     expect(dropped).toHaveLength(4);
+    for (const line of dropped) expect(line).toMatchObject({ status: 499, aborted: true, level: "info" });
   });
 });
 
