@@ -45,6 +45,8 @@ export default defineConfig({
           poolOptions: { threads: { singleThread: true } },
           testTimeout: 60_000,
           hookTimeout: 180_000,
+          // A page's script may take more than vitest's default second to run on a loaded machine.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

@@ -53,7 +53,8 @@ describe("the error summary", () => {
     await page.getByLabel("Email address").fill(ADMIN);
     await page.getByLabel("Password", { exact: true }).fill("demo-password-1");
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
-    await page.getByRole("heading", { level: 1 }).first().waitFor();
+    await page.waitForURL((url) => url.pathname !== "/login");
+    await page.getByRole("button", { name: "Sign out" }).waitFor();
     await expect.poll(() => page.title()).not.toMatch(/^Error/);
   });
 
@@ -115,9 +116,10 @@ describe("double submission", () => {
     page.on("request", (request) => {
       if (request.method() === "POST") posts += 1;
     });
-    // Far enough apart that the first request has gone (Remix would otherwise cancel it before it left).
+    // Once the first request has gone (Remix would otherwise cancel it before it left), and within the second.
+    const firstSent = page.waitForRequest((request) => request.method() === "POST");
     await button.click();
-    await page.waitForTimeout(250);
+    await firstSent;
     await button.click();
     await page.locator(".govuk-error-summary").getByText("Enter a correct email address and password").waitFor();
     await page.waitForTimeout(300);

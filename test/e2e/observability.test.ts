@@ -15,6 +15,7 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../support/browser";
 import { e2eFixture } from "../support/e2e-fixtures";
+import { serverHasRead } from "../support/tcp-peer";
 import { eventually } from "../support/wait";
 
 const e2e = e2eFixture({ env: { TRUST_PROXY: "loopback" } });
@@ -192,7 +193,8 @@ describe("request logs", () => {
         "email=reader",
       ].join("\r\n"),
     );
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The client leaves once the Hub has read the headers and the start of the body, and waits for the rest.
+    await eventually(() => serverHasRead(socket, Number(new URL(e2e.baseUrl).port)));
     socket.destroy();
     let abandoned: LogLine | undefined;
     await eventually(() => {

@@ -79,10 +79,14 @@ describe("linking posts and roadmap items", () => {
     await expectAccessible(page);
     await page.getByLabel("Search roadmap items").fill(item.title);
     await page.locator("#main-content").getByRole("button", { name: "Search" }).click();
-    // The item reaches search through the event log a moment after it is made: search again until it is there.
-    for (let tries = 0; (await page.getByRole("radio", { name: item.title }).count()) === 0 && tries < 20; tries++) {
+    await page.waitForURL(/[?&]q=/);
+    // The item reaches search through the event log a moment after it is made: load the results again
+    // (a whole page load, so that what is counted is the new page) until it is there.
+    const deadline = Date.now() + 30_000;
+    while ((await page.getByRole("radio", { name: item.title }).count()) === 0) {
+      if (Date.now() > deadline) throw new Error("the roadmap item never appeared in the picker's search");
       await page.waitForTimeout(250);
-      await page.locator("#main-content").getByRole("button", { name: "Search" }).click();
+      await page.goto(page.url());
     }
     await page.getByRole("radio", { name: item.title }).check();
     await page.getByRole("button", { name: "Continue" }).click();

@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { STOP_REQUEST_GRACE_MS } from "../../server/meilisearch-process";
 import { processesWorkingIn, searchBacklog } from "../support/hub-data";
 import { type RunningHub, startHub } from "../support/hub-server";
+import { serverHasRead } from "../support/tcp-peer";
 import { eventually } from "../support/wait";
 
 let hub: RunningHub | undefined;
@@ -46,20 +47,6 @@ async function startHubAndReadRuntime(): Promise<{ hub: RunningHub; runtime: Run
   return { hub: started, runtime, meiliDir };
 }
 
-/**
- * True once the Hub has read all this connection sent: the kernel holds none of it unread on the
- * Hub's side (Linux's /proc/net/tcp), so the Hub has accepted it and parsed the request's headers.
- */
-function hubHasRead(socket: net.Socket, hubPort: number): boolean {
-  const address = (port: number) => `0100007F:${port.toString(16).toUpperCase().padStart(4, "0")}`;
-  const [local, remote] = [address(hubPort), address(socket.localPort ?? 0)];
-  for (const line of fs.readFileSync("/proc/net/tcp", "utf8").split("\n").slice(1)) {
-    const [, from, to, , queues] = line.trim().split(/\s+/);
-    if (from === local && to === remote) return queues?.split(":")[1] === "00000000";
-  }
-  return false;
-}
-
 /** After the grace the Hub gives a stop signal, nothing was restarted and nothing is left. */
 async function expectStoppedCleanly(started: RunningHub, runtime: Runtime, meiliDir: string) {
   await eventually(() => !alive(runtime.hubPid), 20_000);
@@ -91,14 +78,15 @@ describe("stopping the Hub and its Meilisearch together", () => {
       `POST /login HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nOrigin: ${started.url}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\nemail=`,
     );
     socket.on("error", () => {});
-    await eventually(() => hubHasRead(socket, Number(port)), 30_000, 10);
+    await eventually(() => serverHasRead(socket, Number(port)), 30_000, 10);
     process.kill(runtime.hubPid, "SIGTERM");
     await eventually(() => started.output().includes("Received SIGTERM; stopping."), 30_000, 10);
     process.kill(runtime.meiliPid, "SIGTERM");
     await eventually(() => !alive(runtime.meiliPid), 30_000, 10);
     // Longer than the grace a stop signal gets on its own, counted from the moment the Hub reaped
     // Meilisearch: only the Hub's own stop explains the exit. (A sleep, as it proves that nothing happens.)
-    await new Promise((resolve) => setTimeout(resolve, STOP_REQUEST_GRACE_MS + 3_000));
+    // Short enough to end well inside the ten seconds after which the Hub's stop gives up waiting.
+    await new Promise((resolve) => setTimeout(resolve, STOP_REQUEST_GRACE_MS + 1_500));
     expect(started.output()).not.toMatch(/exited unexpectedly|restarting/);
     expect(alive(runtime.hubPid)).toBe(true);
     socket.destroy();

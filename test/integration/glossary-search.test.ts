@@ -85,11 +85,8 @@ describe("the glossary in search", () => {
     });
     const client = getSearchClient();
     const lastTask = (await client.tasks.getTasks({ limit: 1 })).results[0]?.uid ?? 0;
-    const started = performance.now();
     const relayed = await relayAll();
-    const seconds = (performance.now() - started) / 1000;
     expect(relayed).toMatchObject({ events: 1, indexed: 0, removed: 0 });
-    expect(seconds).toBeLessThan(2);
     const tasks = (await client.tasks.getTasks({ from: undefined, limit: 20 })).results.filter(
       (task) => task.uid > lastTask,
     );

@@ -88,7 +88,8 @@ describe("when search cannot confirm", () => {
         await waitUntilSearchable({ ...created, recordType: "post", recordId: created.id }, { timeoutMs: 300 }),
       ).toBe(false);
       expect(Date.now() - started).toBeGreaterThanOrEqual(290);
-      expect(Date.now() - started).toBeLessThan(1_000);
+      // Its own time-out ended the wait, well before anything else would have (a loaded machine may add a second).
+      expect(Date.now() - started).toBeLessThan(1_800);
       const notice = await noticeAfterSave(created, { created: true });
       expect(notice).toMatchObject({ key: "notices.post.published.lesson", searchPending: true });
     } finally {
@@ -114,7 +115,8 @@ describe("when search cannot confirm", () => {
       .run();
     const started = Date.now();
     expect(await waitUntilSearchable(change, { timeoutMs: 5_000 })).toBe(false);
-    expect(Date.now() - started).toBeLessThan(1_000);
+    // Long before its five-second time-out.
+    expect(Date.now() - started).toBeLessThan(2_500);
     await relayAll();
     expect(await waitUntilSearchable(change, { timeoutMs: 5_000 })).toBe(true);
   });
