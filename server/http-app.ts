@@ -259,6 +259,8 @@ function requestGuards() {
     }
     const length = Number(req.headers["content-length"] ?? 0);
     const limit = maxRequestBytesFor(req.method, req.path, uploadBytes);
+    // The client waits for a "100 Continue" before sending its body (see createHubServer).
+    const waitsToSend = req.headers.expect?.toLowerCase() === "100-continue";
     if (length > limit) {
       const refuse = () =>
         res
@@ -274,7 +276,8 @@ function requestGuards() {
       // the connection (closeUnreadBodies), which resets the upload, and a browser shows its own error
       // instead. A client that gives up sending is not answered; the receive time-out ends one that stalls.
       // One far past the limit is not worth reading: it is refused at once and the connection closed.
-      if (length <= drainedBodyBytes(limit)) {
+      // A client waiting to be told to go on is refused at once: it has sent nothing, and sends nothing.
+      if (length <= drainedBodyBytes(limit) && !waitsToSend) {
         req.once("end", refuse);
         req.resume();
       } else refuse();
@@ -302,6 +305,7 @@ function requestGuards() {
         .send("Cross-site request refused: this form must be sent from the Hub itself.");
       return;
     }
+    if (waitsToSend) res.writeContinue();
     next();
   };
 }

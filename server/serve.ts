@@ -20,7 +20,7 @@ export interface Serving {
  * request (Node requires that). Node looks for such requests once a second.
  */
 export function createHubServer(app: RequestListener, { receiveTimeoutMs }: { receiveTimeoutMs: number }): Server {
-  return createServer(
+  const server = createServer(
     {
       requestTimeout: receiveTimeoutMs,
       headersTimeout: receiveTimeoutMs,
@@ -32,6 +32,11 @@ export function createHubServer(app: RequestListener, { receiveTimeoutMs }: { re
     },
     app,
   );
+  // A client that asks before sending its body (Expect: 100-continue, as curl does with a large one) is
+  // told to go on by the request guards, once they have passed the request: one refused (too large,
+  // cross-site) hears so before it sends anything. Node would otherwise say "go on" to every request.
+  server.on("checkContinue", (req, res) => server.emit("request", req, res));
+  return server;
 }
 
 export async function listenForRequests(

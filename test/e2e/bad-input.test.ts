@@ -128,6 +128,51 @@ describe("the post form", () => {
     expect(answer).toEqual({ status: 413, connection: "keep-alive", sentFirst: false });
   });
 
+  describe("a client that asks before sending its body (Expect: 100-continue)", () => {
+    /** Posts `bytes` of form, sending them only once told to go on; resolves with the answer. */
+    function askFirst(path: string, bytes: number) {
+      return new Promise<{ status: number; connection: string | undefined; toldToGoOn: boolean }>((resolve, reject) => {
+        let toldToGoOn = false;
+        const request = http.request(`${e2e.baseUrl}${path}`, {
+          method: "POST",
+          headers: {
+            Origin: e2e.baseUrl,
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Content-Length": String(bytes),
+            Expect: "100-continue",
+          },
+        });
+        // A client waits only so long: then it sends the body anyway, as curl does after a second.
+        const impatient = setTimeout(() => request.end("b".repeat(bytes)), 10_000);
+        request.on("continue", () => {
+          toldToGoOn = true;
+          clearTimeout(impatient);
+          request.end("b".repeat(bytes));
+        });
+        request.on("response", (response) => {
+          clearTimeout(impatient);
+          response.resume();
+          resolve({ status: response.statusCode ?? 0, connection: response.headers.connection, toldToGoOn });
+        });
+        request.on("error", reject);
+      });
+    }
+
+    it("is refused a body over 1 MB before it sends any, and the connection closed", async () => {
+      expect(await askFirst("/posts/new?kind=lesson", 1024 * 1024 + 10)).toEqual({
+        status: 413,
+        connection: "close",
+        toldToGoOn: false,
+      });
+    });
+
+    it("is told to go on with a body within the limit, and answered once it is sent", async () => {
+      const answer = await askFirst("/login", 40);
+      expect(answer.toldToGoOn).toBe(true);
+      expect(answer.status).toBe(400);
+    });
+  });
+
   it("refuses a body that does not state its length with 411", async () => {
     // A chunked body that never ends: the Hub must answer without waiting for it.
     const status = await new Promise<number>((resolve, reject) => {
