@@ -116,13 +116,17 @@ describe("double submission", () => {
     page.on("request", (request) => {
       if (request.method() === "POST") posts += 1;
     });
-    // Once the first request has gone (Remix would otherwise cancel it before it left), and within the second.
+    // Once the first request has gone (Remix would otherwise cancel it before it left), and inside the
+    // second during which GOV.UK's button ignores clicks again.
     const firstSent = page.waitForRequest((request) => request.method() === "POST");
+    const firstClick = Date.now();
     await button.click();
     await firstSent;
     await button.click();
+    const apart = Date.now() - firstClick;
     await page.locator(".govuk-error-summary").getByText("Enter a correct email address and password").waitFor();
     await page.waitForTimeout(300);
+    expect(apart, "the second click came a second or more after the first").toBeLessThan(1_000);
     expect(posts).toBe(1);
   });
 });

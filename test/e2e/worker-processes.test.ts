@@ -117,6 +117,8 @@ describe("stopping a Hub with worker processes", () => {
     const meiliPid = JSON.parse(fs.readFileSync(`${dataDir}/meili/runtime.json`, "utf8")).meiliPid as number;
     expect(hubProcesses(dataDir)).toHaveLength(3);
     const output = hub.output;
+    // From a Hub at rest: the relay may still be sending the demo content to Meilisearch.
+    await eventually(async () => (await searchBacklog(hub.url)) === 0, 60_000, 200);
     // A browser's kept-alive connection, idle after its answer, must not hold the stop up (it used to: 10 s).
     const browserLike = new http.Agent({ keepAlive: true });
     await new Promise<void>((resolve, reject) =>
@@ -124,8 +126,6 @@ describe("stopping a Hub with worker processes", () => {
         .get(`${hub.url}/login`, { agent: browserLike }, (response) => response.resume().on("end", resolve))
         .on("error", reject),
     );
-    // From a Hub at rest: the relay may still be sending the demo content to Meilisearch.
-    await eventually(async () => (await searchBacklog(hub.url)) === 0, 60_000, 200);
     const stopping = Date.now();
     await hub.stop();
     // Well under the 10 s after which a stop gives up waiting and exits anyway.

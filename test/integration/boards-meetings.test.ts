@@ -21,7 +21,8 @@ import { getDb } from "~/platform/db.server";
 import { ForbiddenError, ValidationError } from "~/platform/errors";
 import { agendaItems, boards, decisions, events, meetings, papers, revisions, storedFiles } from "../../db/schema";
 import { givenBoard, givenSeat } from "../support/board-rows";
-import { givenPartner, givenUser, unique, uniquePrefix } from "../support/factories";
+import { givenPartner, givenUser, unique } from "../support/factories";
+import { uniquePrefix } from "../support/unique-names";
 
 let admin: SessionUser;
 let reader: SessionUser;

@@ -25,8 +25,9 @@ import { ForbiddenError, NotFoundError, ValidationError } from "~/platform/error
 import { listRevisions } from "~/revisions/revisions.server";
 import { actions, events, partners } from "../../db/schema";
 import { givenAgendaItem, givenBoard, givenMeeting, givenSeat } from "../support/board-rows";
-import { givenUser, unique, uniquePrefix } from "../support/factories";
+import { givenUser, unique } from "../support/factories";
 import { givenRoadmapItem } from "../support/roadmap-rows";
+import { uniquePrefix } from "../support/unique-names";
 
 let board: ReturnType<typeof givenBoard>;
 let otherBoard: ReturnType<typeof givenBoard>;

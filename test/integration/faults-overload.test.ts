@@ -80,8 +80,8 @@ describe("under overload", () => {
         );
       }
       expect(Date.now() - started).toBeGreaterThanOrEqual(2_900);
-      // Each ended three seconds after the Hub received it, as its own line says (a loaded machine may fire its timer
-      // late), and so before the search client gives up at five.
+      // Each ended three seconds after the Hub received it, as its own line says (a loaded machine may fire its
+      // timer late, but not by a second: a four-second time-out would pass then).
       const endedAfter = hub
         .output()
         .split("\n")
@@ -91,7 +91,7 @@ describe("under overload", () => {
       for (const { ms } of endedAfter) {
         // Node's timers and Date.now() tick on different clocks: a 3 s timer may read as 2,999 ms.
         expect(ms).toBeGreaterThanOrEqual(2_990);
-        expect(ms).toBeLessThan(4_900);
+        expect(ms).toBeLessThan(4_000);
       }
       expect((await health).status).toBe(200);
     });

@@ -24,7 +24,6 @@ function recordEvent(db: Database.Database, type: string, recordType: string, re
   ).run(type, recordType, String(recordId), Date.now(), JSON.stringify(data));
 }
 
-/** Capital letters for a board's reference prefix of a test's own. */
 /** A meeting of the board, held yesterday. */
 export function addHeldMeeting(dataDir: string, boardId: number): number {
   return withDatabase(dataDir, (db) => {

@@ -10,9 +10,10 @@ export function unique(prefix: string): string {
 }
 
 /**
- * A board reference prefix (two to six capitals) no other board of the run
- * has: `lead` then random capitals up to six letters, at least five of them
- * random (26^5, about 12 million, so a run's few hundred boards never meet).
+ * A board reference prefix of six capitals: `lead`, when given, then random
+ * capitals. With at least five random (26^5, about 12 million), the few
+ * hundred boards of a run are very unlikely to share one (about 0.4% for
+ * 300 boards on one lead letter).
  */
 export function uniquePrefix(lead = ""): string {
   if (!/^[A-Z]?$/.test(lead)) throw new Error(`a prefix's lead is one capital letter, not "${lead}"`);

@@ -17,6 +17,7 @@ import { requestLimits } from "../../server/request-limits";
 import { requestLog } from "../../server/request-log";
 import { createHubServer } from "../../server/serve";
 import { withStorageErrorsAnswered } from "../../server/storage-errors";
+import { eventually } from "../support/wait";
 
 const TIMEOUT_MS = 300;
 const MAX_IN_FLIGHT = 4;
@@ -82,15 +83,20 @@ async function stop({ server }: Served) {
 let served: Served;
 let base: string;
 let port: number;
+/**
+ * Far from its request time-out, so that only the client's leaving or the
+ * receive time-out can end its requests.
+ */
+let patient: Served;
 let written: string[] = [];
 
 beforeAll(async () => {
-  served = await serve(TIMEOUT_MS);
+  [served, patient] = await Promise.all([serve(TIMEOUT_MS), serve(30_000)]);
   ({ base, port } = served);
 });
 
 afterAll(async () => {
-  await stop(served);
+  await Promise.all([stop(served), stop(patient)]);
 });
 
 beforeEach(() => {
@@ -135,7 +141,7 @@ function rawExchange(
     let received = "";
     const socket = net.connect(to, "127.0.0.1", () => {
       socket.write(bytes);
-      leaveWhen?.then(() => socket.destroy());
+      leaveWhen?.finally(() => socket.destroy()).catch(() => {});
     });
     const giveUp = setTimeout(() => socket.destroy(), ms);
     let closedByServer = false;
@@ -154,39 +160,25 @@ function rawExchange(
 }
 
 /** Resolves once `condition` holds, looking every 10 ms; fails after three seconds. */
-async function until(condition: () => boolean): Promise<void> {
-  const deadline = Date.now() + 3_000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`still not so after 3 s: ${condition}`);
-    await sleep(10);
-  }
-}
+const until = (condition: () => boolean) => eventually(condition, 3_000, 10);
 
 const get = (path: string) => `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`;
 
 describe("pipelined requests whose client goes away", () => {
-  // Far from the request time-out here, so that only the client's leaving can end these requests.
-  let patient: Served;
-  beforeAll(async () => {
-    patient = await serve(30_000);
-  });
-  afterAll(async () => {
-    await stop(patient);
-  });
-
   it("give back their places and get a log line each, their records closed", async () => {
     const recordsBefore = openRecords();
-    // The client leaves once all four wait for their answers (the health check was answered).
-    await rawExchange(get("/healthz") + get("/hang").repeat(4), {
-      to: patient.port,
-      leaveWhen: until(() => openRecords() === recordsBefore + 4),
-    });
+    // Node starts pipelined requests together: the four fill every place. The client leaves once they all wait.
+    const allInFlight = until(() => openRecords() === recordsBefore + MAX_IN_FLIGHT);
+    await Promise.all([
+      rawExchange(get("/hang").repeat(MAX_IN_FLIGHT), { to: patient.port, ms: 10_000, leaveWhen: allInFlight }),
+      allInFlight,
+    ]);
     await until(() => openRecords() === recordsBefore);
     // As many requests at once as the limit allows: each gets its answer.
     const answers = await Promise.all(Array.from({ length: MAX_IN_FLIGHT }, () => fetch(`${patient.base}/x`)));
     expect(answers.map((answer) => answer.status)).toEqual(Array(MAX_IN_FLIGHT).fill(200));
     const dropped = lines().filter((line) => line.message === "Request" && line.route === "/hang");
-    expect(dropped).toHaveLength(4);
+    expect(dropped).toHaveLength(MAX_IN_FLIGHT);
     for (const line of dropped) expect(line).toMatchObject({ status: 499, aborted: true, level: "info" });
   });
 });
@@ -208,15 +200,6 @@ describe("a request that fails after its time-out answered", () => {
 });
 
 describe("a body that never arrives", () => {
-  // Far from the request time-out here, so that only the receive time-out can end these.
-  let patient: Served;
-  beforeAll(async () => {
-    patient = await serve(30_000);
-  });
-  afterAll(async () => {
-    await stop(patient);
-  });
-
   it("is answered 408 once the receive time-out has passed, and does not keep its place", async () => {
     const headersOnly =
       "POST /upload HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\n";
