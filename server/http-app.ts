@@ -19,6 +19,7 @@ import {
 } from "../app/platform/request-guards";
 import { servedOverHttps } from "../app/platform/transport.server";
 import { clientAddressOf, fromTrustedProxy, monitoringAddressOf } from "./client-address";
+import { isWaitingToSend } from "./expect-continue";
 import { healthEndpoints } from "./health-endpoints";
 import { requestLimits } from "./request-limits";
 import { requestLog } from "./request-log";
@@ -260,7 +261,7 @@ function requestGuards() {
     const length = Number(req.headers["content-length"] ?? 0);
     const limit = maxRequestBytesFor(req.method, req.path, uploadBytes);
     // The client waits for a "100 Continue" before sending its body (see createHubServer).
-    const waitsToSend = req.headers.expect?.toLowerCase() === "100-continue";
+    const waitsToSend = isWaitingToSend(req);
     if (length > limit) {
       const refuse = () =>
         res
@@ -276,7 +277,8 @@ function requestGuards() {
       // the connection (closeUnreadBodies), which resets the upload, and a browser shows its own error
       // instead. A client that gives up sending is not answered; the receive time-out ends one that stalls.
       // One far past the limit is not worth reading: it is refused at once and the connection closed.
-      // A client waiting to be told to go on is refused at once: it has sent nothing, and sends nothing.
+      // A client waiting to be told to go on is refused at once, before it has sent anything, and the
+      // connection closed (one that sends its body anyway, after its own wait, may see a reset).
       if (length <= drainedBodyBytes(limit) && !waitsToSend) {
         req.once("end", refuse);
         req.resume();

@@ -4,6 +4,7 @@
  */
 import { createServer, type RequestListener, type Server, type ServerResponse } from "node:http";
 import { getEnv } from "../app/platform/env.server";
+import { markWaitingToSend } from "./expect-continue";
 import { createHubApp } from "./http-app";
 
 export interface Serving {
@@ -35,7 +36,10 @@ export function createHubServer(app: RequestListener, { receiveTimeoutMs }: { re
   // A client that asks before sending its body (Expect: 100-continue, as curl does with a large one) is
   // told to go on by the request guards, once they have passed the request: one refused (too large,
   // cross-site) hears so before it sends anything. Node would otherwise say "go on" to every request.
-  server.on("checkContinue", (req, res) => server.emit("request", req, res));
+  server.on("checkContinue", (req, res) => {
+    markWaitingToSend(req);
+    server.emit("request", req, res);
+  });
   return server;
 }
 

@@ -130,13 +130,13 @@ describe("the post form", () => {
 
   describe("a client that asks before sending its body (Expect: 100-continue)", () => {
     /** Posts `bytes` of form, sending them only once told to go on; resolves with the answer. */
-    function askFirst(path: string, bytes: number) {
+    function askFirst(path: string, bytes: number, origin = e2e.baseUrl) {
       return new Promise<{ status: number; connection: string | undefined; toldToGoOn: boolean }>((resolve, reject) => {
         let toldToGoOn = false;
         const request = http.request(`${e2e.baseUrl}${path}`, {
           method: "POST",
           headers: {
-            Origin: e2e.baseUrl,
+            Origin: origin,
             "Content-Type": "application/x-www-form-urlencoded",
             "Content-Length": String(bytes),
             Expect: "100-continue",
@@ -161,6 +161,14 @@ describe("the post form", () => {
     it("is refused a body over 1 MB before it sends any, and the connection closed", async () => {
       expect(await askFirst("/posts/new?kind=lesson", 1024 * 1024 + 10)).toEqual({
         status: 413,
+        connection: "close",
+        toldToGoOn: false,
+      });
+    });
+
+    it("is refused a cross-site form before it sends any, and the connection closed", async () => {
+      expect(await askFirst("/login", 40, "https://elsewhere.example.test")).toEqual({
+        status: 403,
         connection: "close",
         toldToGoOn: false,
       });
