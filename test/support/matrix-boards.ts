@@ -13,6 +13,8 @@ import { uniquePrefix } from "./unique-names";
 
 export function boardMatrixRows(send: Send, LOGIN: number, dataDir: () => string): MatrixRow[] {
   let made = 0;
+  /** The slug the last "new board" request asked for: a refused one leaves no board there. */
+  let lastNewBoardSlug = "";
   const board = (): SeededBoard & { referencePrefix: string } => {
     made++;
     const referencePrefix = uniquePrefix("M");
@@ -72,16 +74,18 @@ export function boardMatrixRows(send: Send, LOGIN: number, dataDir: () => string
       request: async () => {
         made++;
         const stamp = `${Date.now().toString(36)}-${made}`;
+        lastNewBoardSlug = `matrix-new-${stamp}`;
         return {
           path: "/boards/new",
           form: {
             name: `Matrix new board ${stamp}`,
-            slug: `matrix-new-${stamp}`,
+            slug: lastNewBoardSlug,
             referencePrefix: uniquePrefix("N"),
             description: "",
           },
         };
       },
+      unchanged: async () => expect((await send("admin", "GET", `/boards/${lastNewBoardSlug}`)).status).toBe(404),
     },
     {
       method: "POST",
@@ -289,6 +293,12 @@ export function boardMatrixRows(send: Send, LOGIN: number, dataDir: () => string
         path: `/meetings/${board().meetingId}/attendance`,
         form: { otherEmail: "reader@demo.srs-hub.test", otherAttendance: "attended" },
       }),
+      unchanged: async (_role, target) => {
+        const id = /\/meetings\/(\d+)/.exec(target)?.[1] ?? "";
+        expect(await (await send("admin", "GET", `/meetings/${id}`)).text()).toContain(
+          "Attendance has not been recorded.",
+        );
+      },
     },
     {
       method: "GET",
