@@ -25,7 +25,9 @@ async function waitForHealthy(url: string, child: ChildProcess, output: () => st
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`The Hub exited with ${child.exitCode}:\n${output()}`);
     try {
-      const response = await fetch(`${url}/healthz`);
+      // Never waits long on one answer: another process may hold the port for a moment (it was free when
+      // chosen) and accept without answering, and the Hub's own exit must still be seen.
+      const response = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(5_000) });
       if (response.ok) return;
     } catch {
       // not listening yet
@@ -43,7 +45,8 @@ export async function startHub({
   env = {},
   unset = [],
   dataDir: givenDataDir,
-  timeoutMs = 240_000,
+  // Below the test files' hook time-outs, so that a Hub that never starts fails with its own output.
+  timeoutMs = 150_000,
 }: {
   env?: Record<string, string>;
   /** Variables the Hub must not see at all (HOST, to see what it chooses itself). */
