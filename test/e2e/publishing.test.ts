@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { e2eFixture } from "../support/e2e-fixtures";
 import { createPost, editPost, type PostFields, uniqueTitle } from "../support/e2e-posts";
+import { eventually } from "../support/wait";
 
 const e2e = e2eFixture();
 const TORFAEN_EDITOR = "editor.torfaen@demo.srs-hub.test";
@@ -119,13 +120,14 @@ describe("writing and publishing a lesson learned", () => {
     const reader = await e2e.signedInPage(READER);
     const query = `${e2e.baseUrl}/search?q=${encodeURIComponent("Torfaen switchboard cloud telephony")}`;
     const result = reader.getByRole("link", { name: title });
-    const deadline = Date.now() + 15_000;
-    for (;;) {
-      await reader.goto(query);
-      if ((await result.count()) > 0) break;
-      if (Date.now() > deadline) throw new Error("the published post never appeared in search");
-      await reader.waitForTimeout(250);
-    }
+    await eventually(
+      async () => {
+        await reader.goto(query);
+        return (await result.count()) > 0;
+      },
+      15_000,
+      250,
+    );
     expect(await result.getAttribute("href")).toBe(`/posts/${slug}`);
   });
 

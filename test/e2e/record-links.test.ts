@@ -10,6 +10,7 @@ import { expectAccessible, signInContext } from "../support/browser";
 import { e2eFixture } from "../support/e2e-fixtures";
 import { addRoadmapItem } from "../support/e2e-hub-database";
 import { createPost, uniqueTitle } from "../support/e2e-posts";
+import { eventually } from "../support/wait";
 
 const e2e = e2eFixture();
 const TORFAEN_EDITOR = "editor.torfaen@demo.srs-hub.test";
@@ -82,12 +83,15 @@ describe("linking posts and roadmap items", () => {
     await page.waitForURL(/[?&]q=/);
     // The item reaches search through the event log a moment after it is made: load the results again
     // (a whole page load, so that what is counted is the new page) until it is there.
-    const deadline = Date.now() + 30_000;
-    while ((await page.getByRole("radio", { name: item.title }).count()) === 0) {
-      if (Date.now() > deadline) throw new Error("the roadmap item never appeared in the picker's search");
-      await page.waitForTimeout(250);
-      await page.goto(page.url());
-    }
+    const results = page.url();
+    await eventually(
+      async () => {
+        await page.goto(results);
+        return (await page.getByRole("radio", { name: item.title }).count()) > 0;
+      },
+      30_000,
+      250,
+    );
     await page.getByRole("radio", { name: item.title }).check();
     await page.getByRole("button", { name: "Continue" }).click();
     // An aspiration only drives: the one relation is chosen already.

@@ -6,7 +6,7 @@ import type { PostFields } from "~/posts/post-schemas";
 import { type PartnerType, partners } from "../../db/schema";
 import { unique } from "./unique-names";
 
-export { unique } from "./unique-names";
+export { unique };
 
 /** A partner row; returns the existing one when the slug is already there. */
 export function givenPartner(

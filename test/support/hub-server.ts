@@ -20,8 +20,7 @@ export interface RunningHub {
   stop: () => Promise<void>;
 }
 
-async function waitForHealthy(url: string, child: ChildProcess, output: () => string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
+async function waitForHealthy(url: string, child: ChildProcess, output: () => string, deadline: number) {
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`The Hub exited with ${child.exitCode}:\n${output()}`);
     try {
@@ -34,7 +33,7 @@ async function waitForHealthy(url: string, child: ChildProcess, output: () => st
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`The Hub did not become healthy within ${timeoutMs} ms:\n${output()}`);
+  throw new Error(`The Hub did not become healthy in time:\n${output()}`);
 }
 
 /**
@@ -97,8 +96,10 @@ export async function startHub({
     if (!givenDataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    await waitForHealthy(url, child, output, timeoutMs);
-    await waitForPaperText(dataDir, timeoutMs);
+    // One deadline for the whole start.
+    const deadline = Date.now() + timeoutMs;
+    await waitForHealthy(url, child, output, deadline);
+    await waitForPaperText(dataDir, deadline, output);
   } catch (error) {
     await stop();
     throw error;
@@ -111,9 +112,8 @@ export async function startHub({
  * with an event: a test that counts rows or events from the start must not
  * see those arrive mid-test. Waits until no paper is left unread.
  */
-async function waitForPaperText(dataDir: string, timeoutMs: number): Promise<void> {
+async function waitForPaperText(dataDir: string, deadline: number, output: () => string): Promise<void> {
   const file = path.join(dataDir, "hub.db");
-  const deadline = Date.now() + timeoutMs;
   for (;;) {
     const db = new Database(file, { readonly: true, fileMustExist: true });
     let pending: number;
@@ -124,7 +124,7 @@ async function waitForPaperText(dataDir: string, timeoutMs: number): Promise<voi
       db.close();
     }
     if (pending === 0) return;
-    if (Date.now() > deadline) throw new Error(`The Hub left ${pending} paper(s) unread`);
+    if (Date.now() > deadline) throw new Error(`The Hub left ${pending} paper(s) unread:\n${output()}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
